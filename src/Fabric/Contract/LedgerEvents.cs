@@ -1,0 +1,54 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace GxProtocol.Fabric.Contract;
+
+/// <summary>
+/// Chaincode event payloads (JSON, camelCase, amounts in integer Qirat). Each is self-sufficient: it carries
+/// the resulting balances of every account it touched, so a projection can apply it without reading the ledger.
+/// The event name is the record's name without a suffix.
+/// </summary>
+public static class LedgerEventJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static byte[] Serialize<T>(T payload) => JsonSerializer.SerializeToUtf8Bytes(payload, Options);
+
+    public static T Deserialize<T>(ReadOnlySpan<byte> payload) =>
+        JsonSerializer.Deserialize<T>(payload, Options) ?? throw new JsonException($"Empty {typeof(T).Name} payload.");
+}
+
+/// <summary>A balance after the transaction: <paramref name="Account"/> is a user id, a pool name or <c>treasury:CC</c>.</summary>
+public sealed record AccountBalance(string Account, long Balance);
+
+public sealed record SystemBootstrapped(long TotalSupply, IReadOnlyList<AccountBalance> Pools);
+
+public sealed record CountryAllocation(string Code, string Name, decimal Percentage);
+
+public sealed record CountryDataInitialized(IReadOnlyList<CountryAllocation> Countries);
+
+/// <summary>A user registered on chain with their genesis allocation (zero once the phases are exhausted).</summary>
+public sealed record UserCreated(
+    string UserId,
+    string Nationality,
+    int Age,
+    int GenesisPhase,
+    long GenesisAmount,
+    long TreasuryAmount,
+    IReadOnlyList<AccountBalance> Balances);
+
+public sealed record TransferWithFeesCompleted(
+    string CommandId,
+    string From,
+    string To,
+    long Amount,
+    long Fee,
+    long FeeFromSender,
+    long FeeFromReceiver,
+    long NetReceived,
+    int FeeBps,
+    string Remark,
+    IReadOnlyList<AccountBalance> Balances);
