@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Runs the whole test suite. PostgreSQL tests need a server: if GX_TEST_POSTGRES (an Npgsql
+# connection string) is not set, a throwaway PostgreSQL 15 is started for this run and
+# removed afterwards. Extra arguments are passed to `dotnet test`.
+set -euo pipefail
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$repo_root"
+
+pg_bin="/usr/lib/postgresql/15/bin"
+pg_dir=""
+
+# Runs a PostgreSQL binary as the postgres user when we are root, because initdb refuses root.
+as_pg_owner() {
+    if [[ "$(id -u)" -eq 0 ]]; then
+        runuser -u postgres -- "$@"
+    else
+        "$@"
+    fi
+}
+
+stop_postgres() {
+    if [[ -n "$pg_dir" && -d "$pg_dir" ]]; then
+        as_pg_owner "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate -w stop >/dev/null 2>&1 || true
+        rm -rf "$pg_dir"
+    fi
+}
+
+port_is_free() {
+    ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+start_throwaway_postgres() {
+    if [[ ! -x "$pg_bin/initdb" ]]; then
+        echo "test.sh: PostgreSQL 15 not found at $pg_bin; installing it" >&2
+        apt-get install -y postgresql >&2
+    fi
+
+    pg_dir="$(mktemp -d /tmp/gx-test-pg.XXXXXX)"
+    trap stop_postgres EXIT
+    if [[ "$(id -u)" -eq 0 ]]; then
+        chown postgres:postgres "$pg_dir"
+    fi
+    as_pg_owner "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$pg_dir/initdb.log" 2>&1 \
+        || { cat "$pg_dir/initdb.log" >&2; exit 1; }
+
+    # A port can be taken between the check and the start, so a failed start tries another port.
+    local attempt port
+    for attempt in 1 2 3 4 5 6 7 8 9 10; do
+        port=$(( 20000 + RANDOM % 20000 ))
+        port_is_free "$port" || continue
+        if as_pg_owner "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 \
+            -o "-c listen_addresses=127.0.0.1 -p $port -k $pg_dir -c fsync=off -c synchronous_commit=off -c max_connections=300" \
+            start >/dev/null; then
+            export GX_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+            echo "test.sh: throwaway PostgreSQL on 127.0.0.1:$port ($pg_dir)"
+            return 0
+        fi
+    done
+    echo "test.sh: could not start PostgreSQL; server log follows" >&2
+    cat "$pg_dir/server.log" >&2 || true
+    exit 1
+}
+
+if [[ -z "${GX_TEST_POSTGRES:-}" ]]; then
+    start_throwaway_postgres
+fi
+
+log_file="$(mktemp /tmp/gx-test-output.XXXXXX)"
+set +e
+dotnet test GxProtocol.sln -c Release "$@" 2>&1 | tee "$log_file"
+test_exit_code=${PIPESTATUS[0]}
+set -e
+
+# One summary line per test assembly, e.g. "Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12".
+passed=0
+failed=0
+while IFS= read -r line; do
+    if [[ "$line" =~ Failed:[[:space:]]*([0-9]+),[[:space:]]*Passed:[[:space:]]*([0-9]+) ]]; then
+        failed=$(( failed + BASH_REMATCH[1] ))
+        passed=$(( passed + BASH_REMATCH[2] ))
+    fi
+done < "$log_file"
+rm -f "$log_file"
+
+echo "$passed passed, $failed failed"
+exit "$test_exit_code"
