@@ -1,0 +1,18 @@
+using Orleans.Concurrency;
+
+namespace GxProtocol.Grains.Interfaces.Commands;
+
+/// <summary>The status record of one ledger command, keyed by command id.</summary>
+[Alias("gx.ICommandGrain")]
+public interface ICommandGrain : IGrainWithGuidKey
+{
+    [Alias("RecordAccepted")] Task RecordAcceptedAsync(LedgerCommand command);
+    [Alias("RecordSubmitted")] Task RecordSubmittedAsync(string transactionId, int attempt);
+    [Alias("RecordCommitted")] Task RecordCommittedAsync(string transactionId, ulong blockNumber);
+    [Alias("RecordFailed")] Task RecordFailedAsync(string code, string message);
+    [Alias("Get")] Task<CommandStatus?> GetAsync();
+
+    /// <summary>Waits until the command is finished or <paramref name="timeout"/> passes; returns the status either way.</summary>
+    [Alias("WaitForCompletion"), AlwaysInterleave]
+    Task<CommandStatus?> WaitForCompletionAsync(TimeSpan timeout);
+}

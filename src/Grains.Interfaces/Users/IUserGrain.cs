@@ -1,0 +1,30 @@
+using GxProtocol.Grains.Interfaces.Commands;
+
+namespace GxProtocol.Grains.Interfaces.Users;
+
+/// <summary>A person: profile, credentials, KYC, status and wallet. Keyed by user id.</summary>
+[Alias("gx.IUserGrain")]
+public interface IUserGrain : IGrainWithGuidKey, ICommandOrigin
+{
+    [Alias("Register")] Task<UserProfile> RegisterAsync(RegisterUser registration);
+    [Alias("GetProfile")] Task<UserProfile?> GetProfileAsync();
+    [Alias("UpdateProfile")] Task<UserProfile> UpdateProfileAsync(ProfileChanges changes);
+    [Alias("GetCredentials")] Task<UserCredentials?> GetCredentialsAsync();
+
+    [Alias("SubmitKyc")] Task<KycView> SubmitKycAsync(KycSubmission submission);
+    [Alias("GetKyc")] Task<KycView> GetKycAsync();
+
+    /// <summary>An admin approves the user: records the CreateUser command that registers them on chain.</summary>
+    [Alias("Approve")] Task<CommandAccepted> ApproveAsync(Guid adminId, Guid commandId);
+    [Alias("Deny")] Task<UserProfile> DenyAsync(Guid adminId, string reason);
+
+    [Alias("GetWallet")] Task<WalletView> GetWalletAsync();
+    [Alias("Transfer")] Task<CommandAccepted> TransferAsync(TransferRequest transfer);
+
+    /// <summary>Remembers a refresh token's hash; the oldest sessions are dropped past a small limit.</summary>
+    [Alias("StoreRefreshToken")] Task StoreRefreshTokenAsync(string tokenHash, DateTimeOffset expiresAt);
+
+    /// <summary>Replaces a live refresh token by a new one; false when the old one is unknown, expired or revoked.</summary>
+    [Alias("RotateRefreshToken")] Task<bool> RotateRefreshTokenAsync(string oldTokenHash, string newTokenHash, DateTimeOffset expiresAt);
+    [Alias("RevokeRefreshToken")] Task RevokeRefreshTokenAsync(string tokenHash);
+}

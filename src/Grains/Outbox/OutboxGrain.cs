@@ -1,0 +1,201 @@
+using System.Diagnostics;
+using GxProtocol.Fabric;
+using GxProtocol.Grains.Infrastructure;
+using GxProtocol.Grains.Interfaces.Commands;
+using GxProtocol.Grains.Interfaces.Outbox;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GxProtocol.Grains.Outbox;
+
+/// <summary>
+/// One shard of the outbox: a persisted queue of accepted commands, submitted to the ledger with bounded concurrency.
+/// Transient faults retry with backoff; chaincode refusals fail the command and tell its origin; a repeat of a
+/// committed transaction (DUPLICATE_TXID) is looked up and counts as committed. A reminder wakes the shard after a crash.
+/// </summary>
+public sealed class OutboxGrain(
+    [PersistentState("outbox", GxStorage.Name)] IPersistentState<OutboxState> state,
+    ILedgerClient ledger,
+    IOptions<OutboxOptions> options,
+    OutboxMetrics metrics,
+    TimeProvider clock,
+    ILogger<OutboxGrain> logger) : Grain, IOutboxGrain, IRemindable
+{
+    private const string WakeReminder = "outbox-wake";
+    private readonly HashSet<Guid> _inFlight = [];
+    private readonly HashSet<GrainId> _busyOrigins = [];
+    private readonly CoalescingStateWriter _writer = new(state.WriteStateAsync);
+    private OutboxOptions Options => options.Value;
+    private Dictionary<Guid, OutboxEntry> Entries => state.State.Entries;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        PublishDepth();
+        StartDueSubmissions();
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        metrics.ForgetShard(this.GetPrimaryKeyLong());
+        return Task.CompletedTask;
+    }
+
+    public async Task EnqueueAsync(LedgerCommand command)
+    {
+        if (!Entries.TryAdd(command.CommandId, new OutboxEntry { Command = command }))
+        {
+            return;
+        }
+        await _writer.WriteAsync();
+        PublishDepth();
+        await this.RegisterOrUpdateReminder(WakeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        StartDueSubmissions();
+    }
+
+    public Task<IReadOnlyList<OutboxEntryView>> GetQueueAsync() =>
+        Task.FromResult<IReadOnlyList<OutboxEntryView>>(Entries.Values
+            .Select(e => new OutboxEntryView(e.Command.CommandId, e.Command.TransactionName, e.Attempts, e.LastError, e.NextAttemptAt))
+            .ToList());
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (Entries.Count == 0)
+        {
+            var reminder = await this.GetReminder(WakeReminder);
+            if (reminder is not null)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+            return;
+        }
+        StartDueSubmissions();
+    }
+
+    /// <summary>
+    /// Starts submissions up to the concurrency bound, one at a time per originating aggregate and in the order it
+    /// accepted them: a later command of a wallet must not race an earlier one to the ledger.
+    /// </summary>
+    private void StartDueSubmissions()
+    {
+        foreach (var entry in Entries.Values.OrderBy(e => e.Command.AcceptedAt))
+        {
+            if (_inFlight.Count >= Options.MaxConcurrentSubmissionsPerShard)
+            {
+                return;
+            }
+            if (!entry.DeadLettered && !_busyOrigins.Contains(entry.Command.Origin) && _inFlight.Add(entry.Command.CommandId))
+            {
+                _busyOrigins.Add(entry.Command.Origin);
+                _ = SubmitUntilFinishedAsync(entry);
+            }
+        }
+    }
+
+    private async Task SubmitUntilFinishedAsync(OutboxEntry entry)
+    {
+        try
+        {
+            while (Entries.ContainsKey(entry.Command.CommandId) && !entry.DeadLettered)
+            {
+                var retryDelay = await SubmitOnceAsync(entry);
+                if (retryDelay is not { } delay)
+                {
+                    break;
+                }
+                await Task.Delay(delay, clock);
+            }
+        }
+        catch (Exception unexpected)
+        {
+            logger.LogError(unexpected, "Outbox loop for command {CommandId} stopped; the reminder resumes it", entry.Command.CommandId);
+        }
+        finally
+        {
+            _inFlight.Remove(entry.Command.CommandId);
+            _busyOrigins.Remove(entry.Command.Origin);
+            StartDueSubmissions();
+        }
+    }
+
+    /// <summary>One attempt; returns the delay before the next one, or null when the command is finished.</summary>
+    private async Task<TimeSpan?> SubmitOnceAsync(OutboxEntry entry)
+    {
+        var command = entry.Command;
+        var tracker = GrainFactory.GetGrain<ICommandGrain>(command.CommandId);
+        entry.Attempts++;
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await tracker.RecordSubmittedAsync(ledger.TransactionIdFor(command.CommandId.ToString()), entry.Attempts);
+            using var timeout = new CancellationTokenSource(Options.SubmitTimeout);
+            var committed = await ledger.SubmitAsync(command.CommandId.ToString(), command.TransactionName, command.Arguments, timeout.Token);
+            await tracker.RecordCommittedAsync(committed.TransactionId, committed.BlockNumber);
+            await FinishAsync(entry, "committed", started);
+            return null;
+        }
+        catch (LedgerCommitException duplicate) when (duplicate.IsDuplicate)
+        {
+            var original = await ledger.GetCommitStatusAsync(duplicate.TransactionId);
+            if (original.IsValid)
+            {
+                await tracker.RecordCommittedAsync(original.TransactionId, original.BlockNumber);
+                await FinishAsync(entry, "committed", started);
+                return null;
+            }
+            return await FailAsync(entry, tracker, $"TX_{original.ValidationCode}", "The transaction was committed invalid.", started);
+        }
+        catch (LedgerException fault) when (!fault.IsTransient)
+        {
+            var code = fault is LedgerCommitException commit ? $"TX_{commit.ValidationCode}" : "CHAINCODE_REJECTED";
+            return await FailAsync(entry, tracker, code, fault.Message, started);
+        }
+        catch (Exception transient) when (transient is LedgerException or OperationCanceledException or TimeoutException)
+        {
+            return await ScheduleRetryAsync(entry, transient.Message);
+        }
+    }
+
+    private async Task<TimeSpan?> ScheduleRetryAsync(OutboxEntry entry, string error)
+    {
+        entry.LastError = error;
+        if (entry.Attempts >= Options.MaxAttempts)
+        {
+            entry.DeadLettered = true;
+            logger.LogWarning("Command {CommandId} dead-lettered after {Attempts} attempts: {Error}", entry.Command.CommandId, entry.Attempts, error);
+            metrics.RecordFinished("dead_lettered");
+            await _writer.WriteAsync();
+            return null;
+        }
+        var delay = RetryDelay(entry.Attempts);
+        entry.NextAttemptAt = clock.GetUtcNow() + delay;
+        return delay;
+    }
+
+    private TimeSpan RetryDelay(int attempt)
+    {
+        var exponential = Options.BaseRetryDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt - 1, 16));
+        var capped = Math.Min(exponential, Options.MaxRetryDelay.TotalMilliseconds);
+        // Full jitter keeps shards that failed together from retrying together.
+        return TimeSpan.FromMilliseconds(capped / 2 + Random.Shared.NextDouble() * capped / 2);
+    }
+
+    private async Task<TimeSpan?> FailAsync(OutboxEntry entry, ICommandGrain tracker, string code, string message, long started)
+    {
+        await tracker.RecordFailedAsync(code, message);
+        await GrainFactory.GetGrain<ICommandOrigin>(entry.Command.Origin).OnCommandFailedAsync(entry.Command.CommandId, code, message);
+        await FinishAsync(entry, "failed", started);
+        return null;
+    }
+
+    private async Task FinishAsync(OutboxEntry entry, string status, long started)
+    {
+        Entries.Remove(entry.Command.CommandId);
+        metrics.RecordFinished(status);
+        metrics.RecordSubmitLatency(Stopwatch.GetElapsedTime(started));
+        PublishDepth();
+        await _writer.WriteAsync();
+    }
+
+    private void PublishDepth() => metrics.SetDepth(this.GetPrimaryKeyLong(), Entries.Count);
+}

@@ -1,0 +1,18 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace GxProtocol.Grains.Outbox;
+
+/// <summary>Configuration section <c>Gx:Outbox</c>.</summary>
+public sealed class OutboxOptions
+{
+    public const string Section = "Gx:Outbox";
+
+    [Range(1, 1024)] public int ShardCount { get; set; } = 8;
+    [Range(1, 1024)] public int MaxConcurrentSubmissionsPerShard { get; set; } = 64;
+    [Range(1, 1000)] public int MaxAttempts { get; set; } = 25;
+    public TimeSpan BaseRetryDelay { get; set; } = TimeSpan.FromMilliseconds(100);
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long one submission may take (endorse, order, commit) before it counts as a transient failure.</summary>
+    public TimeSpan SubmitTimeout { get; set; } = TimeSpan.FromSeconds(30);
+}

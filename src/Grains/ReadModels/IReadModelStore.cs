@@ -1,0 +1,23 @@
+using GxProtocol.Grains.Interfaces.Ledger;
+using GxProtocol.Grains.Interfaces.ReadModels;
+
+namespace GxProtocol.Grains.ReadModels;
+
+/// <summary>
+/// Where lists and history live: in memory in the embedded default, PostgreSQL tables otherwise. Every
+/// implementation passes the same contract tests.
+/// </summary>
+public interface IReadModelStore
+{
+    /// <summary>The position of the last event applied.</summary>
+    Task<LedgerPosition> GetCheckpointAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Writes the changes and advances the checkpoint atomically; an event at or below the checkpoint changes nothing.</summary>
+    Task<bool> ApplyAsync(LedgerPosition position, ReadModelChanges changes, CancellationToken cancellationToken = default);
+
+    /// <summary>Keeps an event the projector could not read, with the reason, and advances the checkpoint past it.</summary>
+    Task RecordDeadLetterAsync(LedgerEventEnvelope ledgerEvent, string reason, CancellationToken cancellationToken = default);
+
+    /// <summary>Newest first; the cursor is the sequence of the last line of the previous page.</summary>
+    Task<Page<WalletTransactionView>> GetWalletTransactionsAsync(Guid userId, string? cursor, int limit, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,82 @@
+using System.Text.Json;
+using GxProtocol.Fabric.Contract;
+using GxProtocol.Grains.Commands;
+using GxProtocol.Grains.Interfaces.Commands;
+using GxProtocol.Grains.Interfaces.Errors;
+using GxProtocol.Grains.Interfaces.Ledger;
+using GxProtocol.Grains.Interfaces.System;
+using Orleans.BroadcastChannel;
+
+namespace GxProtocol.Grains.System;
+
+/// <summary>The system as the ledger describes it: bootstrap, countries, pools, pause state.</summary>
+[ImplicitChannelSubscription(LedgerChannels.System)]
+public sealed class SystemGrain(
+    [PersistentState("system", GxStorage.Name)] IPersistentState<SystemState> state,
+    CommandHandoff handoff,
+    TimeProvider clock) : Grain, ISystemGrain, IOnBroadcastChannelSubscribed
+{
+    private SystemState State => state.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
+        handoff.HandOffAllAsync(State.PendingCommands.Values, ISystemGrain.Key);
+
+    public Task OnSubscribed(IBroadcastChannelSubscription subscription) =>
+        subscription.Attach<LedgerEventEnvelope>(ApplyLedgerEventAsync);
+
+    public async Task<CommandAccepted> BootstrapAsync(Guid superAdminId, Guid commandId)
+    {
+        if (State.PendingCommands.ContainsKey(commandId))
+        {
+            return new CommandAccepted(commandId, CommandState.Pending);
+        }
+        if (State.Bootstrapped || State.PendingCommands.Values.Any(c => c.TransactionName == GxChaincode.Admin.BootstrapSystem))
+        {
+            throw DomainRuleException.Conflict("already_bootstrapped", "The system has already been bootstrapped; the supply is minted once.");
+        }
+        return await AcceptAsync(commandId, GxChaincode.Admin.BootstrapSystem, superAdminId, []);
+    }
+
+    public async Task<CommandAccepted> InitializeCountriesAsync(Guid superAdminId, Guid commandId, IReadOnlyList<CountryView> countries)
+    {
+        if (State.PendingCommands.ContainsKey(commandId))
+        {
+            return new CommandAccepted(commandId, CommandState.Pending);
+        }
+        var allocations = countries.Select(c => new CountryAllocation(c.Code, c.Name, c.Percentage)).ToList();
+        return await AcceptAsync(commandId, GxChaincode.Admin.InitializeCountryData, superAdminId,
+            [JsonSerializer.Serialize(allocations, LedgerEventJson.Options)]);
+    }
+
+    public Task<SystemStatusView> GetStatusAsync() => Task.FromResult(new SystemStatusView(
+        State.Bootstrapped, State.Paused, State.PauseReason, State.TotalSupply,
+        new Dictionary<string, long>(State.Pools), State.Countries.ToList(), State.UsersOnChain));
+
+    public async Task OnCommandFailedAsync(Guid commandId, string code, string message)
+    {
+        if (State.PendingCommands.Remove(commandId))
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
+    private async Task<CommandAccepted> AcceptAsync(Guid commandId, string transactionName, Guid issuer, string[] arguments)
+    {
+        var command = new LedgerCommand(commandId, transactionName, arguments, this.GetGrainId(), issuer, clock.GetUtcNow());
+        State.PendingCommands[commandId] = command;
+        await state.WriteStateAsync();
+        await handoff.HandOffAsync(command, ISystemGrain.Key);
+        return new CommandAccepted(commandId, CommandState.Pending);
+    }
+
+    private async Task ApplyLedgerEventAsync(LedgerEventEnvelope ledgerEvent)
+    {
+        if (ledgerEvent.Position <= State.LastApplied)
+        {
+            return;
+        }
+        SystemLedgerEvents.Apply(State, ledgerEvent);
+        State.LastApplied = ledgerEvent.Position;
+        await state.WriteStateAsync();
+    }
+}

@@ -1,0 +1,29 @@
+using GxProtocol.Grains.Interfaces.Commands;
+using GxProtocol.Grains.Interfaces.Ledger;
+using GxProtocol.Grains.Interfaces.Users;
+
+namespace GxProtocol.Grains.Users;
+
+[GenerateSerializer, Alias("gx.UserState")]
+public sealed class UserState
+{
+    [Id(0)] public UserProfile? Profile { get; set; }
+    [Id(1)] public string PasswordHash { get; set; } = "";
+    [Id(2)] public KycView Kyc { get; set; } = new("NOT_SUBMITTED", null, null, null, null);
+
+    /// <summary>The balance the ledger last reported for this wallet, in Qirat.</summary>
+    [Id(3)] public long Balance { get; set; }
+
+    /// <summary>Funds held by commands that are accepted but not yet committed or refused, by command id.</summary>
+    [Id(4)] public Dictionary<Guid, long> Holds { get; set; } = [];
+
+    /// <summary>Commands this user issued that the ledger has not confirmed yet; handed to the outbox again on activation.</summary>
+    [Id(5)] public Dictionary<Guid, LedgerCommand> PendingCommands { get; set; } = [];
+
+    [Id(6)] public LedgerPosition LastApplied { get; set; } = LedgerPosition.None;
+    [Id(7)] public List<RefreshSession> RefreshSessions { get; set; } = [];
+    [Id(8)] public bool Frozen { get; set; }
+}
+
+[GenerateSerializer, Alias("gx.RefreshSession")]
+public sealed record RefreshSession([property: Id(0)] string TokenHash, [property: Id(1)] DateTimeOffset ExpiresAt);
