@@ -1,0 +1,30 @@
+using System.Security.Cryptography;
+
+namespace GxProtocol.ApiFrontends.Infrastructure;
+
+/// <summary>Bound from <c>Gx:Jwt</c>; every frontend of one deployment must share the same signing key.</summary>
+public sealed class JwtOptions
+{
+    public const string SectionName = "Gx:Jwt";
+    public const int MinimumKeyBytes = 32;
+
+    /// <summary>Base64 of at least 32 random bytes (HMAC-SHA256 key).</summary>
+    public string? SigningKey { get; set; }
+
+    public string Issuer { get; set; } = "gx-protocol";
+
+    public string Audience { get; set; } = "gx-api";
+
+    public int AccessTokenMinutes { get; set; } = 15;
+
+    public int RefreshTokenDays { get; set; } = 30;
+
+    /// <summary>
+    /// A fresh random key for a single-process development run. Tokens die with the process, and separate
+    /// frontend processes would not accept each other's tokens, so only the embedded default should use it.
+    /// </summary>
+    public static string GenerateDevelopmentKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(MinimumKeyBytes));
+
+    internal byte[] SigningKeyBytes() => Convert.FromBase64String(SigningKey ?? throw new InvalidOperationException(
+        $"{SectionName}:{nameof(SigningKey)} is not configured."));
+}

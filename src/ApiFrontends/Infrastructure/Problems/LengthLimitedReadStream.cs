@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Http;
+
+namespace GxProtocol.ApiFrontends.Infrastructure;
+
+/// <summary>A read-only view of a request body that fails once more than <c>limit</c> bytes were read.</summary>
+internal sealed class LengthLimitedReadStream(Stream inner, long limit) : Stream
+{
+    private long _read;
+
+    public bool LimitExceeded { get; private set; }
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => _read; set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        Count(await inner.ReadAsync(buffer, cancellationToken));
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    private int Count(int read)
+    {
+        _read += read;
+        if (_read > limit)
+        {
+            LimitExceeded = true;
+            throw new BadHttpRequestException($"Request body exceeds {limit} bytes.", StatusCodes.Status413PayloadTooLarge);
+        }
+        return read;
+    }
+}
