@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using GxProtocol.Fabric.Contract;
+
+namespace GxProtocol.DevLedger.Chaincode;
+
+/// <summary>
+/// Positional string arguments of one invocation with parsers that reject malformed input as 400, naming the
+/// argument, so no parsing exception ever reaches the dispatcher.
+/// </summary>
+internal sealed partial class ChaincodeArgs(string function, IReadOnlyList<string> values)
+{
+    public const int MaxIdLength = 128;
+
+    [GeneratedRegex("^[A-Za-z0-9._-]+$")]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex("^[A-Z]{2}$")]
+    private static partial Regex CountryPattern();
+
+    public void ExpectCount(int min, int max)
+    {
+        if (values.Count < min || values.Count > max)
+            throw ChaincodeRejection.BadRequest(min == max
+                ? $"{function} takes {min} arguments; got {values.Count}."
+                : $"{function} takes {min} to {max} arguments; got {values.Count}.");
+    }
+
+    private string? Raw(int index) => index < values.Count ? values[index] : null;
+
+    /// <summary>An identifier: 1–128 characters of letters, digits, '.', '_' or '-' (so it can never forge a state key).</summary>
+    public string Id(int index, string name) =>
+        OptionalId(index, name) ?? throw ChaincodeRejection.BadRequest($"{name} is required.");
+
+    public string? OptionalId(int index, string name)
+    {
+        var raw = Raw(index);
+        if (string.IsNullOrEmpty(raw)) return null;
+        return IsValidId(raw) ? raw : throw ChaincodeRejection.BadRequest(
+            $"{name} must be 1 to {MaxIdLength} letters, digits, '.', '_' or '-'; got '{Truncate(raw)}'.");
+    }
+
+    /// <summary>An account: a user or organization id, or a pool / treasury account name.</summary>
+    public string Account(int index, string name)
+    {
+        var raw = Raw(index) ?? "";
+        if (GxSupply.IsSystemAccount(raw) && IsValidId(raw[(raw.IndexOf(':') + 1)..])) return raw;
+        return Id(index, name);
+    }
+
+    public string Text(int index, string name, int maxLength, bool required)
+    {
+        var raw = Raw(index) ?? "";
+        if (required && string.IsNullOrWhiteSpace(raw)) throw ChaincodeRejection.BadRequest($"{name} is required.");
+        if (raw.Length > maxLength) throw ChaincodeRejection.BadRequest($"{name} must be at most {maxLength} characters; got {raw.Length}.");
+        return raw;
+    }
+
+    public string CountryCode(int index, string name) => NormalizeCountry(Raw(index), name);
+
+    public static string NormalizeCountry(string? raw, string name)
+    {
+        var code = (raw ?? "").Trim().ToUpperInvariant();
+        return CountryPattern().IsMatch(code) ? code
+            : throw ChaincodeRejection.BadRequest($"{name} must be an ISO 3166-1 alpha-2 code; got '{Truncate(raw ?? "")}'.");
+    }
+
+    /// <summary>A positive amount in integer Qirat.</summary>
+    public long Qirat(int index, string name) => Long(index, name, 1, GxSupply.TotalSupplyQirat);
+
+    public long Long(int index, string name, long min, long max)
+    {
+        var raw = Raw(index);
+        if (!long.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+            throw ChaincodeRejection.BadRequest($"{name} must be an integer; got '{Truncate(raw ?? "")}'.");
+        return value >= min && value <= max ? value
+            : throw ChaincodeRejection.BadRequest($"{name} must be between {min} and {max}; got {value}.");
+    }
+
+    public int Int(int index, string name, int min, int max) => (int)Long(index, name, min, max);
+
+    public int? OptionalInt(int index, string name, int min, int max) =>
+        string.IsNullOrEmpty(Raw(index)) ? null : Int(index, name, min, max);
+
+    public T Json<T>(int index, string name) where T : class
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(Raw(index) ?? "", LedgerEventJson.Options)
+                ?? throw ChaincodeRejection.BadRequest($"{name} must not be null.");
+        }
+        catch (JsonException e)
+        {
+            throw ChaincodeRejection.BadRequest($"{name} is not valid JSON of the expected shape: {e.Message}");
+        }
+    }
+
+    /// <summary>A JSON array of distinct identifiers, 1 to <paramref name="maxCount"/> of them.</summary>
+    public IReadOnlyList<string> IdList(int index, string name, int maxCount)
+    {
+        var ids = Json<List<string?>>(index, name);
+        if (ids.Count == 0 || ids.Count > maxCount)
+            throw ChaincodeRejection.BadRequest($"{name} must list 1 to {maxCount} ids; got {ids.Count}.");
+        if (ids.Any(id => id is null || !IsValidId(id)))
+            throw ChaincodeRejection.BadRequest($"{name} must contain only valid ids.");
+        if (ids.Distinct(StringComparer.Ordinal).Count() != ids.Count)
+            throw ChaincodeRejection.BadRequest($"{name} must not repeat an id.");
+        return ids!;
+    }
+
+    private static bool IsValidId(string raw) => raw.Length <= MaxIdLength && IdPattern().IsMatch(raw);
+
+    private static string Truncate(string raw) => raw.Length <= 40 ? raw : raw[..40] + "…";
+}

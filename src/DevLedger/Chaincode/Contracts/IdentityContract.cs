@@ -1,0 +1,46 @@
+using GxProtocol.DevLedger.Chaincode.State;
+using GxProtocol.Fabric.Contract;
+using Identity = GxProtocol.Fabric.Contract.GxChaincode.Identity;
+
+namespace GxProtocol.DevLedger.Chaincode.Contracts;
+
+/// <summary>IdentityContract: registers a user with a wallet and pays their genesis in the same transaction.</summary>
+internal static class IdentityContract
+{
+    private const int MaxAge = 150;
+
+    public static IEnumerable<(string Function, ChaincodeHandler Handler)> Functions =>
+    [
+        (Identity.CreateUser, CreateUser),
+    ];
+
+    /// <summary>
+    /// A user outside the genesis ages (13–73), or in a country whose phases are exhausted, is still registered,
+    /// with genesis 0; DistributeGenesis can pay it later if they become eligible.
+    /// </summary>
+    private static ChaincodeResponse CreateUser(ChaincodeContext context, ChaincodeArgs args)
+    {
+        args.ExpectCount(3, 3);
+        context.RequireAdministrator();
+        var userId = args.Id(0, "userId");
+        var nationality = args.CountryCode(1, "nationality");
+        var age = args.Int(2, "age", 0, MaxAge);
+        // Registration pays genesis, so it is a money-moving function: refused before bootstrap and while paused.
+        context.RequireOperational();
+        if (context.Exists(StateKeys.User(userId)) || context.Accounts.Find(userId) is not null)
+            throw ChaincodeRejection.Conflict($"User '{userId}' already exists.");
+        var country = context.Require<CountryState>(StateKeys.Country(nationality), $"Country '{nationality}' is not initialized (AdminContract:InitializeCountryData).");
+
+        context.Accounts.Save(new AccountState(userId, AccountState.UserKind, 0, nationality, false, true, context.Now));
+        var user = new UserState(userId, nationality, age, context.Now, false, 0, 0, 0, 0);
+        var allocation = GenesisPayer.TryPay(context, ref user, out _) ?? GenesisAllocation.Exhausted;
+        context.Write(StateKeys.User(userId), user);
+        // Re-read: the genesis payment may have advanced the country's counters in this transaction.
+        country = context.Read<CountryState>(StateKeys.Country(nationality))!;
+        context.Write(StateKeys.Country(nationality), country with { Users = country.Users + 1 });
+
+        return context.Commit(new UserCreated(
+            userId, nationality, age, allocation.Phase, allocation.UserAmountQirat, allocation.TreasuryAmountQirat,
+            context.Accounts.TouchedBalances()));
+    }
+}

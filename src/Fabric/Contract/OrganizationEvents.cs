@@ -1,0 +1,50 @@
+namespace GxProtocol.Fabric.Contract;
+
+/// <summary>The proposer's endorsement is recorded with the proposal (proposing is endorsing).</summary>
+public sealed record OrganizationProposed(
+    string OrgId,
+    string OrgName,
+    string OrgType,
+    string ProposerId,
+    string Country,
+    IReadOnlyList<string> StakeholderIds,
+    IReadOnlyList<string> EndorsedBy);
+
+public sealed record MembershipEndorsed(string OrgId, string StakeholderId, IReadOnlyList<string> EndorsedBy, bool AllEndorsed);
+
+/// <summary>The organization's wallet (account = orgId) exists from now on.</summary>
+public sealed record OrganizationActivated(string OrgId, IReadOnlyList<AccountBalance> Balances);
+
+public sealed record AuthRuleDefined(string OrgId, long AmountThreshold, int RequiredApprovals, IReadOnlyList<string> ApproverIds);
+
+/// <summary>The fee side of an executed transfer.</summary>
+public sealed record TransferFees(int FeeBps, long Fee, long FeeFromSender, long FeeFromReceiver, long NetReceived);
+
+/// <summary>
+/// A multi-signature transfer was initiated. When it needed no approval beyond the initiator's it was executed
+/// in the same transaction: <paramref name="Status"/> is EXECUTED and <paramref name="Fees"/> is set.
+/// </summary>
+public sealed record MultiSigTxInitiated(
+    string PendingTxId,
+    string OrgId,
+    string InitiatorId,
+    string To,
+    long Amount,
+    string Remark,
+    int RequiredApprovals,
+    IReadOnlyList<string> Approvals,
+    string Status,
+    TransferFees? Fees,
+    IReadOnlyList<AccountBalance> Balances);
+
+public sealed record MultiSigTxApproved(string PendingTxId, string OrgId, string ApproverId, IReadOnlyList<string> Approvals, int RequiredApprovals);
+
+public sealed record MultiSigTxExecuted(
+    string PendingTxId,
+    string OrgId,
+    string ApproverId,
+    string To,
+    long Amount,
+    IReadOnlyList<string> Approvals,
+    TransferFees Fees,
+    IReadOnlyList<AccountBalance> Balances);

@@ -1,0 +1,16 @@
+namespace GxProtocol.Fabric.Contract;
+
+/// <summary>TokenomicsContract:GetBalance result. Kind: user, organization, pool or treasury.</summary>
+public sealed record BalanceQueryResult(string Account, string Kind, long Balance, bool Frozen, string? Country);
+
+/// <summary>TaxAndFeeContract:CalculateTransactionFee result; SenderDebit = amount + feeFromSender.</summary>
+public sealed record FeeQuoteResult(
+    long Amount,
+    string TransactionType,
+    bool SameCountry,
+    int FeeBps,
+    long Fee,
+    long FeeFromSender,
+    long FeeFromReceiver,
+    long NetReceived,
+    long SenderDebit);
