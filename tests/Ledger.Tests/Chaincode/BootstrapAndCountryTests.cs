@@ -1,0 +1,71 @@
+using System.Text.Json;
+using GxProtocol.Fabric.Contract;
+using Admin = GxProtocol.Fabric.Contract.GxChaincode.Admin;
+
+namespace GxProtocol.Ledger.Tests.Chaincode;
+
+public sealed class BootstrapAndCountryTests
+{
+    private readonly ChaincodeHarness ledger = new();
+
+    [Fact]
+    public void Bootstrap_mints_the_whole_supply_into_the_pools_once()
+    {
+        var bootstrapped = ledger.Submit<SystemBootstrapped>(Admin.BootstrapSystem);
+
+        Assert.Equal(1_250_000_000_000L * ChaincodeHarness.Coin, bootstrapped.TotalSupply);
+        Assert.Equal(bootstrapped.TotalSupply, bootstrapped.Pools.Sum(p => p.Balance));
+        Assert.Equal(577_500_000_000L * ChaincodeHarness.Coin, bootstrapped.Pools.Single(p => p.Account == GxSupply.UserGenesisPool).Balance);
+        Assert.Equal(6, bootstrapped.Pools.Count);
+        Assert.Equal(GxSupply.TotalSupplyQirat, ledger.SumOfBalances());
+
+        ledger.Refused(409, Admin.BootstrapSystem);
+        Assert.Equal(GxSupply.TotalSupplyQirat, ledger.SumOfBalances());
+    }
+
+    [Theory]
+    [InlineData(GxRoles.Admin)]
+    [InlineData(GxRoles.PartnerApi)]
+    [InlineData("someone")]
+    public void Only_super_admin_bootstraps(string role)
+    {
+        ledger.Role = role;
+        ledger.Refused(403, Admin.BootstrapSystem);
+        ledger.Refused(403, Admin.InitializeCountryData, """[{"code":"US","name":"United States","percentage":4.2}]""");
+        Assert.Empty(ledger.World.State);
+    }
+
+    [Fact]
+    public void Countries_get_a_treasury_and_can_be_updated_without_losing_counters()
+    {
+        ledger.Bootstrapped(("US", 10m));
+        ledger.CreateUser("alice", "US");
+        var updated = ledger.InitializeCountries(("us", 12.5m), ("NG", 5m));
+
+        Assert.Equal(["US", "NG"], updated.Countries.Select(c => c.Code));
+        Assert.Equal(12.5m, updated.Countries[0].Percentage);
+        Assert.Equal(50 * ChaincodeHarness.Coin, ledger.Balance("treasury:US"));
+        Assert.Equal(0, ledger.Balance("treasury:NG"));
+    }
+
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("[]")]
+    [InlineData("""[{"code":"USA","name":"x","percentage":1}]""")]
+    [InlineData("""[{"code":"US","name":"","percentage":1}]""")]
+    [InlineData("""[{"code":"US","name":"x","percentage":0}]""")]
+    [InlineData("""[{"code":"US","name":"x","percentage":100.1}]""")]
+    [InlineData("""[{"code":"US","name":"x","percentage":60},{"code":"NG","name":"y","percentage":40.01}]""")]
+    [InlineData("""[{"code":"US","name":"x","percentage":1},{"code":"us","name":"y","percentage":1}]""")]
+    [InlineData("""[null]""")]
+    public void Invalid_country_data_is_a_bad_request(string json) =>
+        ledger.Refused(400, Admin.InitializeCountryData, json);
+
+    [Fact]
+    public void Percentages_above_100_in_total_are_refused_across_calls()
+    {
+        ledger.InitializeCountries(("US", 60m));
+        ledger.Refused(400, Admin.InitializeCountryData, JsonSerializer.Serialize(new[] { new { code = "NG", name = "Nigeria", percentage = 40.5m } }));
+        ledger.InitializeCountries(("NG", 40m));
+    }
+}

@@ -1,0 +1,101 @@
+using GxProtocol.Fabric.Contract;
+using static GxProtocol.Ledger.Tests.Chaincode.ChaincodeHarness;
+using Identity = GxProtocol.Fabric.Contract.GxChaincode.Identity;
+
+namespace GxProtocol.Ledger.Tests.Chaincode;
+
+public sealed class CreateUserTests
+{
+    private readonly ChaincodeHarness ledger = new();
+
+    [Fact]
+    public void CreateUser_before_bootstrap_is_refused()
+    {
+        ledger.Refused(409, Identity.CreateUser, "alice", "US", "30");
+        Assert.Empty(ledger.World.State);
+    }
+
+    [Fact]
+    public void CreateUser_for_an_unknown_country_is_refused()
+    {
+        ledger.Bootstrapped(("US", 10m));
+        ledger.Refused(404, Identity.CreateUser, "alice", "FR", "30");
+    }
+
+    [Fact]
+    public void CreateUser_pays_genesis_and_the_treasury_share_and_reports_every_touched_balance()
+    {
+        ledger.Bootstrapped(("US", 10m));
+        var created = ledger.CreateUser("alice", "us", 30);
+
+        Assert.Equal(("alice", "US", 30, 1, 500 * Coin, 50 * Coin),
+            (created.UserId, created.Nationality, created.Age, created.GenesisPhase, created.GenesisAmount, created.TreasuryAmount));
+        var balances = created.Balances.ToDictionary(b => b.Account, b => b.Balance);
+        Assert.Equal(500 * Coin, balances["alice"]);
+        Assert.Equal(50 * Coin, balances["treasury:US"]);
+        Assert.Equal(577_500_000_000L * Coin - 500 * Coin, balances[GxSupply.UserGenesisPool]);
+        Assert.Equal(152_000_000_000L * Coin - 50 * Coin, balances[GxSupply.GovernmentGenesisPool]);
+        Assert.Equal(4, balances.Count);
+        Assert.Equal(GxSupply.TotalSupplyQirat, ledger.SumOfBalances());
+    }
+
+    [Fact]
+    public void A_user_is_created_once()
+    {
+        ledger.Bootstrapped(("US", 10m));
+        ledger.CreateUser("alice");
+        ledger.Refused(409, Identity.CreateUser, "alice", "US", "30");
+        Assert.Equal(500 * Coin, ledger.Balance("alice"));
+    }
+
+    [Theory]
+    [InlineData(12, 0)]
+    [InlineData(13, 500)]
+    [InlineData(73, 500)]
+    [InlineData(74, 0)]
+    public void Genesis_is_paid_only_to_ages_13_to_73(int age, long expectedCoins)
+    {
+        ledger.Bootstrapped(("US", 10m));
+        var created = ledger.CreateUser("alice", "US", age);
+        Assert.Equal(expectedCoins * Coin, created.GenesisAmount);
+        Assert.Equal(expectedCoins * Coin, ledger.Balance("alice"));
+    }
+
+    [Fact]
+    public void A_user_registered_too_young_gets_genesis_later_and_only_once()
+    {
+        ledger.Bootstrapped(("US", 10m));
+        ledger.CreateUser("teen", "US", 12);
+        ledger.Refused(409, GxChaincode.Tokenomics.DistributeGenesis, "teen");
+        var paid = ledger.Submit<GenesisDistributed>(GxChaincode.Tokenomics.DistributeGenesis, "teen", "13");
+        Assert.Equal((1, 500 * Coin), (paid.GenesisPhase, paid.GenesisAmount));
+        ledger.Refused(409, GxChaincode.Tokenomics.DistributeGenesis, "teen");
+        Assert.Equal(500 * Coin, ledger.Balance("teen"));
+    }
+
+    [Theory]
+    [InlineData("alice", "US", "abc")]
+    [InlineData("alice", "US", "-1")]
+    [InlineData("alice", "USA", "30")]
+    [InlineData("ali ce", "US", "30")]
+    public void Malformed_arguments_are_bad_requests(string userId, string nationality, string age)
+    {
+        ledger.Bootstrapped(("US", 10m));
+        ledger.Refused(400, Identity.CreateUser, userId, nationality, age);
+    }
+
+    [Fact]
+    public void Wrong_argument_count_is_a_bad_request()
+    {
+        ledger.Bootstrapped(("US", 10m));
+        ledger.Refused(400, Identity.CreateUser, "alice", "US");
+    }
+
+    [Fact]
+    public void Partner_api_cannot_register_users()
+    {
+        ledger.Bootstrapped(("US", 10m));
+        ledger.Role = GxRoles.PartnerApi;
+        ledger.Refused(403, Identity.CreateUser, "alice", "US", "30");
+    }
+}
