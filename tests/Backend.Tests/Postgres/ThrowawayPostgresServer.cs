@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace GxProtocol.Backend.Tests.Postgres;
+
+/// <summary>
+/// A private PostgreSQL 15 server in a temporary directory, for test runs that were not given one
+/// through GX_TEST_POSTGRES (e.g. a plain `dotnet test`). fsync is off: the data is thrown away.
+/// </summary>
+internal sealed class ThrowawayPostgresServer
+{
+    private const string BinDirectory = "/usr/lib/postgresql/15/bin";
+
+    private readonly string directory;
+
+    private ThrowawayPostgresServer(string directory, int port)
+    {
+        this.directory = directory;
+        ConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres";
+    }
+
+    /// <summary>Superuser connection string to the "postgres" database.</summary>
+    public string ConnectionString { get; }
+
+    private string DataDirectory => Path.Combine(directory, "data");
+
+    public static async Task<ThrowawayPostgresServer> StartAsync()
+    {
+        if (!File.Exists(Path.Combine(BinDirectory, "initdb")))
+        {
+            throw new InvalidOperationException(
+                $"PostgreSQL 15 is not installed at {BinDirectory} (apt-get install -y postgresql), and GX_TEST_POSTGRES is not set.");
+        }
+
+        var directory = Directory.CreateTempSubdirectory("gx-test-pg.").FullName;
+        if (Environment.IsPrivilegedProcess)
+        {
+            // initdb refuses to run as root, so the server runs as the postgres user and owns the directory.
+            await RunAsync("chown", ["postgres:postgres", directory]);
+        }
+
+        await RunAsPostgresOwnerAsync("initdb", ["-D", Path.Combine(directory, "data"), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"]);
+
+        // The free port found here can be taken before the server binds it; then another is tried.
+        for (var attempt = 1; ; attempt++)
+        {
+            var server = new ThrowawayPostgresServer(directory, FindFreePort());
+            try
+            {
+                await server.StartServerAsync();
+                return server;
+            }
+            catch (InvalidOperationException) when (attempt < 5)
+            {
+            }
+        }
+    }
+
+    public void Stop()
+    {
+        try
+        {
+            RunAsPostgresOwnerAsync("pg_ctl", ["-D", DataDirectory, "-m", "immediate", "-w", "stop"]).GetAwaiter().GetResult();
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private Task StartServerAsync()
+    {
+        var port = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString).Port;
+        var serverOptions = $"-c listen_addresses=127.0.0.1 -p {port} -k {directory} -c fsync=off -c synchronous_commit=off -c max_connections=300";
+        return RunAsPostgresOwnerAsync("pg_ctl", ["-D", DataDirectory, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "60", "-o", serverOptions, "start"]);
+    }
+
+    private static int FindFreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static Task RunAsPostgresOwnerAsync(string tool, IReadOnlyList<string> arguments)
+    {
+        var executable = Path.Combine(BinDirectory, tool);
+        return Environment.IsPrivilegedProcess
+            ? RunAsync("runuser", ["-u", "postgres", "--", executable, .. arguments])
+            : RunAsync(executable, arguments);
+    }
+
+    private static async Task RunAsync(string fileName, IReadOnlyList<string> arguments)
+    {
+        var startInfo = new ProcessStartInfo(fileName)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start {fileName}.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException(
+                $"{fileName} {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{await output}\n{await error}");
+        }
+    }
+}
