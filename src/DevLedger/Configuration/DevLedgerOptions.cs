@@ -1,0 +1,43 @@
+namespace GxProtocol.DevLedger.Configuration;
+
+/// <summary>The development ledger (config section <c>Gx:DevLedger</c>).</summary>
+public sealed class DevLedgerOptions
+{
+    public const string SectionName = "Gx:DevLedger";
+
+    /// <summary>Loopback port for the Gateway gRPC service (h2c on 127.0.0.1 only); 0 picks any free port.</summary>
+    public int Port { get; set; } = 7051;
+
+    public string ChannelName { get; set; } = "gxchannel";
+    public string ChaincodeName { get; set; } = "gxtv3";
+
+    /// <summary>MSP id of the DevLedger's own endorsing identity.</summary>
+    public string PeerMspId { get; set; } = "GxDevLedgerMSP";
+
+    /// <summary>Block cutting: at most this many transactions per block (Fabric's orderer default is 500).</summary>
+    public int MaxTransactionsPerBlock { get; set; } = 500;
+
+    /// <summary>
+    /// Block cutting: a block is cut this long after its first transaction arrived. Fabric's orderer default is 2 s;
+    /// the development default is short so an embedded silo sees commits quickly.
+    /// </summary>
+    public TimeSpan BatchTimeout { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>With a directory the chain is appended to a block file there and survives restart; without, memory only.</summary>
+    public string? DataDirectory { get; set; }
+
+    /// <summary>Client identities and their roles (super_admin, admin, partner_api).</summary>
+    public List<DevLedgerIdentityOptions> Identities { get; set; } = [];
+
+    /// <summary>Role of an identity that matches no entry in <see cref="Identities"/>; null refuses such identities.</summary>
+    public string? DefaultRole { get; set; }
+
+    public DevLedgerFaultOptions Faults { get; set; } = new();
+
+    /// <summary>Registers a client certificate (PEM) with a role, e.g. the embedded silo's identity as super_admin.</summary>
+    public DevLedgerOptions AddIdentity(string certificatePem, string role)
+    {
+        Identities.Add(new DevLedgerIdentityOptions { CertificatePem = certificatePem, Role = role });
+        return this;
+    }
+}

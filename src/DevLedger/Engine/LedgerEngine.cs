@@ -1,0 +1,483 @@
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Threading.Channels;
+using Google.Protobuf;
+using Grpc.Core;
+using GxProtocol.DevLedger.Chaincode;
+using GxProtocol.DevLedger.Configuration;
+using GxProtocol.DevLedger.State;
+using GxProtocol.DevLedger.Storage;
+using GxProtocol.Fabric.Identity;
+using GxProtocol.Fabric.Protos.Common;
+using GxProtocol.Fabric.Protos.Gateway;
+using GxProtocol.Fabric.Protos.Orderer;
+using GxProtocol.Fabric.Protos.Peer;
+using GxProtocol.Fabric.Transactions;
+
+namespace GxProtocol.DevLedger.Engine;
+
+/// <summary>
+/// The whole development ledger without the network: the gateway's five operations over proto messages (the gRPC
+/// service is a thin adapter over these, and benchmarks or tests may call them directly), an orderer that cuts
+/// blocks by count or timeout, a committer that validates in block order, and the chain of committed blocks.
+/// Errors are <see cref="RpcException"/>s with the codes and wording of a Fabric peer's gateway.
+/// </summary>
+public sealed class LedgerEngine : IAsyncDisposable
+{
+    private readonly DevLedgerOptions options;
+    private readonly IdentityRegistry identities;
+    private readonly Chain chain;
+    private readonly ProposalProcessor proposals;
+    private readonly SigningIdentity peer;
+    private readonly CertificateIdentity peerVerifier;
+    private readonly Channel<PendingTransaction> ordererQueue = Channel.CreateUnbounded<PendingTransaction>(
+        new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
+    private readonly CancellationTokenSource stopping = new();
+    private readonly Task orderer;
+
+    private LedgerEngine(DevLedgerOptions options, IChaincode chaincode, TimeProvider time)
+    {
+        new DevLedgerOptionsValidator().ThrowIfInvalid(options);
+        this.options = options;
+        Faults = new FaultInjector(options.Faults, time);
+        identities = new IdentityRegistry(options);
+        peer = DevelopmentIdentity.CreateSigningIdentity(options.PeerMspId, "devledger-peer");
+        peerVerifier = CertificateIdentity.Parse(peer.Creator);
+
+        List<Block> persisted = [];
+        var file = options.DataDirectory is null ? null : BlockFile.Open(options.DataDirectory, out persisted);
+        chain = new Chain(file);
+        proposals = new ProposalProcessor(options, chaincode, State, chain, identities, Faults, peer, () => PeerAddress);
+        foreach (var block in persisted)
+        {
+            Replay(block);
+        }
+        if (chain.Height == 0)
+        {
+            AppendBlock(0, [], [], persist: true);
+        }
+        orderer = Task.Run(() => RunOrdererAsync(stopping.Token));
+    }
+
+    /// <summary>Opens a ledger (replaying the block file when <see cref="DevLedgerOptions.DataDirectory"/> is set).</summary>
+    public static LedgerEngine Open(DevLedgerOptions options, IChaincode chaincode, TimeProvider? time = null) =>
+        new(options, chaincode, time ?? TimeProvider.System);
+
+    /// <summary>Shown as the endpoint address in gateway.ErrorDetail; the host sets it once it has bound its port.</summary>
+    public string PeerAddress { get; set; } = "devledger";
+
+    public DevLedgerOptions Options => options;
+
+    public FaultInjector Faults { get; }
+
+    /// <summary>Committed state with versions.</summary>
+    public WorldState State { get; } = new();
+
+    /// <summary>Number of committed blocks (block 0 is the genesis block, with no transactions).</summary>
+    public ulong Height => chain.Height;
+
+    /// <summary>The committed value of <paramref name="key"/>, or null.</summary>
+    public byte[]? GetState(string key) => State.TryGet(key, out var value) ? value.Value : null;
+
+    public CommittedBlock GetBlock(ulong number) => chain.GetBlock(number);
+
+    public bool TryGetTransaction(string transactionId, out TransactionLocation location) => chain.TryGetTransaction(transactionId, out location);
+
+    public EndorseResponse Endorse(EndorseRequest request)
+    {
+        Faults.ThrowIfRefusingCalls();
+        return proposals.Endorse(request);
+    }
+
+    public EvaluateResponse Evaluate(EvaluateRequest request)
+    {
+        Faults.ThrowIfRefusingCalls();
+        return proposals.Evaluate(request);
+    }
+
+    /// <summary>The orderer's broadcast: checks the envelope signature and queues the transaction for the next block.</summary>
+    public SubmitResponse Submit(SubmitRequest request)
+    {
+        Faults.ThrowIfRefusingCalls();
+        var envelope = request.PreparedTransaction
+            ?? throw GatewayErrors.Plain(StatusCode.InvalidArgument, "a prepared transaction is required");
+        if (envelope.Signature.IsEmpty)
+        {
+            throw GatewayErrors.Plain(StatusCode.InvalidArgument, "prepared transaction must be signed");
+        }
+        ParsedEnvelope parsed;
+        try
+        {
+            parsed = ParsedEnvelope.Parse(envelope, options.ChaincodeName);
+        }
+        catch (FormatException exception)
+        {
+            throw GatewayErrors.OrdererRefused("BAD_REQUEST", exception.Message);
+        }
+        if (parsed.ChannelId != options.ChannelName || request.ChannelId != options.ChannelName)
+        {
+            throw GatewayErrors.Plain(StatusCode.NotFound, $"failed to create block deliverer for channel `{request.ChannelId}`, missing OrdererConfig");
+        }
+        KnownCreator creator;
+        try
+        {
+            creator = identities.Resolve(parsed.Creator);
+        }
+        catch (FormatException exception)
+        {
+            throw GatewayErrors.OrdererRefused("FORBIDDEN", "creator is malformed: " + exception.Message);
+        }
+        if (creator.Role is null || !creator.Identity.Verify(parsed.PayloadBytes.Span, parsed.Signature.Span))
+        {
+            throw GatewayErrors.OrdererRefused("FORBIDDEN",
+                "implicit policy evaluation failed - 0 sub-policies were satisfied, but this policy requires 1 of the 'Writers' sub-policies to be satisfied");
+        }
+        ordererQueue.Writer.TryWrite(new PendingTransaction(parsed, envelope.ToByteString(), PreValidate(parsed)));
+        return new SubmitResponse();
+    }
+
+    /// <summary>The validation code and block of a transaction, waiting for its commit.</summary>
+    public async Task<CommitStatusResponse> CommitStatusAsync(SignedCommitStatusRequest signed, CancellationToken cancellationToken)
+    {
+        Faults.ThrowIfRefusingCalls();
+        CommitStatusRequest request;
+        try
+        {
+            request = CommitStatusRequest.Parser.ParseFrom(signed.Request);
+        }
+        catch (InvalidProtocolBufferException exception)
+        {
+            throw GatewayErrors.Plain(StatusCode.InvalidArgument, "invalid status request: " + exception.Message);
+        }
+        if (request.Identity.IsEmpty)
+        {
+            throw GatewayErrors.Plain(StatusCode.InvalidArgument, "no identity provided");
+        }
+        if (request.ChannelId.Length == 0)
+        {
+            throw GatewayErrors.Plain(StatusCode.InvalidArgument, "no channel ID provided");
+        }
+        if (request.TransactionId.Length == 0)
+        {
+            throw GatewayErrors.Plain(StatusCode.InvalidArgument, "transaction ID should not be empty");
+        }
+        AuthorizeSignedRequest(request.Identity, signed.Request, signed.Signature);
+        if (request.ChannelId != options.ChannelName)
+        {
+            throw GatewayErrors.Plain(StatusCode.NotFound, $"channel '{request.ChannelId}' not found");
+        }
+        var location = await chain.WaitForTransactionAsync(request.TransactionId, cancellationToken).ConfigureAwait(false);
+        return new CommitStatusResponse { Result = (TxValidationCode)location.ValidationCode, BlockNumber = location.BlockNumber };
+    }
+
+    /// <summary>
+    /// Chaincode events of VALID transactions, one response per block that has any, from the requested start like a
+    /// Fabric peer: NextCommit or Specified (Newest and Oldest are refused), and with <c>after_transaction_id</c> the
+    /// stream starts at that transaction's block and skips it and everything before it in that block.
+    /// </summary>
+    public async IAsyncEnumerable<ChaincodeEventsResponse> ChaincodeEventsAsync(
+        SignedChaincodeEventsRequest signed, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        Faults.ThrowIfRefusingCalls();
+        ChaincodeEventsRequest request;
+        try
+        {
+            request = ChaincodeEventsRequest.Parser.ParseFrom(signed.Request);
+        }
+        catch (InvalidProtocolBufferException exception)
+        {
+            throw GatewayErrors.Plain(StatusCode.InvalidArgument, "invalid chaincode events request: " + exception.Message);
+        }
+        AuthorizeSignedRequest(request.Identity, signed.Request, signed.Signature);
+        if (request.ChannelId != options.ChannelName)
+        {
+            throw GatewayErrors.Plain(StatusCode.NotFound, $"channel '{request.ChannelId}' not found");
+        }
+
+        ulong startBlock;
+        int skipThroughIndex = -1;
+        if (request.AfterTransactionId.Length > 0 && chain.TryGetTransaction(request.AfterTransactionId, out var after))
+        {
+            startBlock = after.BlockNumber;
+            skipThroughIndex = after.Index;
+        }
+        else
+        {
+            startBlock = request.StartPosition?.TypeCase switch
+            {
+                null or SeekPosition.TypeOneofCase.None or SeekPosition.TypeOneofCase.NextCommit => chain.Height,
+                SeekPosition.TypeOneofCase.Specified => request.StartPosition.Specified.Number,
+                var other => throw GatewayErrors.Plain(StatusCode.InvalidArgument,
+                    $"invalid start position type: *orderer.SeekPosition_{other}"),
+            };
+        }
+
+        int? dropAfter = Faults.Options.DropEventStreamAfterEvents;
+        int delivered = 0;
+        for (ulong number = startBlock; ; number++)
+        {
+            await chain.WaitForBlockAsync(number, cancellationToken).ConfigureAwait(false);
+            var block = chain.GetBlock(number);
+            var response = new ChaincodeEventsResponse { BlockNumber = number };
+            for (int index = 0; index < block.Transactions.Count; index++)
+            {
+                var transaction = block.Transactions[index];
+                if ((number == startBlock && index <= skipThroughIndex)
+                    || transaction.ValidationCode != (int)TxValidationCode.Valid
+                    || transaction.Event is null
+                    || transaction.Event.ChaincodeId != request.ChaincodeId)
+                {
+                    continue;
+                }
+                if (dropAfter is int limit && delivered >= limit)
+                {
+                    if (response.Events.Count > 0)
+                    {
+                        yield return response;
+                    }
+                    throw new RpcException(new global::Grpc.Core.Status(StatusCode.Unavailable, $"DevLedger fault injection: event stream dropped after {limit} events"));
+                }
+                response.Events.Add(transaction.Event);
+                delivered++;
+            }
+            if (response.Events.Count > 0)
+            {
+                yield return response;
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        ordererQueue.Writer.TryComplete();
+        await stopping.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await orderer.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping cancels the wait for the next batch; transactions not yet in a block are dropped like an orderer crash would.
+        }
+        chain.AbortWaiters();
+        chain.Dispose();
+        peer.Dispose();
+        peerVerifier.Dispose();
+        stopping.Dispose();
+    }
+
+    private void AuthorizeSignedRequest(ByteString identity, ByteString request, ByteString signature)
+    {
+        KnownCreator creator;
+        try
+        {
+            creator = identities.Resolve(identity);
+        }
+        catch (FormatException exception)
+        {
+            throw GatewayErrors.Plain(StatusCode.PermissionDenied, "failed to deserialize identity: " + exception.Message);
+        }
+        if (creator.Role is null)
+        {
+            throw GatewayErrors.Plain(StatusCode.PermissionDenied, $"access denied: identity of MSP [{creator.Identity.MspId}] is not registered with the DevLedger");
+        }
+        if (!creator.Identity.Verify(request.Span, signature.Span))
+        {
+            throw GatewayErrors.Plain(StatusCode.PermissionDenied, "access denied: the signature over the request is not valid");
+        }
+    }
+
+    /// <summary>Checks made once per transaction off the committer's thread: tx id binding and the endorsement.</summary>
+    private int PreValidate(ParsedEnvelope parsed)
+    {
+        if (TransactionIds.Compute(parsed.Nonce.Span, parsed.Creator.Span) != parsed.TransactionId)
+        {
+            return (int)TxValidationCode.BadProposalTxid;
+        }
+        bool endorsed = parsed.Endorsements.Any(endorsement =>
+            endorsement.Endorser.Equals(peer.Creator) && peerVerifier.Verify(Concat(parsed.ProposalResponsePayload, endorsement.Endorser), endorsement.Signature.Span));
+        return endorsed ? (int)TxValidationCode.Valid : (int)TxValidationCode.EndorsementPolicyFailure;
+    }
+
+    private async Task RunOrdererAsync(CancellationToken cancellationToken)
+    {
+        var reader = ordererQueue.Reader;
+        var batch = new List<PendingTransaction>(options.MaxTransactionsPerBlock);
+        while (await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            // Like Fabric's block cutter: the batch timer starts with the first transaction of the batch.
+            using var batchTimer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            batchTimer.CancelAfter(options.BatchTimeout);
+            while (batch.Count < options.MaxTransactionsPerBlock)
+            {
+                if (reader.TryRead(out var pending))
+                {
+                    batch.Add(pending);
+                    continue;
+                }
+                try
+                {
+                    if (!await reader.WaitToReadAsync(batchTimer.Token).ConfigureAwait(false))
+                    {
+                        break;
+                    }
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    break;
+                }
+            }
+            if (batch.Count > 0)
+            {
+                await CommitBlockAsync(batch, cancellationToken).ConfigureAwait(false);
+                batch.Clear();
+            }
+        }
+    }
+
+    private async Task CommitBlockAsync(List<PendingTransaction> batch, CancellationToken cancellationToken)
+    {
+        var delay = Faults.Options.CommitDelay;
+        if (delay > TimeSpan.Zero)
+        {
+            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+        }
+        ulong number = chain.Height;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var records = new List<CommittedTransactionRecord>(batch.Count);
+        for (int index = 0; index < batch.Count; index++)
+        {
+            var pending = batch[index];
+            int code = Validate(pending, seen);
+            if (code == (int)TxValidationCode.Valid)
+            {
+                Apply(pending.Envelope, number, (ulong)index);
+            }
+            records.Add(new CommittedTransactionRecord(pending.Envelope.TransactionId, code,
+                code == (int)TxValidationCode.Valid ? pending.Envelope.Event : null));
+        }
+        AppendBlock(number, batch.Select(pending => pending.EnvelopeBytes).ToList(), records, persist: true);
+    }
+
+    /// <summary>Validation in block order, against state that already holds the writes of earlier valid transactions.</summary>
+    private int Validate(PendingTransaction pending, HashSet<string> seenInBlock)
+    {
+        bool firstInBlock = seenInBlock.Add(pending.Envelope.TransactionId);
+        if (pending.PreValidationCode != (int)TxValidationCode.Valid)
+        {
+            return pending.PreValidationCode;
+        }
+        if (!firstInBlock || chain.Contains(pending.Envelope.TransactionId))
+        {
+            return (int)TxValidationCode.DuplicateTxid;
+        }
+        if (Faults.ForceEndorsementPolicyFailure())
+        {
+            return (int)TxValidationCode.EndorsementPolicyFailure;
+        }
+        if (Faults.ForceMvccConflict())
+        {
+            return (int)TxValidationCode.MvccReadConflict;
+        }
+        var readWriteSet = pending.Envelope.ReadWriteSet;
+        foreach (var read in readWriteSet.Reads)
+        {
+            if (!SameVersion(read))
+            {
+                return (int)TxValidationCode.MvccReadConflict;
+            }
+        }
+        foreach (var range in readWriteSet.RangeQueriesInfo)
+        {
+            var current = State.Range(range.StartKey, range.EndKey);
+            var recorded = range.RawReads?.KvReads ?? [];
+            if (current.Count != recorded.Count || current.Zip(recorded).Any(pair =>
+                pair.First.Key != pair.Second.Key
+                || pair.First.Value.BlockNumber != pair.Second.Version?.BlockNum
+                || pair.First.Value.TransactionNumber != pair.Second.Version?.TxNum))
+            {
+                return (int)TxValidationCode.PhantomReadConflict;
+            }
+        }
+        return (int)TxValidationCode.Valid;
+    }
+
+    private bool SameVersion(Fabric.Protos.Ledger.Rwset.Kvrwset.KVRead read)
+    {
+        bool exists = State.TryGet(read.Key, out var current);
+        if (read.Version is null)
+        {
+            return !exists;
+        }
+        return exists && current.BlockNumber == read.Version.BlockNum && current.TransactionNumber == read.Version.TxNum;
+    }
+
+    private void Apply(ParsedEnvelope envelope, ulong blockNumber, ulong transactionNumber)
+    {
+        foreach (var write in envelope.ReadWriteSet.Writes)
+        {
+            if (write.IsDelete)
+            {
+                State.Delete(write.Key);
+            }
+            else
+            {
+                State.Put(write.Key, write.Value.ToByteArray(), blockNumber, transactionNumber);
+            }
+        }
+    }
+
+    private void AppendBlock(ulong number, IReadOnlyList<ByteString> envelopes, IReadOnlyList<CommittedTransactionRecord> records, bool persist)
+    {
+        var data = new BlockData();
+        data.Data.AddRange(envelopes);
+        using var dataHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var envelope in envelopes)
+        {
+            dataHash.AppendData(envelope.Span);
+        }
+        var header = new BlockHeader
+        {
+            Number = number,
+            PreviousHash = ByteString.CopyFrom(chain.LastHeaderHash),
+            DataHash = ByteString.CopyFrom(dataHash.GetHashAndReset()),
+        };
+        var metadata = new BlockMetadata();
+        for (int index = 0; index <= (int)BlockMetadataIndex.CommitHash; index++)
+        {
+            metadata.Metadata.Add(index == (int)BlockMetadataIndex.TransactionsFilter
+                ? ByteString.CopyFrom(records.Select(record => (byte)record.ValidationCode).ToArray())
+                : ByteString.Empty);
+        }
+        var block = new Block { Header = header, Data = data, Metadata = metadata };
+        chain.Append(block, new CommittedBlock(number, records), SHA256.HashData(header.ToByteArray()), persist);
+    }
+
+    /// <summary>Rebuilds state, transaction index and events from a block read back from the block file.</summary>
+    private void Replay(Block block)
+    {
+        var codes = block.Metadata.Metadata.Count > (int)BlockMetadataIndex.TransactionsFilter
+            ? block.Metadata.Metadata[(int)BlockMetadataIndex.TransactionsFilter].ToByteArray()
+            : [];
+        var records = new List<CommittedTransactionRecord>(block.Data.Data.Count);
+        for (int index = 0; index < block.Data.Data.Count; index++)
+        {
+            var parsed = ParsedEnvelope.Parse(Envelope.Parser.ParseFrom(block.Data.Data[index]), options.ChaincodeName);
+            int code = index < codes.Length ? codes[index] : (int)TxValidationCode.InvalidOtherReason;
+            if (code == (int)TxValidationCode.Valid)
+            {
+                Apply(parsed, block.Header.Number, (ulong)index);
+            }
+            records.Add(new CommittedTransactionRecord(parsed.TransactionId, code, code == (int)TxValidationCode.Valid ? parsed.Event : null));
+        }
+        AppendBlock(block.Header.Number, block.Data.Data, records, persist: false);
+    }
+
+    private static byte[] Concat(ByteString first, ByteString second)
+    {
+        var joined = new byte[first.Length + second.Length];
+        first.Span.CopyTo(joined);
+        second.Span.CopyTo(joined.AsSpan(first.Length));
+        return joined;
+    }
+}
