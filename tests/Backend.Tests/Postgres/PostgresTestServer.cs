@@ -54,7 +54,7 @@ public static class PostgresTestServer
         }
 
         var server = await ThrowawayPostgresServer.StartAsync();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
+        server.StopWhenProcessExits(Environment.ProcessId);
         return server.ConnectionString;
     }
 }

@@ -57,16 +57,26 @@ internal sealed class ThrowawayPostgresServer
         }
     }
 
-    public void Stop()
+    /// <summary>
+    /// Stops the server and deletes its directory once the given process has ended. A detached
+    /// watchdog does this rather than a ProcessExit handler, because the test host is often killed
+    /// without running its exit handlers.
+    /// </summary>
+    public void StopWhenProcessExits(int processId)
     {
-        try
+        var pgCtl = Path.Combine(BinDirectory, "pg_ctl");
+        var stop = Environment.IsPrivilegedProcess
+            ? $"runuser -u postgres -- {pgCtl} -D {DataDirectory} -m immediate -w stop"
+            : $"{pgCtl} -D {DataDirectory} -m immediate -w stop";
+        var watchdog = $"while kill -0 {processId} 2>/dev/null; do sleep 1; done; {stop} >/dev/null 2>&1; rm -rf {directory}";
+
+        var startInfo = new ProcessStartInfo("setsid") { UseShellExecute = false };
+        foreach (var argument in new[] { "bash", "-c", watchdog })
         {
-            RunAsPostgresOwnerAsync("pg_ctl", ["-D", DataDirectory, "-m", "immediate", "-w", "stop"]).GetAwaiter().GetResult();
+            startInfo.ArgumentList.Add(argument);
         }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+
+        using var _ = Process.Start(startInfo) ?? throw new InvalidOperationException("Could not start the PostgreSQL clean-up watchdog.");
     }
 
     private Task StartServerAsync()
