@@ -49,6 +49,8 @@ internal sealed partial class ChaincodeArgs(string function, IReadOnlyList<strin
         return Id(index, name);
     }
 
+    public string? OptionalAccount(int index, string name) => string.IsNullOrEmpty(Raw(index)) ? null : Account(index, name);
+
     public string Text(int index, string name, int maxLength, bool required)
     {
         var raw = Raw(index) ?? "";

@@ -13,6 +13,10 @@ public sealed class GxContractChaincode : IChaincode
         AdminContract.Functions
             .Concat(IdentityContract.Functions)
             .Concat(TokenomicsContract.Functions)
+            .Concat(OrganizationContract.Functions)
+            .Concat(LoanPoolContract.Functions)
+            .Concat(GovernanceContract.Functions)
+            .Concat(TaxAndFeeContract.Functions)
             .ToDictionary(entry => entry.Function, entry => entry.Handler, StringComparer.Ordinal);
 
     public ChaincodeResponse Invoke(IChaincodeStub stub, string function, IReadOnlyList<string> arguments)

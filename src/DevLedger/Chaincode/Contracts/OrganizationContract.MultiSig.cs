@@ -1,0 +1,67 @@
+using GxProtocol.DevLedger.Chaincode.State;
+using GxProtocol.Fabric.Contract;
+
+namespace GxProtocol.DevLedger.Chaincode.Contracts;
+
+/// <summary>
+/// OrganizationContract, multi-signature half: a transfer from the organization's wallet below the rule's threshold
+/// executes at once; at or above it, it executes when <c>requiredApprovals</c> distinct approvers (the initiator
+/// included) have approved. Fees follow the organization rule: the organization pays them whole.
+/// </summary>
+internal static partial class OrganizationContract
+{
+    private static ChaincodeResponse InitiateMultiSigTx(ChaincodeContext context, ChaincodeArgs args)
+    {
+        args.ExpectCount(4, 5);
+        context.RequireKnownRole();
+        var organization = RequireOrganization(context, args.Id(0, "orgId"), GxStatuses.OrganizationActive);
+        var initiatorId = args.Id(1, "initiatorId");
+        var to = args.Account(2, "toUserId");
+        var amount = args.Qirat(3, "amountQirat");
+        var remark = args.Text(4, "remark", 500, required: false);
+        var rule = organization.Rule ?? throw ChaincodeRejection.Conflict($"Organization '{organization.OrgId}' has no authorization rule yet (DefineAuthRule).");
+        if (!rule.ApproverIds.Contains(initiatorId))
+            throw ChaincodeRejection.Forbidden($"'{initiatorId}' is not an approver of '{organization.OrgId}'.");
+        context.Accounts.Require(to);
+
+        var pendingTxId = DeterministicIds.For(context.TransactionId, "multisig");
+        var needed = GxRules.MultiSigApprovalsNeeded(amount, rule.AmountThreshold, rule.RequiredApprovals);
+        IReadOnlyList<string> approvals = [initiatorId];
+        var executes = approvals.Count >= needed;
+        var fees = executes ? TransferExecutor.Execute(context, organization.OrgId, to, amount) : null;
+        var status = executes ? GxStatuses.MultiSigExecuted : GxStatuses.MultiSigPending;
+
+        context.Write(StateKeys.MultiSigTx(pendingTxId), new MultiSigTxState(
+            pendingTxId, organization.OrgId, initiatorId, to, amount, remark, needed, rule.ApproverIds, approvals, status));
+        return context.Commit(new MultiSigTxInitiated(
+            pendingTxId, organization.OrgId, initiatorId, to, amount, remark, needed, approvals, status, fees,
+            context.Accounts.TouchedBalances()));
+    }
+
+    private static ChaincodeResponse ApproveMultiSigTx(ChaincodeContext context, ChaincodeArgs args)
+    {
+        args.ExpectCount(2, 2);
+        context.RequireKnownRole();
+        var pendingTxId = args.Id(0, "pendingTxId");
+        var approverId = args.Id(1, "approverId");
+        var pending = context.Require<MultiSigTxState>(StateKeys.MultiSigTx(pendingTxId), $"Multi-signature transaction '{pendingTxId}' does not exist.");
+        if (pending.Status != GxStatuses.MultiSigPending)
+            throw ChaincodeRejection.Conflict($"Multi-signature transaction '{pendingTxId}' is already {pending.Status}.");
+        if (!pending.ApproverIds.Contains(approverId))
+            throw ChaincodeRejection.Forbidden($"'{approverId}' is not an approver of this transaction.");
+        if (pending.Approvals.Contains(approverId))
+            throw ChaincodeRejection.Conflict($"'{approverId}' has already approved this transaction.");
+
+        pending = pending with { Approvals = [.. pending.Approvals, approverId] };
+        if (pending.Approvals.Count < pending.RequiredApprovals)
+        {
+            context.Write(StateKeys.MultiSigTx(pendingTxId), pending);
+            return context.Commit(new MultiSigTxApproved(pendingTxId, pending.OrgId, approverId, pending.Approvals, pending.RequiredApprovals));
+        }
+
+        var fees = TransferExecutor.Execute(context, pending.OrgId, pending.To, pending.Amount);
+        context.Write(StateKeys.MultiSigTx(pendingTxId), pending with { Status = GxStatuses.MultiSigExecuted });
+        return context.Commit(new MultiSigTxExecuted(
+            pendingTxId, pending.OrgId, approverId, pending.To, pending.Amount, pending.Approvals, fees, context.Accounts.TouchedBalances()));
+    }
+}

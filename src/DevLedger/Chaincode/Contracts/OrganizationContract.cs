@@ -1,0 +1,113 @@
+using GxProtocol.DevLedger.Chaincode.State;
+using GxProtocol.Fabric.Contract;
+using Organization = GxProtocol.Fabric.Contract.GxChaincode.Organization;
+
+namespace GxProtocol.DevLedger.Chaincode.Contracts;
+
+/// <summary>
+/// OrganizationContract, membership half: an organization is proposed by one of its stakeholders (whose proposal
+/// counts as their endorsement), endorsed by every other stakeholder, then activated, which opens its wallet
+/// (account = orgId, country = the proposer's nationality, used for fee bands). The multi-signature half is in
+/// OrganizationContract.MultiSig.cs.
+/// </summary>
+internal static partial class OrganizationContract
+{
+    private const int MaxStakeholders = 50;
+    private static readonly string[] OrgTypes = ["business", "government", "nonprofit"];
+
+    public static IEnumerable<(string Function, ChaincodeHandler Handler)> Functions =>
+    [
+        (Organization.ProposeOrganization, ProposeOrganization),
+        (Organization.EndorseMembership, EndorseMembership),
+        (Organization.ActivateOrganization, ActivateOrganization),
+        (Organization.DefineAuthRule, DefineAuthRule),
+        (Organization.InitiateMultiSigTx, InitiateMultiSigTx),
+        (Organization.ApproveMultiSigTx, ApproveMultiSigTx),
+    ];
+
+    private static ChaincodeResponse ProposeOrganization(ChaincodeContext context, ChaincodeArgs args)
+    {
+        args.ExpectCount(5, 5);
+        context.RequireKnownRole();
+        var proposerId = args.Id(0, "proposerId");
+        var orgId = args.Id(1, "orgId");
+        var orgName = args.Text(2, "orgName", 200, required: true);
+        var orgType = args.Text(3, "orgType", 20, required: true).ToLowerInvariant();
+        if (!OrgTypes.Contains(orgType)) throw ChaincodeRejection.BadRequest($"orgType must be one of {string.Join(", ", OrgTypes)}; got '{orgType}'.");
+        var stakeholders = args.IdList(4, "stakeholderIds", MaxStakeholders);
+        if (!stakeholders.Contains(proposerId)) throw ChaincodeRejection.Forbidden($"The proposer '{proposerId}' must be one of the stakeholders.");
+
+        if (context.Exists(StateKeys.Organization(orgId)) || context.Accounts.Find(orgId) is not null)
+            throw ChaincodeRejection.Conflict($"'{orgId}' is already taken by an organization or a wallet.");
+        foreach (var stakeholder in stakeholders)
+            if (!context.Exists(StateKeys.User(stakeholder))) throw ChaincodeRejection.NotFound($"Stakeholder '{stakeholder}' is not a registered user.");
+        var proposer = context.Read<UserState>(StateKeys.User(proposerId))!;
+
+        var organization = new OrganizationState(
+            orgId, orgName, orgType, proposerId, proposer.Nationality, GxStatuses.OrganizationProposed, stakeholders, [proposerId], null);
+        context.Write(StateKeys.Organization(orgId), organization);
+        return context.Commit(new OrganizationProposed(orgId, orgName, orgType, proposerId, proposer.Nationality, stakeholders, organization.EndorsedBy));
+    }
+
+    private static ChaincodeResponse EndorseMembership(ChaincodeContext context, ChaincodeArgs args)
+    {
+        args.ExpectCount(2, 2);
+        context.RequireKnownRole();
+        var organization = RequireOrganization(context, args.Id(0, "orgId"), GxStatuses.OrganizationProposed);
+        var stakeholderId = RequireStakeholder(organization, args.Id(1, "stakeholderId"));
+        if (organization.EndorsedBy.Contains(stakeholderId))
+            throw ChaincodeRejection.Conflict($"'{stakeholderId}' has already endorsed '{organization.OrgId}'.");
+
+        organization = organization with { EndorsedBy = [.. organization.EndorsedBy, stakeholderId] };
+        context.Write(StateKeys.Organization(organization.OrgId), organization);
+        return context.Commit(new MembershipEndorsed(organization.OrgId, stakeholderId, organization.EndorsedBy, AllEndorsed(organization)));
+    }
+
+    private static ChaincodeResponse ActivateOrganization(ChaincodeContext context, ChaincodeArgs args)
+    {
+        args.ExpectCount(2, 2);
+        context.RequireKnownRole();
+        var organization = RequireOrganization(context, args.Id(0, "orgId"), GxStatuses.OrganizationProposed);
+        RequireStakeholder(organization, args.Id(1, "callerId"));
+        if (!AllEndorsed(organization))
+        {
+            var missing = organization.StakeholderIds.Except(organization.EndorsedBy);
+            throw ChaincodeRejection.Conflict($"'{organization.OrgId}' still needs the endorsement of {string.Join(", ", missing)}.");
+        }
+
+        context.Write(StateKeys.Organization(organization.OrgId), organization with { Status = GxStatuses.OrganizationActive });
+        context.Accounts.Save(new AccountState(organization.OrgId, AccountState.OrganizationKind, 0, organization.Country, false, true, context.Now));
+        return context.Commit(new OrganizationActivated(organization.OrgId, context.Accounts.TouchedBalances()));
+    }
+
+    /// <summary>One rule per organization; defining it again replaces it (pending transfers keep the rule they started with).</summary>
+    private static ChaincodeResponse DefineAuthRule(ChaincodeContext context, ChaincodeArgs args)
+    {
+        args.ExpectCount(5, 5);
+        context.RequireKnownRole();
+        var organization = RequireOrganization(context, args.Id(0, "orgId"), GxStatuses.OrganizationActive);
+        RequireStakeholder(organization, args.Id(1, "callerId"));
+        var threshold = args.Long(2, "amountThresholdQirat", 0, GxSupply.TotalSupplyQirat);
+        var approvers = args.IdList(4, "approverIds", MaxStakeholders);
+        var required = args.Int(3, "requiredApprovals", 1, approvers.Count);
+        if (approvers.FirstOrDefault(id => !organization.StakeholderIds.Contains(id)) is { } outsider)
+            throw ChaincodeRejection.BadRequest($"Approver '{outsider}' is not a stakeholder of '{organization.OrgId}'.");
+
+        context.Write(StateKeys.Organization(organization.OrgId), organization with { Rule = new AuthRuleState(threshold, required, approvers) });
+        return context.Commit(new AuthRuleDefined(organization.OrgId, threshold, required, approvers));
+    }
+
+    private static bool AllEndorsed(OrganizationState organization) =>
+        organization.StakeholderIds.All(organization.EndorsedBy.Contains);
+
+    private static OrganizationState RequireOrganization(ChaincodeContext context, string orgId, string status)
+    {
+        var organization = context.Require<OrganizationState>(StateKeys.Organization(orgId), $"Organization '{orgId}' does not exist.");
+        return organization.Status == status ? organization
+            : throw ChaincodeRejection.Conflict($"Organization '{orgId}' is {organization.Status}; this needs {status}.");
+    }
+
+    private static string RequireStakeholder(OrganizationState organization, string userId) =>
+        organization.StakeholderIds.Contains(userId) ? userId
+            : throw ChaincodeRejection.Forbidden($"'{userId}' is not a stakeholder of '{organization.OrgId}'.");
+}
