@@ -22,7 +22,9 @@ public sealed class LedgerFixture : IAsyncDisposable
     public PemIdentity Identity { get; }
     public FabricLedgerClient Client { get; }
 
-    public static async Task<LedgerFixture> StartAsync(Action<DevLedgerOptions>? configure = null, PemIdentity? identity = null)
+    public delegate void Configure(DevLedgerOptions options);
+
+    public static async Task<LedgerFixture> StartAsync(Configure? configure = null, PemIdentity? identity = null)
     {
         identity ??= DevelopmentIdentity.Create("gateway-test-client");
         var options = new DevLedgerOptions { Port = 0, BatchTimeout = TimeSpan.FromMilliseconds(20) };
