@@ -1,1 +1,18 @@
-Console.WriteLine("placeholder");
+using GxProtocol.ApiFrontends.Hosting;
+using GxProtocol.ApiFrontends.Infrastructure;
+using GxProtocol.ApiFrontends.Services;
+
+// A frontend on its own: an Orleans client serving one service (--service tokenomics, port 3003) or all seven.
+var builder = WebApplication.CreateBuilder(args);
+var services = GxApiFrontendsExtensions.SelectedServices(builder.Configuration);
+
+builder.AddGxOrleansClient();
+builder.Services.AddGxApiFrontends(builder.Configuration);
+builder.Services.AddHealthChecks();
+builder.ListenOnServicePort(services);
+
+var app = builder.Build();
+app.UseGxApiInfrastructure();
+app.MapGxServices(services);
+app.MapGxMetrics();
+app.Run();

@@ -1,0 +1,81 @@
+using System.Security.Claims;
+using GxProtocol.ApiFrontends.Identity;
+using GxProtocol.ApiFrontends.Infrastructure;
+using GxProtocol.ApiFrontends.Services;
+using GxProtocol.Grains.Interfaces.System;
+using GxProtocol.Grains.Interfaces.Users;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace GxProtocol.ApiFrontends.Admin;
+
+/// <summary>admin (3002): bootstrap, countries, user approval, system status.</summary>
+public static class AdminApi
+{
+    public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup(GxServiceNames.Prefix(GxServiceNames.Admin)).WithTags(GxServiceNames.Admin);
+        var superAdmin = api.MapGroup("").RequireAuthorization(GxPolicies.SuperAdmin);
+        var admin = api.MapGroup("").RequireAuthorization(GxPolicies.Admin);
+
+        superAdmin.MapPost("/bootstrap", BootstrapAsync).WithIdempotency();
+        superAdmin.MapPost("/countries/initialize", InitializeCountriesAsync).WithIdempotency();
+        admin.MapGet("/countries", GetCountriesAsync);
+        admin.MapPost("/users/{id:guid}/approve", ApproveUserAsync).WithIdempotency();
+        admin.MapPost("/users/{id:guid}/deny", DenyUserAsync).WithIdempotency();
+        admin.MapGet("/system/status", GetSystemStatusAsync);
+        return routes;
+    }
+
+    private static async Task<Results<Ok<CommandStatusResponse>, Accepted<AcceptedCommand>, ProblemHttpResult>> BootstrapAsync(
+        HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
+    {
+        var accepted = await grains.GetGrain<ISystemGrain>(ISystemGrain.Key).BootstrapAsync(caller.GetUserId(), CommandIds.For(context));
+        return await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, accepted);
+    }
+
+    private static async Task<Results<Ok<CommandStatusResponse>, Accepted<AcceptedCommand>, ProblemHttpResult>> InitializeCountriesAsync(
+        CountryRequest[] body, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
+    {
+        var validator = new RequestValidator().Must(body.Length is >= 1 and <= 250, "body", "must list between 1 and 250 countries.");
+        for (var i = 0; i < body.Length; i++)
+        {
+            validator.CountryCode($"[{i}].code", body[i].Code)
+                .Required($"[{i}].name", body[i].Name, 100)
+                .Must(body[i].Percentage is > 0 and <= 100, $"[{i}].percentage", "must be above 0 and at most 100.");
+        }
+        validator.Must(body.Select(c => c.Code?.ToUpperInvariant()).Distinct().Count() == body.Length, "body", "lists a country twice.")
+            .Must(body.Sum(c => c.Percentage) <= 100, "body", "percentages add up to more than 100.");
+        if (validator.HasProblem(out var problem))
+        {
+            return problem;
+        }
+        var countries = body.Select(c => new CountryView(c.Code.ToUpperInvariant(), c.Name.Trim(), c.Percentage)).ToList();
+        var accepted = await grains.GetGrain<ISystemGrain>(ISystemGrain.Key).InitializeCountriesAsync(caller.GetUserId(), CommandIds.For(context), countries);
+        return await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, accepted);
+    }
+
+    private static async Task<Ok<IReadOnlyList<CountryView>>> GetCountriesAsync(IGrainFactory grains) =>
+        TypedResults.Ok((await grains.GetGrain<ISystemGrain>(ISystemGrain.Key).GetStatusAsync()).Countries);
+
+    private static async Task<Results<Ok<CommandStatusResponse>, Accepted<AcceptedCommand>, ProblemHttpResult>> ApproveUserAsync(
+        Guid id, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
+    {
+        var accepted = await grains.GetGrain<IUserGrain>(id).ApproveAsync(caller.GetUserId(), CommandIds.For(context));
+        return await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, accepted);
+    }
+
+    private static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> DenyUserAsync(Guid id, DenyUserRequest body, ClaimsPrincipal caller, IGrainFactory grains)
+    {
+        if (new RequestValidator().Required("reason", body.Reason, 500).HasProblem(out var problem))
+        {
+            return problem;
+        }
+        return TypedResults.Ok(UserResponse.From(await grains.GetGrain<IUserGrain>(id).DenyAsync(caller.GetUserId(), body.Reason)));
+    }
+
+    private static async Task<Ok<SystemStatusResponse>> GetSystemStatusAsync(IGrainFactory grains) =>
+        TypedResults.Ok(SystemStatusResponse.From(await grains.GetGrain<ISystemGrain>(ISystemGrain.Key).GetStatusAsync()));
+}

@@ -1,0 +1,152 @@
+using System.Security.Claims;
+using GxProtocol.ApiFrontends.Infrastructure;
+using GxProtocol.ApiFrontends.Services;
+using GxProtocol.Grains.Interfaces.Commands;
+using GxProtocol.Grains.Interfaces.Users;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace GxProtocol.ApiFrontends.Identity;
+
+/// <summary>identity (3001): registration, sessions, profiles, KYC and command status.</summary>
+public static class IdentityApi
+{
+    public static IEndpointRouteBuilder MapIdentityApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup(GxServiceNames.Prefix(GxServiceNames.Identity)).WithTags(GxServiceNames.Identity);
+
+        api.MapPost("/users", RegisterAsync).AllowAnonymous().WithIdempotency();
+        // Session routes answer with fresh secrets, which an idempotency store must never replay to someone else.
+        api.MapPost("/auth/login", LoginAsync).AllowAnonymous();
+        api.MapPost("/auth/refresh", RefreshAsync).AllowAnonymous();
+        api.MapPost("/auth/logout", LogoutAsync).AllowAnonymous();
+
+        var users = api.MapGroup("/users/{id:guid}").RequireAuthorization();
+        users.MapGet("", GetUserAsync);
+        users.MapPatch("", UpdateUserAsync).WithIdempotency();
+        users.MapPost("/kyc", SubmitKycAsync).WithIdempotency();
+        users.MapGet("/kyc", GetKycAsync);
+
+        api.MapGet("/commands/{commandId:guid}", GetCommandAsync).RequireAuthorization();
+        return routes;
+    }
+
+    private static async Task<Results<Created<UserResponse>, ProblemHttpResult>> RegisterAsync(RegisterUserRequest body, IGrainFactory grains)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        if (new RequestValidator()
+                .Email("email", body.Email)
+                .Required("password", body.Password, 128)
+                .Must(body.Password is { Length: >= 8 }, "password", "must be at least 8 characters.")
+                .Required("firstName", body.FirstName, 100)
+                .Required("lastName", body.LastName, 100)
+                .Optional("phoneNum", body.PhoneNum, 32)
+                .Optional("identityNum", body.IdentityNum, 64)
+                .CountryCode("nationalityCountryCode", body.NationalityCountryCode)
+                .Must(body.DateOfBirth < today && body.DateOfBirth > today.AddYears(-150), "dateOfBirth", "must be a past date within 150 years.")
+                .HasProblem(out var problem))
+        {
+            return problem;
+        }
+        var userId = Guid.NewGuid();
+        if (await grains.GetGrain<IUserDirectoryGrain>(IUserDirectoryGrain.KeyFor(body.Email)).ClaimAsync(userId) != userId)
+        {
+            return GxProblems.Conflict("email_taken", "A user with this e-mail address already exists.");
+        }
+        var profile = await grains.GetGrain<IUserGrain>(userId).RegisterAsync(new RegisterUser(
+            body.Email.Trim(), PasswordHasher.Hash(body.Password), body.FirstName.Trim(), body.LastName.Trim(), body.PhoneNum,
+            body.IdentityNum, body.NationalityCountryCode.ToUpperInvariant(), body.DateOfBirth));
+        return TypedResults.Created($"/identity/api/v1/users/{userId}", UserResponse.From(profile));
+    }
+
+    private static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> LoginAsync(LoginRequest body, IGrainFactory grains, SessionTokens sessions)
+    {
+        if (new RequestValidator().Required("email", body.Email, 254).Required("password", body.Password, 128).HasProblem(out var problem))
+        {
+            return problem;
+        }
+        var userId = await grains.GetGrain<IUserDirectoryGrain>(IUserDirectoryGrain.KeyFor(body.Email)).LookupAsync();
+        var user = userId is { } id ? grains.GetGrain<IUserGrain>(id) : null;
+        var credentials = user is null ? null : await user.GetCredentialsAsync();
+        // One answer for an unknown address and a wrong password, so logins cannot probe which addresses exist.
+        if (credentials is null || !PasswordHasher.Verify(body.Password, credentials.PasswordHash) || await user!.GetProfileAsync() is not { } profile)
+        {
+            return GxProblems.Create(StatusCodes.Status401Unauthorized, "invalid_credentials", "Login failed.", "The e-mail or password is wrong.");
+        }
+        return TypedResults.Ok(await sessions.IssueAsync(profile));
+    }
+
+    private static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> RefreshAsync(RefreshRequest body, SessionTokens sessions)
+    {
+        if (new RequestValidator().Required("refreshToken", body.RefreshToken, 200).HasProblem(out var problem))
+        {
+            return problem;
+        }
+        return await sessions.RotateAsync(body.RefreshToken) is { } rotated
+            ? TypedResults.Ok(rotated)
+            : GxProblems.Create(StatusCodes.Status401Unauthorized, "invalid_refresh_token", "Refresh failed.", "The refresh token is unknown, expired or revoked.");
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> LogoutAsync(RefreshRequest body, SessionTokens sessions)
+    {
+        if (new RequestValidator().Required("refreshToken", body.RefreshToken, 200).HasProblem(out var problem))
+        {
+            return problem;
+        }
+        await sessions.RevokeAsync(body.RefreshToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> GetUserAsync(Guid id, ClaimsPrincipal caller, IGrainFactory grains) =>
+        caller.IsSelfOrAdmin(id) && await grains.GetGrain<IUserGrain>(id).GetProfileAsync() is { } profile
+            ? TypedResults.Ok(UserResponse.From(profile))
+            : GxProblems.NotFound("User");
+
+    private static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> UpdateUserAsync(Guid id, UpdateProfileRequest body, ClaimsPrincipal caller, IGrainFactory grains)
+    {
+        if (!caller.IsSelfOrAdmin(id))
+        {
+            return GxProblems.NotFound("User");
+        }
+        if (new RequestValidator()
+                .Optional("firstName", body.FirstName, 100).Optional("lastName", body.LastName, 100).Optional("phoneNum", body.PhoneNum, 32)
+                .HasProblem(out var problem))
+        {
+            return problem;
+        }
+        var profile = await grains.GetGrain<IUserGrain>(id).UpdateProfileAsync(new ProfileChanges(body.FirstName, body.LastName, body.PhoneNum));
+        return TypedResults.Ok(UserResponse.From(profile));
+    }
+
+    private static async Task<Results<Ok<KycView>, ProblemHttpResult>> SubmitKycAsync(Guid id, SubmitKycRequest body, ClaimsPrincipal caller, IGrainFactory grains)
+    {
+        if (!caller.IsSelfOrAdmin(id))
+        {
+            return GxProblems.NotFound("User");
+        }
+        if (new RequestValidator()
+                .Sha256Hex("evidenceHash", body.EvidenceHash)
+                .InRange("evidenceSize", body.EvidenceSize, 1, 50 * 1024 * 1024)
+                .Required("evidenceMime", body.EvidenceMime, 100)
+                .HasProblem(out var problem))
+        {
+            return problem;
+        }
+        return TypedResults.Ok(await grains.GetGrain<IUserGrain>(id).SubmitKycAsync(new KycSubmission(body.EvidenceHash.ToLowerInvariant(), body.EvidenceSize, body.EvidenceMime)));
+    }
+
+    private static async Task<Results<Ok<KycView>, ProblemHttpResult>> GetKycAsync(Guid id, ClaimsPrincipal caller, IGrainFactory grains) =>
+        caller.IsSelfOrAdmin(id)
+            ? TypedResults.Ok(await grains.GetGrain<IUserGrain>(id).GetKycAsync())
+            : GxProblems.NotFound("User");
+
+    private static async Task<Results<Ok<CommandStatusResponse>, ProblemHttpResult>> GetCommandAsync(Guid commandId, ClaimsPrincipal caller, IGrainFactory grains)
+    {
+        var status = await grains.GetGrain<ICommandGrain>(commandId).GetAsync();
+        return status is not null && (caller.IsAdmin() || (status.OwnerUserId is { } owner && caller.IsSelfOrAdmin(owner)))
+            ? TypedResults.Ok(CommandStatusResponse.From(status))
+            : GxProblems.NotFound("Command");
+    }
+}

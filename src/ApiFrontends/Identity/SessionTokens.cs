@@ -1,0 +1,54 @@
+using GxProtocol.ApiFrontends.Infrastructure;
+using GxProtocol.Grains.Interfaces.Users;
+using Microsoft.Extensions.Options;
+
+namespace GxProtocol.ApiFrontends.Identity;
+
+/// <summary>
+/// Issues an access token and a refresh token for a user. The refresh token names its user (<c>{userId:N}.{secret}</c>)
+/// so a refresh reaches the one grain that holds the secret's hash; only hashes are ever stored.
+/// </summary>
+public sealed class SessionTokens(AccessTokenIssuer issuer, IOptions<JwtOptions> jwt, TimeProvider clock, IGrainFactory grains)
+{
+    public async Task<LoginResponse> IssueAsync(UserProfile profile)
+    {
+        var refreshToken = $"{profile.UserId:N}.{RefreshTokens.Create()}";
+        await grains.GetGrain<IUserGrain>(profile.UserId).StoreRefreshTokenAsync(RefreshTokens.Hash(refreshToken), RefreshExpiry());
+        return Respond(profile, refreshToken);
+    }
+
+    public async Task<LoginResponse?> RotateAsync(string presented)
+    {
+        if (UserOf(presented) is not { } userId)
+        {
+            return null;
+        }
+        var user = grains.GetGrain<IUserGrain>(userId);
+        var replacement = $"{userId:N}.{RefreshTokens.Create()}";
+        if (!await user.RotateRefreshTokenAsync(RefreshTokens.Hash(presented), RefreshTokens.Hash(replacement), RefreshExpiry())
+            || await user.GetProfileAsync() is not { } profile)
+        {
+            return null;
+        }
+        return Respond(profile, replacement);
+    }
+
+    public async Task RevokeAsync(string presented)
+    {
+        if (UserOf(presented) is { } userId)
+        {
+            await grains.GetGrain<IUserGrain>(userId).RevokeRefreshTokenAsync(RefreshTokens.Hash(presented));
+        }
+    }
+
+    private LoginResponse Respond(UserProfile profile, string refreshToken)
+    {
+        var access = issuer.Issue(profile.UserId, profile.Email, GxRoles.From(profile.Role));
+        return new LoginResponse(access.Token, access.ExpiresAt, refreshToken, UserResponse.From(profile));
+    }
+
+    private DateTimeOffset RefreshExpiry() => clock.GetUtcNow().AddDays(jwt.Value.RefreshTokenDays);
+
+    private static Guid? UserOf(string token) =>
+        token.Split('.', 2) is [var id, _] && Guid.TryParseExact(id, "N", out var userId) ? userId : null;
+}

@@ -1,0 +1,24 @@
+using System.Security.Cryptography;
+using System.Text;
+using GxProtocol.ApiFrontends.Infrastructure;
+using Microsoft.AspNetCore.Http;
+
+namespace GxProtocol.ApiFrontends.Services;
+
+/// <summary>
+/// Derives a command id from who sent the request and its idempotency key. A retry whose first attempt died
+/// before its answer was stored therefore carries the same command id, and the grains and the ledger see a repeat.
+/// </summary>
+public static class CommandIds
+{
+    public static Guid For(HttpContext context)
+    {
+        var key = context.Request.Headers[IdempotencyHeaders.Key].ToString();
+        var principal = context.User.TryGetUserId(out var userId) ? userId.ToString("N") : "anon";
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{principal}\n{context.Request.Path}\n{key}"));
+        // Version 8 (custom) GUID: the RFC 9562 layout with our own hash bits.
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
+    }
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Security.Claims;
+using GxProtocol.ApiFrontends.Infrastructure;
+using GxProtocol.ApiFrontends.Services;
+using GxProtocol.Grains.Interfaces.ReadModels;
+using GxProtocol.Grains.Interfaces.Users;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace GxProtocol.ApiFrontends.Tokenomics;
+
+/// <summary>tokenomics (3003): transfers, balances and wallet history.</summary>
+public static class TokenomicsApi
+{
+    public static IEndpointRouteBuilder MapTokenomicsApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup(GxServiceNames.Prefix(GxServiceNames.Tokenomics)).WithTags(GxServiceNames.Tokenomics);
+
+        api.MapPost("/transfers", TransferAsync).RequireAuthorization().WithIdempotency().RequireRateLimiting("writes");
+        api.MapGet("/wallets/{profileId:guid}/balance", GetBalanceAsync).RequireAuthorization();
+        api.MapGet("/wallets/{profileId:guid}/transactions", GetTransactionsAsync).RequireAuthorization();
+        return routes;
+    }
+
+    private static async Task<Results<Ok<CommandStatusResponse>, Accepted<AcceptedCommand>, ProblemHttpResult>> TransferAsync(
+        TransferRequestBody body, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
+    {
+        if (new RequestValidator()
+                .NotEmpty("toUserId", body.ToUserId)
+                .Optional("remark", body.Remark, 280)
+                .HasProblem(out var problem))
+        {
+            return problem;
+        }
+        var accepted = await grains.GetGrain<IUserGrain>(caller.GetUserId())
+            .TransferAsync(new TransferRequest(CommandIds.For(context), body.ToUserId, body.Amount.Qirat, body.Remark ?? ""));
+        return await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, accepted);
+    }
+
+    private static async Task<Results<Ok<BalanceResponse>, ProblemHttpResult>> GetBalanceAsync(Guid profileId, ClaimsPrincipal caller, IGrainFactory grains)
+    {
+        if (!caller.IsSelfOrAdmin(profileId) || await grains.GetGrain<IUserGrain>(profileId).GetProfileAsync() is null)
+        {
+            return GxProblems.NotFound("Wallet");
+        }
+        return TypedResults.Ok(BalanceResponse.From(await grains.GetGrain<IUserGrain>(profileId).GetWalletAsync()));
+    }
+
+    private static async Task<Results<Ok<WalletTransactionsPage>, ProblemHttpResult>> GetTransactionsAsync(
+        Guid profileId, string? cursor, int? limit, ClaimsPrincipal caller, IGrainFactory grains)
+    {
+        if (!caller.IsSelfOrAdmin(profileId))
+        {
+            return GxProblems.NotFound("Wallet");
+        }
+        if (new RequestValidator()
+                .PageLimit("limit", limit)
+                .Must(cursor is null || long.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out _), "cursor", "is not a cursor this API returned.")
+                .HasProblem(out var problem))
+        {
+            return problem;
+        }
+        var page = await grains.GetGrain<IReadModelQueryGrain>(0).GetWalletTransactionsAsync(profileId, cursor, limit ?? 20);
+        return TypedResults.Ok(new WalletTransactionsPage(page.Items.Select(WalletTransactionResponse.From).ToList(), page.NextCursor));
+    }
+}

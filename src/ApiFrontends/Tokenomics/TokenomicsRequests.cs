@@ -1,0 +1,5 @@
+using GxProtocol.ApiFrontends.Infrastructure;
+
+namespace GxProtocol.ApiFrontends.Tokenomics;
+
+public sealed record TransferRequestBody(Guid ToUserId, PositiveCoinAmount Amount, string? Remark);

@@ -1,0 +1,10 @@
+namespace GxProtocol.Silo.Hosting;
+
+/// <summary>The super admin seeded at start-up (section <c>Gx:Bootstrap</c>).</summary>
+public sealed class BootstrapOptions
+{
+    public const string Section = "Gx:Bootstrap";
+
+    public string? SuperAdminEmail { get; set; }
+    public string? SuperAdminPassword { get; set; }
+}

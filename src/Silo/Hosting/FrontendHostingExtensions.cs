@@ -1,0 +1,30 @@
+using GxProtocol.ApiFrontends.Infrastructure;
+using GxProtocol.ApiFrontends.Services;
+
+namespace GxProtocol.Silo.Hosting;
+
+/// <summary>The seven REST services co-hosted in the silo process, on the API port only.</summary>
+public static class FrontendHostingExtensions
+{
+    public static WebApplicationBuilder AddGxFrontends(this WebApplicationBuilder builder, GxHostOptions host, bool embedded)
+    {
+        builder.Services.AddGxApiFrontends(builder.Configuration);
+        if (embedded)
+        {
+            builder.Services.AddGeneratedJwtSigningKeyWhenMissing();
+        }
+        builder.Services.AddSingleton(host);
+        builder.Services.AddSingleton(HostOptionsReader.Read<BootstrapOptions>(builder.Configuration, BootstrapOptions.Section));
+        builder.Services.AddHostedService(services => ActivatorUtilities.CreateInstance<SuperAdminSeeder>(services, embedded));
+        return builder;
+    }
+
+    public static WebApplication MapGxServices(this WebApplication app, IEnumerable<string> services, GxHostOptions host)
+    {
+        if (host.ApiPort != 0)
+        {
+            app.MapGroup("").RequireHost($"*:{host.ApiPort}").MapGxServices(services);
+        }
+        return app;
+    }
+}

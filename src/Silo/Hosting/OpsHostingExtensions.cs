@@ -1,0 +1,42 @@
+using GxProtocol.ApiFrontends.Infrastructure;
+using GxProtocol.Grains.Outbox;
+using Orleans.Dashboard;
+using Prometheus;
+
+namespace GxProtocol.Silo.Hosting;
+
+/// <summary>The ops port: liveness, readiness (the silo is up), Prometheus metrics and the Orleans dashboard.</summary>
+public static class OpsHostingExtensions
+{
+    public static WebApplicationBuilder AddGxOps(this WebApplicationBuilder builder, GxHostOptions host)
+    {
+        builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: ["ready"]);
+        // Export our meter and Orleans' through prometheus-net, next to its own HTTP metrics.
+        Metrics.ConfigureMeterAdapter(adapter => adapter.InstrumentFilterPredicate =
+            instrument => instrument.Meter.Name is OutboxMetrics.MeterName or "Microsoft.Orleans");
+        var urls = new List<string> { $"http://{host.BindAddress}:{host.OpsPort}" };
+        if (host.ApiPort != 0)
+        {
+            urls.Add($"http://{host.BindAddress}:{host.ApiPort}");
+        }
+        builder.WebHost.UseUrls([.. urls]);
+        return builder;
+    }
+
+    public static WebApplication MapGxOps(this WebApplication app, GxHostOptions host, bool requireAdminForDashboard)
+    {
+        var ops = $"*:{host.OpsPort}";
+        app.MapGet("/health/live", () => TypedResults.Ok(new { status = "live" })).RequireHost(ops).AllowAnonymous();
+        app.MapHealthChecks("/health/ready").RequireHost(ops).AllowAnonymous();
+        app.MapMetrics("/metrics").RequireHost(ops).AllowAnonymous();
+        if (host.DashboardEnabled)
+        {
+            var dashboard = app.MapOrleansDashboard(routePrefix: "/dashboard").RequireHost(ops);
+            if (requireAdminForDashboard)
+            {
+                dashboard.RequireAuthorization(GxPolicies.Admin);
+            }
+        }
+        return app;
+    }
+}

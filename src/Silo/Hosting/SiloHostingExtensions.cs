@@ -1,0 +1,63 @@
+using System.Net;
+using GxProtocol.Grains;
+using GxProtocol.Grains.Commands;
+using GxProtocol.Grains.Interfaces.Ledger;
+using GxProtocol.Grains.Outbox;
+using GxProtocol.Grains.ReadModels;
+using GxProtocol.Silo.Postgres;
+using GxProtocol.Silo.ReadModels;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+
+namespace GxProtocol.Silo.Hosting;
+
+/// <summary>The Orleans silo: embedded (localhost clustering, memory) or PostgreSQL (ADO.NET providers).</summary>
+public static class SiloHostingExtensions
+{
+    public static WebApplicationBuilder AddGxSilo(this WebApplicationBuilder builder, GxHostOptions host, string? postgres)
+    {
+        builder.Services.AddOptions<OutboxOptions>().Bind(builder.Configuration.GetSection(OutboxOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<OutboxMetrics>();
+        builder.Services.AddSingleton<CommandHandoff>();
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        if (postgres is null)
+        {
+            builder.Services.AddSingleton<IReadModelStore, InMemoryReadModelStore>();
+        }
+        else
+        {
+            builder.Services.AddSingleton<IReadModelStore>(new PostgresReadModelStore(postgres));
+        }
+
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(cluster =>
+            {
+                cluster.ClusterId = builder.Configuration["Gx:Orleans:ClusterId"] ?? "gx";
+                cluster.ServiceId = "gx-protocol";
+            });
+            if (postgres is null)
+            {
+                silo.UseLocalhostClustering(host.SiloPort, host.GatewayPort);
+                silo.AddMemoryGrainStorageAsDefault();
+                silo.AddMemoryGrainStorage(GxStorage.Name);
+                silo.UseInMemoryReminderService();
+            }
+            else
+            {
+                silo.ConfigureEndpoints(IPAddress.Parse(host.AdvertisedAddress), host.SiloPort, host.GatewayPort, listenOnAnyHostAddress: host.BindAddress != "127.0.0.1");
+                silo.AddGxPostgres(postgres);
+            }
+            silo.AddBroadcastChannel(LedgerChannels.Provider, channel => channel.FireAndForgetDelivery = false);
+            silo.AddStartupTask((services, _) =>
+                services.GetRequiredService<IGrainFactory>().GetGrain<ILedgerListenerGrain>(0).EnsureRunningAsync());
+            if (host.DashboardEnabled)
+            {
+                silo.AddDashboard();
+            }
+        });
+        return builder;
+    }
+}

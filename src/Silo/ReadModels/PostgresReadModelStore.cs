@@ -1,0 +1,118 @@
+using System.Globalization;
+using GxProtocol.Grains.Interfaces.Ledger;
+using GxProtocol.Grains.Interfaces.ReadModels;
+using GxProtocol.Grains.ReadModels;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace GxProtocol.Silo.ReadModels;
+
+/// <summary>
+/// Read models in PostgreSQL. Every apply locks the checkpoint row, so rows and checkpoint commit together and a
+/// replayed event (at or below the checkpoint) writes nothing.
+/// </summary>
+public sealed class PostgresReadModelStore(string connectionString) : IReadModelStore, IAsyncDisposable
+{
+    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
+
+    public async Task<LedgerPosition> GetCheckpointAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand("SELECT block_number, event_index FROM gx_projector_checkpoint WHERE id = 1");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? new LedgerPosition((ulong)reader.GetInt64(0), reader.GetInt32(1)) : LedgerPosition.None;
+    }
+
+    public async Task<bool> ApplyAsync(LedgerPosition position, ReadModelChanges changes, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (!await AdvanceCheckpointAsync(connection, position, cancellationToken))
+        {
+            return false;
+        }
+        foreach (var (userId, line) in changes.WalletLines)
+        {
+            await using var insert = new NpgsqlCommand(
+                """
+                INSERT INTO gx_wallet_transactions (user_id, tx_id, block_number, kind, counterparty, amount, fee, balance_after, remark, recorded_at)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                """, connection);
+            insert.Parameters.Add(new() { Value = userId });
+            insert.Parameters.Add(new() { Value = line.TransactionId });
+            insert.Parameters.Add(new() { Value = (long)line.BlockNumber });
+            insert.Parameters.Add(new() { Value = line.Kind });
+            insert.Parameters.Add(new() { Value = (object?)line.Counterparty ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+            insert.Parameters.Add(new() { Value = line.Amount });
+            insert.Parameters.Add(new() { Value = line.Fee });
+            insert.Parameters.Add(new() { Value = line.BalanceAfter });
+            insert.Parameters.Add(new() { Value = (object?)line.Remark ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+            insert.Parameters.Add(new() { Value = line.RecordedAt });
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task RecordDeadLetterAsync(LedgerEventEnvelope ledgerEvent, string reason, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (!await AdvanceCheckpointAsync(connection, ledgerEvent.Position, cancellationToken))
+        {
+            return;
+        }
+        await using var insert = new NpgsqlCommand(
+            "INSERT INTO gx_dead_letters (block_number, event_index, tx_id, event_name, payload, reason) VALUES ($1, $2, $3, $4, $5, $6)", connection);
+        insert.Parameters.Add(new() { Value = (long)ledgerEvent.Position.Block });
+        insert.Parameters.Add(new() { Value = ledgerEvent.Position.Index });
+        insert.Parameters.Add(new() { Value = ledgerEvent.TransactionId });
+        insert.Parameters.Add(new() { Value = ledgerEvent.EventName });
+        insert.Parameters.Add(new() { Value = ledgerEvent.Payload });
+        insert.Parameters.Add(new() { Value = reason });
+        await insert.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<Page<WalletTransactionView>> GetWalletTransactionsAsync(Guid userId, string? cursor, int limit, CancellationToken cancellationToken = default)
+    {
+        var before = cursor is null ? long.MaxValue : long.Parse(cursor, CultureInfo.InvariantCulture);
+        await using var query = _dataSource.CreateCommand(
+            """
+            SELECT sequence, tx_id, block_number, kind, counterparty, amount, fee, balance_after, remark, recorded_at
+            FROM gx_wallet_transactions WHERE user_id = $1 AND sequence < $2 ORDER BY sequence DESC LIMIT $3
+            """);
+        query.Parameters.Add(new() { Value = userId });
+        query.Parameters.Add(new() { Value = before });
+        query.Parameters.Add(new() { Value = limit + 1 });
+        var lines = new List<WalletTransactionView>();
+        await using var reader = await query.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            lines.Add(new WalletTransactionView(reader.GetString(1), (ulong)reader.GetInt64(2), reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7),
+                reader.IsDBNull(8) ? null : reader.GetString(8), reader.GetFieldValue<DateTimeOffset>(9), reader.GetInt64(0)));
+        }
+        var next = lines.Count > limit ? lines[limit - 1].Sequence.ToString(CultureInfo.InvariantCulture) : null;
+        return new Page<WalletTransactionView>(lines.Take(limit).ToList(), next);
+    }
+
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    private static async Task<bool> AdvanceCheckpointAsync(NpgsqlConnection connection, LedgerPosition position, CancellationToken cancellationToken)
+    {
+        await using var read = new NpgsqlCommand("SELECT block_number, event_index FROM gx_projector_checkpoint WHERE id = 1 FOR UPDATE", connection);
+        await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
+        {
+            await reader.ReadAsync(cancellationToken);
+            if (position <= new LedgerPosition((ulong)reader.GetInt64(0), reader.GetInt32(1)))
+            {
+                return false;
+            }
+        }
+        await using var update = new NpgsqlCommand("UPDATE gx_projector_checkpoint SET block_number = $1, event_index = $2 WHERE id = 1", connection);
+        update.Parameters.Add(new() { Value = (long)position.Block });
+        update.Parameters.Add(new() { Value = position.Index });
+        await update.ExecuteNonQueryAsync(cancellationToken);
+        return true;
+    }
+}
