@@ -1,0 +1,126 @@
+using System.Text.Json;
+using GxProtocol.Fabric.Contract;
+using static GxProtocol.Ledger.Tests.Chaincode.ChaincodeHarness;
+using Org = GxProtocol.Fabric.Contract.GxChaincode.Organization;
+
+namespace GxProtocol.Ledger.Tests.Chaincode;
+
+public sealed class MultiSigTests
+{
+    private static readonly string[] Stakeholders = ["s1", "s2", "s3"];
+    private readonly ChaincodeHarness ledger = new ChaincodeHarness().Bootstrapped(("US", 10m));
+
+    public MultiSigTests()
+    {
+        foreach (var id in Stakeholders.Append("payee")) ledger.CreateUser(id);
+        ledger.Role = GxRoles.PartnerApi;
+    }
+
+    private void ActivateWithRule(long thresholdCoins, int requiredApprovals, string[]? approvers = null)
+    {
+        ledger.Submit<OrganizationProposed>(Org.ProposeOrganization, "s1", "acme", "Acme", "business", JsonSerializer.Serialize(Stakeholders));
+        ledger.Submit<MembershipEndorsed>(Org.EndorseMembership, "acme", "s2");
+        ledger.Submit<MembershipEndorsed>(Org.EndorseMembership, "acme", "s3");
+        ledger.Submit<OrganizationActivated>(Org.ActivateOrganization, "acme", "s1");
+        ledger.Submit<AuthRuleDefined>(Org.DefineAuthRule, "acme", "s1", Qirat(thresholdCoins * Coin), requiredApprovals.ToString(),
+            JsonSerializer.Serialize(approvers ?? Stakeholders));
+        ledger.Submit<TransferWithFeesCompleted>(GxChaincode.Tokenomics.TransferWithFees, "s1", "acme", Qirat(400 * Coin), "", "");
+    }
+
+    [Fact]
+    public void Organization_activates_only_when_every_stakeholder_endorsed()
+    {
+        var proposed = ledger.Submit<OrganizationProposed>(Org.ProposeOrganization, "s1", "acme", "Acme", "business", JsonSerializer.Serialize(Stakeholders));
+        Assert.Equal(["s1"], proposed.EndorsedBy);
+        ledger.Submit<MembershipEndorsed>(Org.EndorseMembership, "acme", "s2");
+        ledger.Refused(409, Org.ActivateOrganization, "acme", "s1");
+        ledger.Refused(409, Org.EndorseMembership, "acme", "s2");
+        ledger.Refused(403, Org.EndorseMembership, "acme", "payee");
+        var last = ledger.Submit<MembershipEndorsed>(Org.EndorseMembership, "acme", "s3");
+        Assert.True(last.AllEndorsed);
+        ledger.Refused(403, Org.ActivateOrganization, "acme", "payee");
+        var activated = ledger.Submit<OrganizationActivated>(Org.ActivateOrganization, "acme", "s2");
+        Assert.Equal([new AccountBalance("acme", 0)], activated.Balances);
+    }
+
+    [Theory]
+    // amount, threshold, required: approvals needed including the initiator's
+    [InlineData(99, 100, 3, 1)]
+    [InlineData(100, 100, 3, 3)]
+    [InlineData(100, 100, 2, 2)]
+    [InlineData(100, 100, 1, 1)]
+    public void Approvals_needed_follow_the_threshold(long amountCoins, long thresholdCoins, int required, int expectedApprovals)
+    {
+        ActivateWithRule(thresholdCoins, required);
+        var initiated = ledger.Submit<MultiSigTxInitiated>(Org.InitiateMultiSigTx, "acme", "s1", "payee", Qirat(amountCoins * Coin), "invoice 7");
+        Assert.Equal(expectedApprovals, initiated.RequiredApprovals);
+        if (expectedApprovals == 1)
+        {
+            Assert.Equal(GxStatuses.MultiSigExecuted, initiated.Status);
+            Assert.Equal(amountCoins * Coin - initiated.Fees!.FeeFromReceiver, initiated.Fees.NetReceived);
+            Assert.Equal(0, initiated.Fees.FeeFromReceiver);
+            return;
+        }
+
+        Assert.Equal(GxStatuses.MultiSigPending, initiated.Status);
+        Assert.Null(initiated.Fees);
+        var approvers = new[] { "s2", "s3" };
+        for (var i = 0; i < expectedApprovals - 2; i++)
+        {
+            var approved = ledger.Submit<MultiSigTxApproved>(Org.ApproveMultiSigTx, initiated.PendingTxId, approvers[i]);
+            Assert.Equal(i + 2, approved.Approvals.Count);
+        }
+        var executed = ledger.Submit<MultiSigTxExecuted>(Org.ApproveMultiSigTx, initiated.PendingTxId, approvers[expectedApprovals - 2]);
+        Assert.Equal(expectedApprovals, executed.Approvals.Count);
+        var balances = executed.Balances.ToDictionary(b => b.Account, b => b.Balance);
+        Assert.Equal(400 * Coin - amountCoins * Coin - executed.Fees.FeeFromSender, balances["acme"]);
+        Assert.Equal(500 * Coin + amountCoins * Coin, balances["payee"]);
+        ledger.Refused(409, Org.ApproveMultiSigTx, initiated.PendingTxId, "s3");
+        Assert.Equal(GxSupply.TotalSupplyQirat, ledger.SumOfBalances());
+    }
+
+    [Fact]
+    public void Approvals_must_be_distinct_and_from_the_rule_approvers()
+    {
+        ActivateWithRule(10, 2, ["s1", "s2"]);
+        ledger.Refused(403, Org.InitiateMultiSigTx, "acme", "s3", "payee", Qirat(50 * Coin), "");
+        var pending = ledger.Submit<MultiSigTxInitiated>(Org.InitiateMultiSigTx, "acme", "s1", "payee", Qirat(50 * Coin), "");
+        ledger.Refused(409, Org.ApproveMultiSigTx, pending.PendingTxId, "s1");
+        ledger.Refused(403, Org.ApproveMultiSigTx, pending.PendingTxId, "s3");
+        ledger.Submit<MultiSigTxExecuted>(Org.ApproveMultiSigTx, pending.PendingTxId, "s2");
+    }
+
+    [Fact]
+    public void Execution_needing_more_than_the_wallet_holds_is_refused_and_the_approval_not_recorded()
+    {
+        ActivateWithRule(10, 2);
+        var pending = ledger.Submit<MultiSigTxInitiated>(Org.InitiateMultiSigTx, "acme", "s1", "payee", Qirat(400 * Coin), "");
+        ledger.Refused(409, Org.ApproveMultiSigTx, pending.PendingTxId, "s2");
+        ledger.Submit<TransferWithFeesCompleted>(GxChaincode.Tokenomics.TransferWithFees, "s2", "acme", Qirat(10 * Coin), "", "");
+        ledger.Submit<MultiSigTxExecuted>(Org.ApproveMultiSigTx, pending.PendingTxId, "s2");
+    }
+
+    [Theory]
+    [InlineData("2", """["s1","payee"]""")]   // approver outside the stakeholders
+    [InlineData("3", """["s1","s2"]""")]      // more approvals than approvers
+    [InlineData("0", """["s1","s2"]""")]
+    [InlineData("1", """["s1","s1"]""")]
+    [InlineData("1", "s1")]
+    public void Invalid_rules_are_bad_requests(string required, string approvers)
+    {
+        ledger.Submit<OrganizationProposed>(Org.ProposeOrganization, "s1", "acme", "Acme", "business", JsonSerializer.Serialize(Stakeholders));
+        ledger.Submit<MembershipEndorsed>(Org.EndorseMembership, "acme", "s2");
+        ledger.Submit<MembershipEndorsed>(Org.EndorseMembership, "acme", "s3");
+        ledger.Submit<OrganizationActivated>(Org.ActivateOrganization, "acme", "s1");
+        ledger.Refused(400, Org.DefineAuthRule, "acme", "s1", "1000", required, approvers);
+    }
+
+    [Fact]
+    public void Proposal_checks_stakeholders_and_id_uniqueness()
+    {
+        ledger.Refused(403, Org.ProposeOrganization, "payee", "acme", "Acme", "business", JsonSerializer.Serialize(Stakeholders));
+        ledger.Refused(404, Org.ProposeOrganization, "s1", "acme", "Acme", "business", """["s1","ghost"]""");
+        ledger.Refused(409, Org.ProposeOrganization, "s1", "payee", "Acme", "business", JsonSerializer.Serialize(Stakeholders));
+        ledger.Refused(400, Org.ProposeOrganization, "s1", "acme", "Acme", "cartel", JsonSerializer.Serialize(Stakeholders));
+    }
+}
