@@ -27,7 +27,10 @@ internal static partial class JsonErrorDescriber
         var unmapped = UnmappedProperty().Match(message);
         if (unmapped.Success)
         {
-            return new() { [Join(field, unmapped.Groups["name"].Value)] = ["is not a known field."] };
+            // The path usually already ends at the unknown property; older serializers stop at its parent.
+            var name = unmapped.Groups["name"].Value;
+            var unknownField = field == name || field.EndsWith("." + name, StringComparison.Ordinal) ? field : Join(field, name);
+            return new() { [unknownField] = ["is not a known field."] };
         }
 
         if (message.Contains("doesn't allow null values", StringComparison.Ordinal) ||
