@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 using Google.Protobuf;
 using Grpc.Core;
 using GxProtocol.DevLedger.Chaincode;
@@ -30,10 +30,13 @@ public sealed class LedgerEngine : IAsyncDisposable
     private readonly ProposalProcessor proposals;
     private readonly SigningIdentity peer;
     private readonly CertificateIdentity peerVerifier;
-    private readonly Channel<PendingTransaction> ordererQueue = Channel.CreateUnbounded<PendingTransaction>(
-        new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
+    private readonly ConcurrentQueue<PendingTransaction> ordererQueue = new();
+    private readonly SemaphoreSlim ordererQueued = new(0);
     private readonly CancellationTokenSource stopping = new();
-    private readonly Task orderer;
+    private readonly Thread orderer;
+    // Endorsement signatures this peer issued: checking membership spares the committer an ECDSA verification per
+    // transaction. Unknown ones (after a restart, or once the memo was cleared) are verified cryptographically.
+    private readonly ConcurrentDictionary<ByteString, bool> issuedEndorsements = new();
 
     private LedgerEngine(DevLedgerOptions options, IChaincode chaincode, TimeProvider time)
     {
@@ -56,7 +59,10 @@ public sealed class LedgerEngine : IAsyncDisposable
         {
             AppendBlock(0, [], [], persist: true);
         }
-        orderer = Task.Run(() => RunOrdererAsync(stopping.Token));
+        // The orderer has its own thread: on the thread pool its batch timer would queue behind request work and
+        // every block would take as long as the backlog of endorsements.
+        orderer = new Thread(() => RunOrderer(stopping.Token)) { IsBackground = true, Name = "DevLedger orderer" };
+        orderer.Start();
     }
 
     /// <summary>Opens a ledger (replaying the block file when <see cref="DevLedgerOptions.DataDirectory"/> is set).</summary>
@@ -86,7 +92,9 @@ public sealed class LedgerEngine : IAsyncDisposable
     public EndorseResponse Endorse(EndorseRequest request)
     {
         Faults.ThrowIfRefusingCalls();
-        return proposals.Endorse(request);
+        var response = proposals.Endorse(request);
+        RememberEndorsement(response.PreparedTransaction);
+        return response;
     }
 
     public EvaluateResponse Evaluate(EvaluateRequest request)
@@ -132,7 +140,8 @@ public sealed class LedgerEngine : IAsyncDisposable
             throw GatewayErrors.OrdererRefused("FORBIDDEN",
                 "implicit policy evaluation failed - 0 sub-policies were satisfied, but this policy requires 1 of the 'Writers' sub-policies to be satisfied");
         }
-        ordererQueue.Writer.TryWrite(new PendingTransaction(parsed, envelope.ToByteString(), PreValidate(parsed)));
+        ordererQueue.Enqueue(new PendingTransaction(parsed, envelope.ToByteString(), PreValidate(parsed)));
+        ordererQueued.Release();
         return new SubmitResponse();
     }
 
@@ -249,17 +258,11 @@ public sealed class LedgerEngine : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        ordererQueue.Writer.TryComplete();
+        // Stopping cancels the wait for the next batch; transactions not yet in a block are dropped as in an orderer crash.
         await stopping.CancelAsync().ConfigureAwait(false);
-        try
-        {
-            await orderer.ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping cancels the wait for the next batch; transactions not yet in a block are dropped like an orderer crash would.
-        }
+        orderer.Join();
         chain.AbortWaiters();
+        ordererQueued.Dispose();
         chain.Dispose();
         peer.Dispose();
         peerVerifier.Dispose();
@@ -295,52 +298,67 @@ public sealed class LedgerEngine : IAsyncDisposable
             return (int)TxValidationCode.BadProposalTxid;
         }
         bool endorsed = parsed.Endorsements.Any(endorsement =>
-            endorsement.Endorser.Equals(peer.Creator) && peerVerifier.Verify(Concat(parsed.ProposalResponsePayload, endorsement.Endorser), endorsement.Signature.Span));
+            endorsement.Endorser.Equals(peer.Creator) && (issuedEndorsements.ContainsKey(endorsement.Signature) || peerVerifier.Verify(Concat(parsed.ProposalResponsePayload, endorsement.Endorser), endorsement.Signature.Span)));
         return endorsed ? (int)TxValidationCode.Valid : (int)TxValidationCode.EndorsementPolicyFailure;
     }
 
-    private async Task RunOrdererAsync(CancellationToken cancellationToken)
+    private void RememberEndorsement(Envelope prepared)
     {
-        var reader = ordererQueue.Reader;
-        var batch = new List<PendingTransaction>(options.MaxTransactionsPerBlock);
-        while (await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+        if (issuedEndorsements.Count > 100_000)
         {
-            // Like Fabric's block cutter: the batch timer starts with the first transaction of the batch.
-            using var batchTimer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            batchTimer.CancelAfter(options.BatchTimeout);
-            while (batch.Count < options.MaxTransactionsPerBlock)
-            {
-                if (reader.TryRead(out var pending))
-                {
-                    batch.Add(pending);
-                    continue;
-                }
-                try
-                {
-                    if (!await reader.WaitToReadAsync(batchTimer.Token).ConfigureAwait(false))
-                    {
-                        break;
-                    }
-                }
-                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-                {
-                    break;
-                }
-            }
-            if (batch.Count > 0)
-            {
-                await CommitBlockAsync(batch, cancellationToken).ConfigureAwait(false);
-                batch.Clear();
-            }
+            issuedEndorsements.Clear();
+        }
+        var parsed = ParsedEnvelope.Parse(prepared, options.ChaincodeName);
+        foreach (var endorsement in parsed.Endorsements)
+        {
+            issuedEndorsements.TryAdd(endorsement.Signature, true);
         }
     }
 
-    private async Task CommitBlockAsync(List<PendingTransaction> batch, CancellationToken cancellationToken)
+    private void RunOrderer(CancellationToken cancellationToken)
+    {
+        var batch = new List<PendingTransaction>(options.MaxTransactionsPerBlock);
+        try
+        {
+            while (true)
+            {
+                ordererQueued.Wait(cancellationToken);
+                // Like Fabric's block cutter: the batch timer starts with the first transaction of the batch.
+                long deadline = Environment.TickCount64 + (long)Math.Ceiling(options.BatchTimeout.TotalMilliseconds);
+                Dequeue(batch);
+                while (batch.Count < options.MaxTransactionsPerBlock)
+                {
+                    long remaining = deadline - Environment.TickCount64;
+                    if (remaining <= 0 || !ordererQueued.Wait(TimeSpan.FromMilliseconds(remaining), cancellationToken))
+                    {
+                        break;
+                    }
+                    Dequeue(batch);
+                }
+                CommitBlock(batch, cancellationToken);
+                batch.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The ledger is stopping.
+        }
+    }
+
+    private void Dequeue(List<PendingTransaction> batch)
+    {
+        if (ordererQueue.TryDequeue(out var pending))
+        {
+            batch.Add(pending);
+        }
+    }
+
+    private void CommitBlock(List<PendingTransaction> batch, CancellationToken cancellationToken)
     {
         var delay = Faults.Options.CommitDelay;
-        if (delay > TimeSpan.Zero)
+        if (delay > TimeSpan.Zero && cancellationToken.WaitHandle.WaitOne(delay))
         {
-            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            throw new OperationCanceledException(cancellationToken);
         }
         ulong number = chain.Height;
         var seen = new HashSet<string>(StringComparer.Ordinal);
