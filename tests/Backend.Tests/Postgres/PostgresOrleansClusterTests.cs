@@ -1,3 +1,4 @@
+using GxProtocol.Backend.Tests.Support;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;

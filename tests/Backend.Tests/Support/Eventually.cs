@@ -23,4 +23,7 @@ public static class Eventually
             pause = TimeSpan.FromMilliseconds(Math.Min(pause.TotalMilliseconds * 2, 250));
         }
     }
+
+    public static Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string description) =>
+        MatchesAsync(condition, met => met, description, timeout);
 }

@@ -100,6 +100,21 @@ public sealed class SiloProcess : IAsyncDisposable
         throw new TimeoutException($"The silo was not ready on {OpsBase}health/ready within {timeout}:\n{Output}");
     }
 
+    /// <summary>SIGTERM: the silo shuts down gracefully and leaves the cluster.</summary>
+    public async Task StopAsync()
+    {
+        if (_process.HasExited)
+        {
+            return;
+        }
+        using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString()]))
+        {
+            await term.WaitForExitAsync();
+        }
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _process.WaitForExitAsync(timeout.Token);
+    }
+
     /// <summary>SIGKILL: no shutdown, no goodbye to the cluster.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);
 

@@ -1,0 +1,88 @@
+using System.Net;
+using System.Security.Cryptography;
+using GxProtocol.Backend.Tests.Postgres;
+using GxProtocol.Backend.Tests.Support;
+
+namespace GxProtocol.Backend.Tests.Failover;
+
+/// <summary>
+/// Two silo processes clustered on PostgreSQL share one ledger. Each silo is stopped in turn while the other serves:
+/// whichever silo hosted the user's grain, one of the two stops took it down, and the user's state and balance must
+/// come back intact from PostgreSQL on the surviving silo.
+/// </summary>
+public sealed class TwoSiloPostgresTests(PostgresFixture database) : IClassFixture<PostgresFixture>, IAsyncLifetime
+{
+    private const string AdminEmail = "root@gx.test";
+    private const string AdminPassword = "correct horse battery staple";
+    private readonly string _signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    private SharedLedger _ledger = null!;
+
+    public async Task InitializeAsync() => _ledger = await SharedLedger.StartAsync();
+
+    public async Task DisposeAsync() => await _ledger.DisposeAsync();
+
+    [Fact]
+    public async Task A_user_survives_the_loss_of_either_silo()
+    {
+        var first = await StartSiloAsync();
+        var second = await StartSiloAsync();
+        var serving = first;
+        var journey = new JourneyDriver(() => serving.ApiBase);
+        try
+        {
+            using var admin = await journey.LoginAsync(AdminEmail, AdminPassword);
+            await journey.BootstrapAsync(admin);
+            using var dana = await journey.RegisterActiveUserAsync(admin, "dana@gx.test", "DE");
+            await JourneyDriver.WaitForBalanceAsync(dana.Client, dana.UserId, "500");
+
+            // Stop the first silo; the second serves the user from persisted state.
+            await first.StopAsync();
+            serving = second;
+            await AssertUserIntactAsync(journey, dana.UserId);
+
+            // Bring a silo back, stop the second: the grain must move again.
+            first = await StartSiloAsync();
+            await second.StopAsync();
+            serving = first;
+            await AssertUserIntactAsync(journey, dana.UserId);
+        }
+        finally
+        {
+            await first.DisposeAsync();
+            await second.DisposeAsync();
+        }
+    }
+
+    private static async Task AssertUserIntactAsync(JourneyDriver journey, string userId)
+    {
+        using var dana = await Eventually.MatchesAsync(async () =>
+            {
+                try
+                {
+                    return await journey.LoginAsync("dana@gx.test", JourneyDriver.UserPassword);
+                }
+                catch (Exception failure) when (failure is HttpRequestException or TaskCanceledException or Xunit.Sdk.XunitException)
+                {
+                    return null;
+                }
+            }, client => client is not null, "the surviving silo to log dana in", TimeSpan.FromSeconds(60))
+            ?? throw new InvalidOperationException("unreachable");
+        var profile = await Eventually.MatchesAsync(() => dana.GetAsync($"/identity/api/v1/users/{userId}"),
+            r => r.Status == HttpStatusCode.OK, "dana's profile on the surviving silo", TimeSpan.FromSeconds(60));
+        Assert.Equal("ACTIVE", profile["status"]);
+        var balance = await dana.GetAsync($"/tokenomics/api/v1/wallets/{userId}/balance");
+        Assert.Equal("500", balance["balance"]);
+        var history = await dana.GetAsync($"/tokenomics/api/v1/wallets/{userId}/transactions");
+        Assert.Equal("GENESIS", history.Json["items"]![0]!["kind"]!.ToString());
+    }
+
+    private Task<SiloProcess> StartSiloAsync()
+    {
+        var settings = _ledger.SiloSettings();
+        settings["ConnectionStrings:Postgres"] = database.ConnectionString;
+        settings["Gx:Jwt:SigningKey"] = _signingKey;
+        settings["Gx:Bootstrap:SuperAdminEmail"] = AdminEmail;
+        settings["Gx:Bootstrap:SuperAdminPassword"] = AdminPassword;
+        return SiloProcess.StartAsync(settings, TimeSpan.FromSeconds(90));
+    }
+}
