@@ -6,7 +6,8 @@ namespace GxProtocol.Fabric.Contract;
 /// <summary>
 /// Chaincode event payloads (JSON, camelCase, amounts in integer Qirat). Each is self-sufficient: it carries
 /// the resulting balances of every account it touched, so a projection can apply it without reading the ledger.
-/// The event name is the record's name without a suffix.
+/// The event name is the record's name without a suffix. The records of the other contracts live beside this file
+/// (AdminEvents, TokenomicsEvents, OrganizationEvents, LoanEvents, GovernanceEvents, TaxEvents).
 /// </summary>
 public static class LedgerEventJson
 {

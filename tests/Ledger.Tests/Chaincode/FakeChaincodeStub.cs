@@ -2,32 +2,7 @@ using GxProtocol.DevLedger.Chaincode;
 
 namespace GxProtocol.Ledger.Tests.Chaincode;
 
-/// <summary>
-/// An in-memory world state shared by a sequence of transactions: each <see cref="Begin"/> gives a stub for one
-/// transaction with its id, time and role, recording its writes and its event. Writes of a refused transaction are
-/// discarded, as a Fabric peer discards a failed endorsement.
-/// </summary>
-public sealed class FakeWorldState
-{
-    private readonly SortedDictionary<string, byte[]> state = new(StringComparer.Ordinal);
-
-    public IReadOnlyDictionary<string, byte[]> State => state;
-
-    public FakeChaincodeStub Begin(string transactionId, DateTimeOffset timestamp, string role) => new(this, transactionId, timestamp, role);
-
-    internal void Apply(FakeChaincodeStub stub)
-    {
-        foreach (var (key, value) in stub.Writes)
-            if (value is null) state.Remove(key);
-            else state[key] = value;
-    }
-
-    internal byte[]? Get(string key) => state.GetValueOrDefault(key);
-
-    internal IEnumerable<KeyValuePair<string, byte[]>> Range(string startKey, string endKey) =>
-        state.Where(entry => string.CompareOrdinal(entry.Key, startKey) >= 0 && string.CompareOrdinal(entry.Key, endKey) < 0).ToList();
-}
-
+/// <summary>One transaction's stub over a <see cref="FakeWorldState"/>: records its writes and every SetEvent call.</summary>
 public sealed class FakeChaincodeStub(FakeWorldState world, string transactionId, DateTimeOffset timestamp, string role) : IChaincodeStub
 {
     public Dictionary<string, byte[]?> Writes { get; } = new(StringComparer.Ordinal);

@@ -16,6 +16,7 @@ internal static class TaxAndFeeContract
     /// <summary>
     /// Charges a wallet idle for velocityTaxPeriodDays (no outgoing transfer, no earlier tax) and restarts its clock,
     /// so the same idle period is never taxed twice. Idle time is measured only against the transaction timestamp.
+    /// A frozen wallet is still taxed: freezing stops its owner from moving money, not the protocol.
     /// </summary>
     private static ChaincodeResponse ApplyVelocityTax(ChaincodeContext context, ChaincodeArgs args)
     {
