@@ -10,4 +10,13 @@ public sealed class OutboxEntry
     [Id(2)] public string? LastError { get; set; }
     [Id(3)] public DateTimeOffset? NextAttemptAt { get; set; }
     [Id(4)] public bool DeadLettered { get; set; }
+
+    /// <summary>
+    /// How many of this command's transactions the ledger committed invalid for a read conflict. A Fabric transaction id
+    /// is spent even when invalid, so each retry after a conflict needs the next id; at most one of them can be VALID.
+    /// </summary>
+    [Id(5)] public int ConflictRetries { get; set; }
+
+    /// <summary>The id the next submission derives its transaction id from.</summary>
+    public string SubmissionId => ConflictRetries == 0 ? Command.CommandId.ToString() : $"{Command.CommandId}:{ConflictRetries}";
 }

@@ -127,23 +127,26 @@ public sealed class OutboxGrain(
         var started = Stopwatch.GetTimestamp();
         try
         {
-            await tracker.RecordSubmittedAsync(ledger.TransactionIdFor(command.CommandId.ToString()), entry.Attempts);
+            await tracker.RecordSubmittedAsync(ledger.TransactionIdFor(entry.SubmissionId), entry.Attempts);
             using var timeout = new CancellationTokenSource(Options.SubmitTimeout);
-            var committed = await ledger.SubmitAsync(command.CommandId.ToString(), command.TransactionName, command.Arguments, timeout.Token);
-            await tracker.RecordCommittedAsync(committed.TransactionId, committed.BlockNumber);
-            await FinishAsync(entry, "committed", started);
-            return null;
+            var committed = await ledger.SubmitAsync(entry.SubmissionId, command.TransactionName, command.Arguments, timeout.Token);
+            return await CommitAsync(entry, tracker, committed.TransactionId, committed.BlockNumber, started);
         }
         catch (LedgerCommitException duplicate) when (duplicate.IsDuplicate)
         {
+            // Submitted before (a retry after a crash or a lost answer): the first commit's status decides.
             var original = await ledger.GetCommitStatusAsync(duplicate.TransactionId);
             if (original.IsValid)
             {
-                await tracker.RecordCommittedAsync(original.TransactionId, original.BlockNumber);
-                await FinishAsync(entry, "committed", started);
-                return null;
+                return await CommitAsync(entry, tracker, original.TransactionId, original.BlockNumber, started);
             }
-            return await FailAsync(entry, tracker, $"TX_{original.ValidationCode}", "The transaction was committed invalid.", started);
+            return IsReadConflict(original.ValidationCode)
+                ? await RetryUnderNextIdAsync(entry, $"read conflict (TX_{original.ValidationCode})")
+                : await FailAsync(entry, tracker, $"TX_{original.ValidationCode}", "The transaction was committed invalid.", started);
+        }
+        catch (LedgerCommitException conflict) when (IsReadConflict(conflict.ValidationCode))
+        {
+            return await RetryUnderNextIdAsync(entry, conflict.Message);
         }
         catch (LedgerException fault) when (!fault.IsTransient)
         {
@@ -154,6 +157,24 @@ public sealed class OutboxGrain(
         {
             return await ScheduleRetryAsync(entry, transient.Message);
         }
+    }
+
+    private static bool IsReadConflict(int validationCode) =>
+        validationCode is TxValidationCodes.MvccReadConflict or TxValidationCodes.PhantomReadConflict;
+
+    private async Task<TimeSpan?> CommitAsync(OutboxEntry entry, ICommandGrain tracker, string transactionId, ulong blockNumber, long started)
+    {
+        await tracker.RecordCommittedAsync(transactionId, blockNumber);
+        await FinishAsync(entry, "committed", started);
+        return null;
+    }
+
+    /// <summary>The conflicted id is spent: persist the move to the next one before it is ever submitted.</summary>
+    private async Task<TimeSpan?> RetryUnderNextIdAsync(OutboxEntry entry, string error)
+    {
+        entry.ConflictRetries++;
+        await _writer.WriteAsync();
+        return await ScheduleRetryAsync(entry, error);
     }
 
     private async Task<TimeSpan?> ScheduleRetryAsync(OutboxEntry entry, string error)

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace GxProtocol.Grains.Outbox;
 
 /// <summary>Configuration section <c>Gx:Outbox</c>.</summary>
@@ -7,9 +5,9 @@ public sealed class OutboxOptions
 {
     public const string Section = "Gx:Outbox";
 
-    [Range(1, 1024)] public int ShardCount { get; set; } = 8;
-    [Range(1, 1024)] public int MaxConcurrentSubmissionsPerShard { get; set; } = 64;
-    [Range(1, 1000)] public int MaxAttempts { get; set; } = 25;
+    public int ShardCount { get; set; } = 8;
+    public int MaxConcurrentSubmissionsPerShard { get; set; } = 64;
+    public int MaxAttempts { get; set; } = 25;
     public TimeSpan BaseRetryDelay { get; set; } = TimeSpan.FromMilliseconds(100);
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(15);
 

@@ -1,8 +1,5 @@
 using System.Net;
 using GxProtocol.Grains;
-using GxProtocol.Grains.Commands;
-using GxProtocol.Grains.Interfaces.Ledger;
-using GxProtocol.Grains.Outbox;
 using GxProtocol.Grains.ReadModels;
 using GxProtocol.Silo.Postgres;
 using GxProtocol.Silo.ReadModels;
@@ -16,12 +13,6 @@ public static class SiloHostingExtensions
 {
     public static WebApplicationBuilder AddGxSilo(this WebApplicationBuilder builder, GxHostOptions host, string? postgres)
     {
-        builder.Services.AddOptions<OutboxOptions>().Bind(builder.Configuration.GetSection(OutboxOptions.Section))
-            .ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<OutboxMetrics>();
-        builder.Services.AddSingleton<CommandHandoff>();
-        builder.Services.AddSingleton(TimeProvider.System);
-
         if (postgres is null)
         {
             builder.Services.AddSingleton<IReadModelStore, InMemoryReadModelStore>();
@@ -50,9 +41,7 @@ public static class SiloHostingExtensions
                 silo.ConfigureEndpoints(IPAddress.Parse(host.AdvertisedAddress), host.SiloPort, host.GatewayPort, listenOnAnyHostAddress: host.BindAddress != "127.0.0.1");
                 silo.AddGxPostgres(postgres);
             }
-            silo.AddBroadcastChannel(LedgerChannels.Provider, channel => channel.FireAndForgetDelivery = false);
-            silo.AddStartupTask((services, _) =>
-                services.GetRequiredService<IGrainFactory>().GetGrain<ILedgerListenerGrain>(0).EnsureRunningAsync());
+            silo.AddGxGrains(builder.Configuration);
             if (host.DashboardEnabled)
             {
                 silo.AddDashboard();

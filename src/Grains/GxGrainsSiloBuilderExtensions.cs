@@ -1,0 +1,35 @@
+using GxProtocol.Grains.Commands;
+using GxProtocol.Grains.Interfaces.Ledger;
+using GxProtocol.Grains.Outbox;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace GxProtocol.Grains;
+
+/// <summary>What every silo hosting the GX grains needs besides storage, reminders, an ILedgerClient and an IReadModelStore.</summary>
+public static class GxGrainsSiloBuilderExtensions
+{
+    public static ISiloBuilder AddGxGrains(this ISiloBuilder silo, IConfiguration? configuration = null)
+    {
+        var outbox = silo.Services.AddOptions<OutboxOptions>();
+        if (configuration is not null)
+        {
+            outbox.Bind(configuration.GetSection(OutboxOptions.Section));
+        }
+        outbox.Validate(o => o.ShardCount is >= 1 and <= 1024, $"{OutboxOptions.Section}:ShardCount must be between 1 and 1024.")
+            .Validate(o => o.MaxConcurrentSubmissionsPerShard is >= 1 and <= 1024, $"{OutboxOptions.Section}:MaxConcurrentSubmissionsPerShard must be between 1 and 1024.")
+            .Validate(o => o.MaxAttempts is >= 1 and <= 1000, $"{OutboxOptions.Section}:MaxAttempts must be between 1 and 1000.")
+            .Validate(o => o.BaseRetryDelay > TimeSpan.Zero && o.MaxRetryDelay >= o.BaseRetryDelay,
+                $"{OutboxOptions.Section}:BaseRetryDelay must be positive and not above MaxRetryDelay.")
+            .ValidateOnStart();
+        silo.Services.AddMetrics();
+        silo.Services.TryAddSingleton<OutboxMetrics>();
+        silo.Services.TryAddSingleton<CommandHandoff>();
+        silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.AddBroadcastChannel(LedgerChannels.Provider, channel => channel.FireAndForgetDelivery = false);
+        silo.AddStartupTask((services, _) =>
+            services.GetRequiredService<IGrainFactory>().GetGrain<ILedgerListenerGrain>(0).EnsureRunningAsync());
+        return silo;
+    }
+}

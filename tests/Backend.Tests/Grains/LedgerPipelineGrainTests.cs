@@ -1,0 +1,120 @@
+using GxProtocol.Backend.Tests.Support;
+using GxProtocol.Grains.Interfaces.Commands;
+using GxProtocol.Grains.Interfaces.Errors;
+using GxProtocol.Grains.Interfaces.System;
+using GxProtocol.Grains.Interfaces.Users;
+
+namespace GxProtocol.Backend.Tests.Grains;
+
+/// <summary>The journey's grains on TestingHost: system bootstrap, user approval, transfers, through the real ledger.</summary>
+public sealed class LedgerPipelineGrainTests(LedgerClusterFixture fixture) : IClassFixture<LedgerClusterFixture>
+{
+    private const long Coin = 1_000_000;
+    private IClusterClient Client => fixture.Client;
+
+    [Fact]
+    public async Task Transfers_commit_once_each_through_read_conflicts_and_conserve_money()
+    {
+        await BootstrapAsync();
+        var users = new List<IUserGrain>();
+        for (var i = 0; i < 4; i++)
+        {
+            users.Add(await ActiveUserAsync("MY"));
+        }
+        var recipient = users[0];
+        var senders = users.Skip(1).ToList();
+
+        // Every sender pays the same recipient in the same blocks: their writes to its wallet conflict, and each
+        // conflicted transaction must be retried under a fresh transaction id rather than failed or applied twice.
+        fixture.Ledger.Host.Ledger.Options.Faults.MvccConflictRate = 0.3;
+        try
+        {
+            var commands = new List<Guid>();
+            foreach (var round in Enumerable.Range(0, 3))
+            {
+                var accepted = await Task.WhenAll(senders.Select(s =>
+                    s.TransferAsync(new TransferRequest(Guid.NewGuid(), recipient.GetPrimaryKey(), 10 * Coin, $"round {round}"))));
+                commands.AddRange(accepted.Select(a => a.CommandId));
+            }
+            foreach (var commandId in commands)
+            {
+                var status = await Client.GetGrain<ICommandGrain>(commandId).WaitForCompletionAsync(TimeSpan.FromSeconds(30));
+                Assert.True(status is { State: CommandState.Committed }, $"command {commandId}: {status}");
+            }
+        }
+        finally
+        {
+            fixture.Ledger.Host.Ledger.Options.Faults.MvccConflictRate = 0;
+        }
+
+        // 9 transfers of 10 coins, same country: 5 bps = 0.005 coins each, split 50/50.
+        var recipientWallet = await Eventually.MatchesAsync(() => recipient.GetWalletAsync(),
+            w => w.Balance == 500 * Coin + 9 * (10 * Coin - 2_500), "the recipient to receive nine transfers once each");
+        Assert.Equal(0, recipientWallet.PendingHolds);
+        foreach (var sender in senders)
+        {
+            var wallet = await Eventually.MatchesAsync(() => sender.GetWalletAsync(),
+                w => w.Balance == 500 * Coin - 3 * (10 * Coin + 2_500) && w.PendingHolds == 0, "each sender to pay three transfers once each");
+            Assert.Equal(wallet.Balance, wallet.Available);
+        }
+    }
+
+    [Fact]
+    public async Task A_transfer_beyond_the_available_balance_is_refused_before_the_ledger()
+    {
+        await BootstrapAsync();
+        var sender = await ActiveUserAsync("MY");
+        var recipient = await ActiveUserAsync("DE");
+
+        var refusal = await Assert.ThrowsAsync<DomainRuleException>(() =>
+            sender.TransferAsync(new TransferRequest(Guid.NewGuid(), recipient.GetPrimaryKey(), 500 * Coin, "")));
+        Assert.Equal("insufficient_funds", refusal.Code);
+        Assert.Equal("amount", refusal.Field);
+        Assert.Equal(0, (await sender.GetWalletAsync()).PendingHolds);
+
+        // The same command id twice is one command: the second call only reports it.
+        var transfer = new TransferRequest(Guid.NewGuid(), recipient.GetPrimaryKey(), 100 * Coin, "twice");
+        var first = await sender.TransferAsync(transfer);
+        var second = await sender.TransferAsync(transfer);
+        Assert.Equal(first.CommandId, second.CommandId);
+        Assert.Equal(CommandState.Committed, (await Client.GetGrain<ICommandGrain>(first.CommandId).WaitForCompletionAsync(TimeSpan.FromSeconds(30)))!.State);
+        // Cross-border, 100 coins: 15 bps = 0.15 coins, the sender pays half.
+        await Eventually.MatchesAsync(() => sender.GetWalletAsync(), w => w.Balance == 400 * Coin - 75_000 && w.PendingHolds == 0,
+            "the sender to pay the transfer exactly once");
+    }
+
+    private async Task BootstrapAsync()
+    {
+        var system = Client.GetGrain<ISystemGrain>(ISystemGrain.Key);
+        if ((await system.GetStatusAsync()).Countries.Count > 0)
+        {
+            return;
+        }
+        try
+        {
+            await WaitCommittedAsync(await system.BootstrapAsync(Guid.NewGuid(), Guid.NewGuid()));
+        }
+        catch (DomainRuleException already) when (already.Code == "already_bootstrapped")
+        {
+        }
+        await WaitCommittedAsync(await system.InitializeCountriesAsync(Guid.NewGuid(), Guid.NewGuid(),
+            [new CountryView("MY", "Malaysia", 10), new CountryView("DE", "Germany", 5)]));
+        await Eventually.MatchesAsync(() => system.GetStatusAsync(), s => s.Countries.Count == 2, "the countries to be projected");
+    }
+
+    private async Task<IUserGrain> ActiveUserAsync(string country)
+    {
+        var user = Client.GetGrain<IUserGrain>(Guid.NewGuid());
+        await user.RegisterAsync(new RegisterUser($"{user.GetPrimaryKey()}@gx.test", "hash", "T", "U", null, null, country, new DateOnly(1990, 1, 1)));
+        await user.SubmitKycAsync(new KycSubmission(new string('b', 64), 10, "application/pdf"));
+        await WaitCommittedAsync(await user.ApproveAsync(Guid.NewGuid(), Guid.NewGuid()));
+        await Eventually.MatchesAsync(() => user.GetWalletAsync(), w => w.Balance == 500 * Coin, "the genesis allocation to arrive");
+        return user;
+    }
+
+    private async Task WaitCommittedAsync(CommandAccepted accepted)
+    {
+        var status = await Client.GetGrain<ICommandGrain>(accepted.CommandId).WaitForCompletionAsync(TimeSpan.FromSeconds(30));
+        Assert.True(status is { State: CommandState.Committed }, $"command {accepted.CommandId}: {status}");
+    }
+}
