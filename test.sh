@@ -33,7 +33,7 @@ port_is_free() {
 start_throwaway_postgres() {
     if [[ ! -x "$pg_bin/initdb" ]]; then
         echo "test.sh: PostgreSQL 15 not found at $pg_bin; installing it" >&2
-        apt-get install -y postgresql >&2
+        apt-get update >&2 && apt-get install -y postgresql >&2
     fi
 
     pg_dir="$(mktemp -d /tmp/gx-test-pg.XXXXXX)"

@@ -77,9 +77,9 @@ public sealed class UserGrain(
 
     public async Task<CommandAccepted> ApproveAsync(Guid adminId, Guid commandId)
     {
-        if (State.PendingCommands.ContainsKey(commandId))
+        if (await AlreadyAcceptedAsync(commandId) is { } repeat)
         {
-            return new CommandAccepted(commandId, CommandState.Pending);
+            return repeat;
         }
         if (Profile.Status != UserStatus.PendingAdminApproval)
         {
@@ -109,9 +109,9 @@ public sealed class UserGrain(
 
     public async Task<CommandAccepted> TransferAsync(TransferRequest transfer)
     {
-        if (State.PendingCommands.ContainsKey(transfer.CommandId))
+        if (await AlreadyAcceptedAsync(transfer.CommandId) is { } repeat)
         {
-            return new CommandAccepted(transfer.CommandId, CommandState.Pending);
+            return repeat;
         }
         var sender = Profile;
         if (State.Frozen || sender.Status == UserStatus.Frozen)
@@ -154,6 +154,7 @@ public sealed class UserGrain(
             return;
         }
         State.Holds.Remove(commandId);
+        State.RememberFinished(commandId);
         if (command.TransactionName == GxChaincode.Identity.CreateUser && Profile.Status == UserStatus.ApprovedPendingOnchain)
         {
             // The ledger refused to register the user; approval can be tried again once the cause is fixed.
@@ -202,6 +203,21 @@ public sealed class UserGrain(
         UserLedgerEvents.Apply(State, UserId, ledgerEvent);
         State.LastApplied = ledgerEvent.Position;
         await state.WriteStateAsync();
+    }
+
+    /// <summary>A command id seen before answers with that command's status instead of being accepted again.</summary>
+    private async Task<CommandAccepted?> AlreadyAcceptedAsync(Guid commandId)
+    {
+        if (State.PendingCommands.ContainsKey(commandId))
+        {
+            return new CommandAccepted(commandId, CommandState.Pending);
+        }
+        if (!State.RecentlyFinished.Contains(commandId))
+        {
+            return null;
+        }
+        var status = await GrainFactory.GetGrain<ICommandGrain>(commandId).GetAsync();
+        return new CommandAccepted(commandId, status?.State ?? CommandState.Committed);
     }
 
     private LedgerCommand NewCommand(Guid commandId, string transactionName, string[] arguments) =>

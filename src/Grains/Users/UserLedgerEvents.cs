@@ -49,6 +49,7 @@ public static class UserLedgerEvents
         {
             state.PendingCommands.Remove(command.CommandId);
             state.Holds.Remove(command.CommandId);
+            state.RememberFinished(command.CommandId);
         }
     }
 }

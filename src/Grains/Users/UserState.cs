@@ -23,6 +23,23 @@ public sealed class UserState
     [Id(6)] public LedgerPosition LastApplied { get; set; } = LedgerPosition.None;
     [Id(7)] public List<RefreshSession> RefreshSessions { get; set; } = [];
     [Id(8)] public bool Frozen { get; set; }
+
+    /// <summary>
+    /// The last commands this user issued that the ledger finished. A client retry that arrives after its command
+    /// finished (its idempotency record lost) must not be accepted, and hold funds, a second time.
+    /// </summary>
+    [Id(9)] public List<Guid> RecentlyFinished { get; set; } = [];
+
+    public const int RecentlyFinishedLimit = 256;
+
+    public void RememberFinished(Guid commandId)
+    {
+        RecentlyFinished.Add(commandId);
+        if (RecentlyFinished.Count > RecentlyFinishedLimit)
+        {
+            RecentlyFinished.RemoveAt(0);
+        }
+    }
 }
 
 [GenerateSerializer, Alias("gx.RefreshSession")]

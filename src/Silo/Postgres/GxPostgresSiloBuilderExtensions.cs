@@ -48,6 +48,10 @@ public static class GxPostgresSiloBuilderExtensions
         });
     }
 
+    /// <summary>Only the grain storage provider <paramref name="name"/> on PostgreSQL, Orleans-binary payloads (tests on TestingHost use it).</summary>
+    public static ISiloBuilder AddGxPostgresGrainStorage(this ISiloBuilder builder, string name, string connectionString) =>
+        builder.AddAdoNetGrainStorage(name, options => ConfigureGrainStorage(options, connectionString));
+
     private static void ConfigureGrainStorage(OptionsBuilder<AdoNetGrainStorageOptions> options, string connectionString) =>
         // Configure runs before Orleans' post-configure step that would install the JSON serializer
         // when none is set.

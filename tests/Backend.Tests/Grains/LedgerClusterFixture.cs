@@ -3,19 +3,26 @@ using GxProtocol.Fabric.Configuration;
 using GxProtocol.Grains;
 using GxProtocol.Grains.ReadModels;
 using Microsoft.Extensions.DependencyInjection;
+using GxProtocol.Silo.Postgres;
 using Orleans.TestingHost;
 
 namespace GxProtocol.Backend.Tests.Grains;
 
-/// <summary>Two in-process silos with memory storage and the GX grains, submitting to one shared DevLedger over gRPC.</summary>
-public sealed class LedgerClusterFixture : IAsyncLifetime
+/// <summary>Two in-process silos with the GX grains, submitting to one shared DevLedger over gRPC.</summary>
+public abstract class LedgerClusterFixture : IAsyncLifetime
 {
     public SharedLedger Ledger { get; private set; } = null!;
     public InProcessTestCluster Cluster { get; private set; } = null!;
     public IClusterClient Client => Cluster.Client;
 
+    /// <summary>Registers the "gx" grain storage provider the grains persist to.</summary>
+    protected abstract void AddGrainStorage(ISiloBuilder silo);
+
+    protected virtual Task PrepareAsync() => Task.CompletedTask;
+
     public async Task InitializeAsync()
     {
+        await PrepareAsync();
         Ledger = await SharedLedger.StartAsync();
         var settings = Ledger.SiloSettings();
         var readModels = new InMemoryReadModelStore();
@@ -23,7 +30,7 @@ public sealed class LedgerClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMemoryGrainStorageAsDefault();
-            silo.AddMemoryGrainStorage(GxStorage.Name);
+            AddGrainStorage(silo);
             silo.UseInMemoryReminderService();
             silo.AddGxGrains();
             silo.Services.AddSingleton<IReadModelStore>(readModels);
@@ -39,9 +46,32 @@ public sealed class LedgerClusterFixture : IAsyncLifetime
         await Cluster.DeployAsync();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Cluster.DisposeAsync();
         await Ledger.DisposeAsync();
+    }
+}
+
+/// <summary>Grain state in memory.</summary>
+public sealed class MemoryLedgerClusterFixture : LedgerClusterFixture
+{
+    protected override void AddGrainStorage(ISiloBuilder silo) => silo.AddMemoryGrainStorage(GxStorage.Name);
+}
+
+/// <summary>Grain state in PostgreSQL through the ADO.NET provider with the Orleans serializer.</summary>
+public sealed class PostgresLedgerClusterFixture : LedgerClusterFixture
+{
+    private readonly Postgres.PostgresFixture _database = new();
+
+    protected override Task PrepareAsync() => _database.InitializeAsync();
+
+    protected override void AddGrainStorage(ISiloBuilder silo) =>
+        silo.AddGxPostgresGrainStorage(GxStorage.Name, _database.ConnectionString);
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _database.DisposeAsync();
     }
 }

@@ -7,7 +7,7 @@ using GxProtocol.Grains.Interfaces.Users;
 namespace GxProtocol.Backend.Tests.Grains;
 
 /// <summary>The journey's grains on TestingHost: system bootstrap, user approval, transfers, through the real ledger.</summary>
-public sealed class LedgerPipelineGrainTests(LedgerClusterFixture fixture) : IClassFixture<LedgerClusterFixture>
+public abstract class LedgerPipelineGrainTests(LedgerClusterFixture fixture)
 {
     private const long Coin = 1_000_000;
     private IClusterClient Client => fixture.Client;
@@ -81,6 +81,12 @@ public sealed class LedgerPipelineGrainTests(LedgerClusterFixture fixture) : ICl
         // Cross-border, 100 coins: 15 bps = 0.15 coins, the sender pays half.
         await Eventually.MatchesAsync(() => sender.GetWalletAsync(), w => w.Balance == 400 * Coin - 75_000 && w.PendingHolds == 0,
             "the sender to pay the transfer exactly once");
+
+        // A retry long after the commit (its idempotency record gone) reports the command and holds nothing.
+        var late = await sender.TransferAsync(transfer);
+        Assert.Equal(CommandState.Committed, late.Status);
+        var wallet = await sender.GetWalletAsync();
+        Assert.Equal((400 * Coin - 75_000, 0L), (wallet.Balance, wallet.PendingHolds));
     }
 
     private async Task BootstrapAsync()
@@ -118,3 +124,9 @@ public sealed class LedgerPipelineGrainTests(LedgerClusterFixture fixture) : ICl
         Assert.True(status is { State: CommandState.Committed }, $"command {accepted.CommandId}: {status}");
     }
 }
+
+public sealed class MemoryLedgerPipelineGrainTests(MemoryLedgerClusterFixture fixture)
+    : LedgerPipelineGrainTests(fixture), IClassFixture<MemoryLedgerClusterFixture>;
+
+public sealed class PostgresLedgerPipelineGrainTests(PostgresLedgerClusterFixture fixture)
+    : LedgerPipelineGrainTests(fixture), IClassFixture<PostgresLedgerClusterFixture>;
