@@ -1,3 +1,4 @@
+using GxProtocol.Fabric.Contract;
 using GxProtocol.DevLedger.Configuration;
 using GxProtocol.DevLedger.Engine;
 using GxProtocol.DevLedger.Hosting;
@@ -18,7 +19,7 @@ public static class Scenarios
     private static DevLedgerOptions LedgerOptions(BenchSettings settings, PemIdentity identity)
     {
         var options = new DevLedgerOptions { Port = 0, BatchTimeout = settings.BatchTimeout, MaxTransactionsPerBlock = settings.BlockSize };
-        return options.AddIdentity(identity.CertificatePem, DevLedgerRoles.SuperAdmin);
+        return options.AddIdentity(identity.CertificatePem, GxRoles.SuperAdmin);
     }
 
     public static async Task<SubmitterLoop.Result> ThroughGrpcAsync(BenchSettings settings, int concurrency)

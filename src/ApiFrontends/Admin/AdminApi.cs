@@ -40,6 +40,11 @@ public static class AdminApi
         CountryRequest[] body, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
     {
         var validator = new RequestValidator().Must(body.Length is >= 1 and <= 250, "body", "must list between 1 and 250 countries.");
+        // JSON null elements get past nullable annotations, which cover properties, not array items.
+        if (Array.IndexOf(body, null) is var nullAt and >= 0)
+        {
+            return GxProblems.Validation($"[{nullAt}]", "must be a country object, not null.");
+        }
         for (var i = 0; i < body.Length; i++)
         {
             validator.CountryCode($"[{i}].code", body[i].Code)

@@ -41,11 +41,10 @@ public static class TokenomicsApi
 
     private static async Task<Results<Ok<BalanceResponse>, ProblemHttpResult>> GetBalanceAsync(Guid profileId, ClaimsPrincipal caller, IGrainFactory grains)
     {
-        if (!caller.IsSelfOrAdmin(profileId) || await grains.GetGrain<IUserGrain>(profileId).GetProfileAsync() is null)
-        {
-            return GxProblems.NotFound("Wallet");
-        }
-        return TypedResults.Ok(BalanceResponse.From(await grains.GetGrain<IUserGrain>(profileId).GetWalletAsync()));
+        // An unknown wallet answers 404 from the grain, the same as someone else's.
+        return caller.IsSelfOrAdmin(profileId)
+            ? TypedResults.Ok(BalanceResponse.From(await grains.GetGrain<IUserGrain>(profileId).GetWalletAsync()))
+            : GxProblems.NotFound("Wallet");
     }
 
     private static async Task<Results<Ok<WalletTransactionsPage>, ProblemHttpResult>> GetTransactionsAsync(

@@ -12,6 +12,8 @@ public static class GxRoles
     public const string Admin = "admin";
     public const string PartnerApi = "partner_api";
 
+    public static IReadOnlyList<string> All { get; } = [SuperAdmin, Admin, PartnerApi];
+
     public static bool IsKnown(string role) => role is SuperAdmin or Admin or PartnerApi;
 
     public static bool IsAdministrator(string role) => role is SuperAdmin or Admin;

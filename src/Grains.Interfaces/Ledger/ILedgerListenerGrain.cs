@@ -6,7 +6,7 @@ public interface ILedgerListenerGrain : IGrainWithIntegerKey
 {
     /// <summary>Starts the reading loop if this activation is not running it yet.</summary>
     [Alias("EnsureRunning")] Task EnsureRunningAsync();
-    [Alias("GetCheckpoint")] Task<LedgerListenerStatus> GetStatusAsync();
+    [Alias("GetStatus")] Task<LedgerListenerStatus> GetStatusAsync();
 }
 
 [GenerateSerializer, Immutable, Alias("gx.LedgerListenerStatus")]

@@ -50,8 +50,14 @@ public sealed class CommandGrain(
             return Status;
         }
         _completion ??= new TaskCompletionSource<CommandStatus>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var finished = await Task.WhenAny(_completion.Task, Task.Delay(timeout, clock));
-        return finished == _completion.Task ? await _completion.Task : Status;
+        try
+        {
+            return await _completion.Task.WaitAsync(timeout, clock);
+        }
+        catch (TimeoutException)
+        {
+            return Status;
+        }
     }
 
     private async Task FinishAsync(Func<CommandStatus, CommandStatus> finish)

@@ -75,8 +75,14 @@ public sealed class LedgerListenerGrain(
                 _lastError = fault.Message;
                 failures++;
                 logger.LogWarning(fault, "Ledger event stream interrupted at {Position}; resuming from the checkpoint", state.State.Position);
-                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5_000, 100 * Math.Pow(2, failures))), clock, _stopping.Token)
-                    .ContinueWith(_ => { }, TaskScheduler.Current);
+                try
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5_000, 100 * Math.Pow(2, failures))), clock, _stopping.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
             }
         }
     }

@@ -5,6 +5,8 @@ using GxProtocol.Grains.Interfaces.Commands;
 using GxProtocol.Grains.Interfaces.Errors;
 using GxProtocol.Grains.Interfaces.Ledger;
 using GxProtocol.Grains.Interfaces.System;
+using GxProtocol.Grains.Ledger;
+using Microsoft.Extensions.Logging;
 using Orleans.BroadcastChannel;
 
 namespace GxProtocol.Grains.System;
@@ -14,7 +16,8 @@ namespace GxProtocol.Grains.System;
 public sealed class SystemGrain(
     [PersistentState("system", GxStorage.Name)] IPersistentState<SystemState> state,
     CommandHandoff handoff,
-    TimeProvider clock) : Grain, ISystemGrain, IOnBroadcastChannelSubscribed
+    TimeProvider clock,
+    ILogger<SystemGrain> logger) : Grain, ISystemGrain, IOnBroadcastChannelSubscribed
 {
     private SystemState State => state.State;
 
@@ -71,11 +74,10 @@ public sealed class SystemGrain(
 
     private async Task ApplyLedgerEventAsync(LedgerEventEnvelope ledgerEvent)
     {
-        if (ledgerEvent.Position <= State.LastApplied)
+        if (!LedgerEventApplication.Apply(State.LastApplied, ledgerEvent, () => SystemLedgerEvents.Apply(State, ledgerEvent), logger))
         {
             return;
         }
-        SystemLedgerEvents.Apply(State, ledgerEvent);
         State.LastApplied = ledgerEvent.Position;
         await state.WriteStateAsync();
     }

@@ -4,6 +4,8 @@ using GxProtocol.Grains.Interfaces.Commands;
 using GxProtocol.Grains.Interfaces.Errors;
 using GxProtocol.Grains.Interfaces.Ledger;
 using GxProtocol.Grains.Interfaces.Users;
+using GxProtocol.Grains.Ledger;
+using Microsoft.Extensions.Logging;
 using Orleans.BroadcastChannel;
 
 namespace GxProtocol.Grains.Users;
@@ -16,7 +18,8 @@ namespace GxProtocol.Grains.Users;
 public sealed class UserGrain(
     [PersistentState("user", GxStorage.Name)] IPersistentState<UserState> state,
     CommandHandoff handoff,
-    TimeProvider clock) : Grain, IUserGrain, IOnBroadcastChannelSubscribed
+    TimeProvider clock,
+    ILogger<UserGrain> logger) : Grain, IUserGrain, IOnBroadcastChannelSubscribed
 {
     private const int MaxRefreshSessions = 10;
     private UserState State => state.State;
@@ -104,8 +107,9 @@ public sealed class UserGrain(
         return State.Profile;
     }
 
-    public Task<WalletView> GetWalletAsync() =>
-        Task.FromResult(new WalletView(UserId, State.Balance, State.Holds.Values.Sum(), State.Frozen));
+    public Task<WalletView> GetWalletAsync() => State.Profile is null
+        ? throw DomainRuleException.NotFound("Wallet")
+        : Task.FromResult(new WalletView(UserId, State.Balance, State.Holds.Values.Sum(), State.Frozen));
 
     public async Task<CommandAccepted> TransferAsync(TransferRequest transfer)
     {
@@ -196,11 +200,11 @@ public sealed class UserGrain(
 
     private async Task ApplyLedgerEventAsync(LedgerEventEnvelope ledgerEvent)
     {
-        if (ledgerEvent.Position <= State.LastApplied || State.Profile is null)
+        if (State.Profile is null
+            || !LedgerEventApplication.Apply(State.LastApplied, ledgerEvent, () => UserLedgerEvents.Apply(State, UserId, ledgerEvent), logger))
         {
             return;
         }
-        UserLedgerEvents.Apply(State, UserId, ledgerEvent);
         State.LastApplied = ledgerEvent.Position;
         await state.WriteStateAsync();
     }

@@ -24,7 +24,7 @@ public static class LedgerHostingExtensions
             case "embedded":
                 var ledgerOptions = HostOptionsReader.Read<DevLedgerOptions>(builder.Configuration, DevLedgerOptions.SectionName);
                 var identity = DevelopmentIdentity.Create("gx-backend");
-                ledgerOptions.AddIdentity(identity.CertificatePem, "super_admin");
+                ledgerOptions.AddIdentity(identity.CertificatePem, Fabric.Contract.GxRoles.SuperAdmin);
                 var ledger = await DevLedgerHost.StartAsync(ledgerOptions);
                 builder.Services.AddSingleton(ledger);
                 builder.Services.AddFabricLedgerClient(fabric =>

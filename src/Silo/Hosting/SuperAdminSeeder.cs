@@ -44,8 +44,8 @@ public sealed class SuperAdminSeeder(
         }
         else if (generated)
         {
-            // A restarted embedded process keeps no state, so this only happens with a persistent store: keep that password.
-            password = "(unchanged: set Gx:Bootstrap:SuperAdminPassword)";
+            // Only with a persistent store: the account exists with the password it was first given.
+            generated = false;
         }
 
         if (embedded)
@@ -55,7 +55,7 @@ public sealed class SuperAdminSeeder(
                 GX Protocol backend is running (embedded default).
                   REST API    http://{host.BindAddress}:{host.ApiPort}/<service>/api/v1/...   (identity, admin, tokenomics, organization, loanpool, governance, tax)
                   Ops         http://{host.BindAddress}:{host.OpsPort}/health/ready   /metrics   /dashboard
-                  Super admin {email} / {password}
+                  Super admin {email} / {(generated ? password : "(the password configured in Gx:Bootstrap:SuperAdminPassword)")}
 
                 """);
         }

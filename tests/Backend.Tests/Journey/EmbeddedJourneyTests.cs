@@ -84,6 +84,11 @@ public sealed class EmbeddedJourneyTests : IAsyncLifetime
         var wallet = await carol.Client.GetAsync($"/tokenomics/api/v1/wallets/{carol.UserId}/balance");
         Assert.Equal("0", wallet["pendingHolds"]);
 
+        using var admin = await _journey.LoginAsync(AdminEmail, AdminPassword);
+        var nullCountry = await admin.PostAsync("/admin/api/v1/countries/initialize", "[null]");
+        Assert.Equal(HttpStatusCode.BadRequest, nullCountry.Status);
+        Assert.NotNull(nullCountry.Json["errors"]!["[0]"]);
+
         using var anonymous = new GxApiClient(_silo.ApiBase);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/tokenomics/api/v1/wallets/{carol.UserId}/balance")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await carol.Client.GetAsync($"/tokenomics/api/v1/wallets/{Guid.NewGuid()}/balance")).Status);

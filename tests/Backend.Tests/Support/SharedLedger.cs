@@ -22,7 +22,7 @@ public sealed class SharedLedger : IAsyncDisposable
     public static async Task<SharedLedger> StartAsync()
     {
         var identity = DevelopmentIdentity.Create("gx-backend-test");
-        var options = new DevLedgerOptions { Port = 0 }.AddIdentity(identity.CertificatePem, "super_admin");
+        var options = new DevLedgerOptions { Port = 0 }.AddIdentity(identity.CertificatePem, GxProtocol.Fabric.Contract.GxRoles.SuperAdmin);
         return new SharedLedger(await DevLedgerHost.StartAsync(options), identity);
     }
 

@@ -4,7 +4,7 @@ using GxProtocol.ApiFrontends.Services;
 namespace GxProtocol.Silo.Hosting;
 
 /// <summary>The seven REST services co-hosted in the silo process, on the API port only.</summary>
-public static class FrontendHostingExtensions
+public static class CoHostedFrontendsExtensions
 {
     public static WebApplicationBuilder AddGxFrontends(this WebApplicationBuilder builder, GxHostOptions host, bool embedded)
     {
