@@ -1,4 +1,5 @@
 using GxProtocol.ApiFrontends.Services;
+using Orleans.Configuration;
 using Prometheus;
 
 namespace GxProtocol.ApiFrontends.Hosting;
@@ -16,6 +17,7 @@ public static class FrontendHostingExtensions
         var gatewayPort = builder.Configuration.GetValue("Gx:Orleans:GatewayPort", 30000);
         builder.UseOrleansClient(client =>
         {
+            client.Configure<ClusterOptions>(cluster => GxClusterIdentity.Apply(cluster, builder.Configuration));
             if (string.IsNullOrWhiteSpace(postgres))
             {
                 client.UseLocalhostClustering(gatewayPort);

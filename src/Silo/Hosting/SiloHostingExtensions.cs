@@ -1,4 +1,5 @@
 using System.Net;
+using GxProtocol.ApiFrontends.Hosting;
 using GxProtocol.Grains;
 using GxProtocol.Grains.ReadModels;
 using GxProtocol.Silo.Postgres;
@@ -24,11 +25,7 @@ public static class SiloHostingExtensions
 
         builder.UseOrleans(silo =>
         {
-            silo.Configure<ClusterOptions>(cluster =>
-            {
-                cluster.ClusterId = builder.Configuration["Gx:Orleans:ClusterId"] ?? "gx";
-                cluster.ServiceId = "gx-protocol";
-            });
+            silo.Configure<ClusterOptions>(cluster => GxClusterIdentity.Apply(cluster, builder.Configuration));
             if (postgres is null)
             {
                 silo.UseLocalhostClustering(host.SiloPort, host.GatewayPort);

@@ -76,13 +76,13 @@ public sealed class TwoSiloPostgresTests(PostgresFixture database) : IClassFixtu
         Assert.Equal("GENESIS", history.Json["items"]![0]!["kind"]!.ToString());
     }
 
-    private Task<SiloProcess> StartSiloAsync()
+    private Task<HostProcess> StartSiloAsync()
     {
         var settings = _ledger.SiloSettings();
         settings["ConnectionStrings:Postgres"] = database.ConnectionString;
         settings["Gx:Jwt:SigningKey"] = _signingKey;
         settings["Gx:Bootstrap:SuperAdminEmail"] = AdminEmail;
         settings["Gx:Bootstrap:SuperAdminPassword"] = AdminPassword;
-        return SiloProcess.StartAsync(settings, TimeSpan.FromSeconds(90));
+        return HostProcess.StartSiloAsync(settings, TimeSpan.FromSeconds(90));
     }
 }

@@ -11,12 +11,12 @@ public sealed class EmbeddedJourneyTests : IAsyncLifetime
 {
     private const string AdminEmail = "root@gx.test";
     private const string AdminPassword = "correct horse battery staple";
-    private SiloProcess _silo = null!;
+    private HostProcess _silo = null!;
     private readonly JourneyDriver _journey;
 
     public EmbeddedJourneyTests() => _journey = new JourneyDriver(() => _silo.ApiBase);
 
-    public async Task InitializeAsync() => _silo = await SiloProcess.StartAsync(new Dictionary<string, string>
+    public async Task InitializeAsync() => _silo = await HostProcess.StartSiloAsync(new Dictionary<string, string>
     {
         ["Gx:Bootstrap:SuperAdminEmail"] = AdminEmail,
         ["Gx:Bootstrap:SuperAdminPassword"] = AdminPassword,

@@ -4,19 +4,21 @@ using System.Diagnostics;
 namespace GxProtocol.Backend.Tests.Support;
 
 /// <summary>
-/// A real silo process (the built GxProtocol.Silo.dll) on loopback ports of its own, for tests that need the host as a
-/// user runs it, or that kill it. Its console output is kept for failure messages.
+/// A real host process (the built silo or a standalone frontend) on loopback ports of its own, for tests that need
+/// the host as a user runs it, or that stop or kill it. Its console output is kept for failure messages.
 /// </summary>
-public sealed class SiloProcess : IAsyncDisposable
+public sealed class HostProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
 
-    private SiloProcess(Process process, int apiPort, int opsPort)
+    private readonly Uri _readiness;
+
+    private HostProcess(Process process, int apiPort, Uri readiness)
     {
         _process = process;
         ApiPort = apiPort;
-        OpsPort = opsPort;
+        _readiness = readiness;
         _process.OutputDataReceived += (_, e) => { if (e.Data is not null) _output.Enqueue(e.Data); };
         _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) _output.Enqueue(e.Data); };
         _process.BeginOutputReadLine();
@@ -24,16 +26,15 @@ public sealed class SiloProcess : IAsyncDisposable
     }
 
     public int ApiPort { get; }
-    public int OpsPort { get; }
     public Uri ApiBase => new($"http://127.0.0.1:{ApiPort}");
-    public Uri OpsBase => new($"http://127.0.0.1:{OpsPort}");
     public string Output => string.Join('\n', _output);
     public bool HasExited => _process.HasExited;
 
-    public static async Task<SiloProcess> StartAsync(IDictionary<string, string> settings, TimeSpan? readyTimeout = null)
+    /// <summary>A silo (GxProtocol.Silo.dll); ready when its ops port answers /health/ready.</summary>
+    public static Task<HostProcess> StartSiloAsync(IDictionary<string, string> settings, TimeSpan? readyTimeout = null)
     {
         var apiPort = settings.TryGetValue("Gx:Host:ApiPort", out var api) ? int.Parse(api) : FreePorts.Next();
-        var opsPort = settings.TryGetValue("Gx:Host:OpsPort", out var ops) ? int.Parse(ops) : FreePorts.Next();
+        var opsPort = FreePorts.Next();
         var all = new Dictionary<string, string>
         {
             ["Gx:Host:ApiPort"] = apiPort.ToString(),
@@ -44,10 +45,33 @@ public sealed class SiloProcess : IAsyncDisposable
             ["Gx:DevLedger:Port"] = "0",
             ["Gx:RateLimiting:Enabled"] = "false",
         };
+        return StartAsync("GxProtocol.Silo.dll", Merge(all, settings), apiPort, new Uri($"http://127.0.0.1:{opsPort}/health/ready"), readyTimeout);
+    }
+
+    /// <summary>A standalone frontend (GxProtocol.ApiFrontends.dll) serving one service; ready when that service is.</summary>
+    public static Task<HostProcess> StartFrontendAsync(string service, IDictionary<string, string> settings, TimeSpan? readyTimeout = null)
+    {
+        var port = FreePorts.Next();
+        var all = new Dictionary<string, string>
+        {
+            ["service"] = service,
+            ["urls"] = $"http://127.0.0.1:{port}",
+            ["Gx:RateLimiting:Enabled"] = "false",
+        };
+        return StartAsync("GxProtocol.ApiFrontends.dll", Merge(all, settings), port, new Uri($"http://127.0.0.1:{port}/{service}/health/ready"), readyTimeout);
+    }
+
+    private static Dictionary<string, string> Merge(Dictionary<string, string> defaults, IDictionary<string, string> settings)
+    {
         foreach (var (key, value) in settings)
         {
-            all[key] = value;
+            defaults[key] = value;
         }
+        return defaults;
+    }
+
+    private static async Task<HostProcess> StartAsync(string assembly, Dictionary<string, string> settings, int apiPort, Uri readiness, TimeSpan? readyTimeout)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -55,24 +79,24 @@ public sealed class SiloProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "GxProtocol.Silo.dll"));
-        foreach (var (key, value) in all)
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, assembly));
+        foreach (var (key, value) in settings)
         {
             start.ArgumentList.Add($"--{key}={value}");
         }
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
-        var silo = new SiloProcess(Process.Start(start)!, apiPort, opsPort);
+        var host = new HostProcess(Process.Start(start)!, apiPort, readiness);
         try
         {
-            await silo.WaitUntilReadyAsync(readyTimeout ?? TimeSpan.FromSeconds(60));
+            await host.WaitUntilReadyAsync(readyTimeout ?? TimeSpan.FromSeconds(60));
         }
         catch
         {
-            await silo.DisposeAsync();
+            await host.DisposeAsync();
             throw;
         }
-        return silo;
+        return host;
     }
 
     public async Task WaitUntilReadyAsync(TimeSpan timeout)
@@ -83,11 +107,11 @@ public sealed class SiloProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"The silo exited with code {_process.ExitCode} before it was ready:\n{Output}");
+                throw new InvalidOperationException($"The process exited with code {_process.ExitCode} before it was ready:\n{Output}");
             }
             try
             {
-                if ((await http.GetAsync(new Uri(OpsBase, "/health/ready"))).IsSuccessStatusCode)
+                if ((await http.GetAsync(_readiness)).IsSuccessStatusCode)
                 {
                     return;
                 }
@@ -97,10 +121,10 @@ public sealed class SiloProcess : IAsyncDisposable
             }
             await Task.Delay(100);
         }
-        throw new TimeoutException($"The silo was not ready on {OpsBase}health/ready within {timeout}:\n{Output}");
+        throw new TimeoutException($"The process was not ready on {_readiness} within {timeout}:\n{Output}");
     }
 
-    /// <summary>SIGTERM: the silo shuts down gracefully and leaves the cluster.</summary>
+    /// <summary>SIGTERM: the host shuts down gracefully and leaves the cluster.</summary>
     public async Task StopAsync()
     {
         if (_process.HasExited)

@@ -1,0 +1,59 @@
+using System.Net;
+using System.Security.Cryptography;
+using GxProtocol.Backend.Tests.Postgres;
+using GxProtocol.Backend.Tests.Support;
+
+namespace GxProtocol.Backend.Tests.Failover;
+
+/// <summary>
+/// A frontend in its own process (<c>--service tokenomics</c>) joins a PostgreSQL-clustered silo as an Orleans client
+/// and serves that one service, with the same tokens the silo issues.
+/// </summary>
+public sealed class StandaloneFrontendTests(PostgresFixture database) : IClassFixture<PostgresFixture>, IAsyncLifetime
+{
+    private const string AdminEmail = "root@gx.test";
+    private const string AdminPassword = "correct horse battery staple";
+    private readonly string _signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    private SharedLedger _ledger = null!;
+
+    public async Task InitializeAsync() => _ledger = await SharedLedger.StartAsync();
+
+    public async Task DisposeAsync() => await _ledger.DisposeAsync();
+
+    [Fact]
+    public async Task The_tokenomics_frontend_serves_its_routes_and_only_those()
+    {
+        var shared = new Dictionary<string, string>
+        {
+            ["ConnectionStrings:Postgres"] = database.ConnectionString,
+            ["Gx:Jwt:SigningKey"] = _signingKey,
+        };
+        var siloSettings = new Dictionary<string, string>(shared)
+        {
+            ["Gx:Bootstrap:SuperAdminEmail"] = AdminEmail,
+            ["Gx:Bootstrap:SuperAdminPassword"] = AdminPassword,
+        };
+        foreach (var (key, value) in _ledger.SiloSettings())
+        {
+            siloSettings[key] = value;
+        }
+        await using var silo = await HostProcess.StartSiloAsync(siloSettings, TimeSpan.FromSeconds(90));
+        await using var tokenomics = await HostProcess.StartFrontendAsync("tokenomics", shared, TimeSpan.FromSeconds(90));
+
+        var journey = new JourneyDriver(() => silo.ApiBase);
+        using var admin = await journey.LoginAsync(AdminEmail, AdminPassword);
+        await journey.BootstrapAsync(admin);
+        using var erin = await journey.RegisterActiveUserAsync(admin, "erin@gx.test", "MY");
+        using var finn = await journey.RegisterActiveUserAsync(admin, "finn@gx.test", "DE");
+
+        using var viaFrontend = new GxApiClient(tokenomics.ApiBase) { AccessToken = erin.Client.AccessToken };
+        await JourneyDriver.WaitForBalanceAsync(viaFrontend, erin.UserId, "500");
+        var transfer = await viaFrontend.PostAsync("/tokenomics/api/v1/transfers", new { toUserId = finn.UserId, amount = "100" }, preferWait: 20);
+        Assert.True(transfer.Status == HttpStatusCode.OK && transfer["status"] == "COMMITTED", $"transfer via the frontend: {transfer}");
+        // Cross-border, 100 coins: 15 bps = 0.15 coins, the sender pays half.
+        await JourneyDriver.WaitForBalanceAsync(viaFrontend, erin.UserId, "399.925");
+
+        var otherService = await viaFrontend.GetAsync($"/identity/api/v1/users/{erin.UserId}");
+        Assert.Equal(HttpStatusCode.NotFound, otherService.Status);
+    }
+}
