@@ -53,6 +53,12 @@ public sealed class StandaloneFrontendTests(PostgresFixture database) : IClassFi
         // Cross-border, 100 coins: 15 bps = 0.15 coins, the sender pays half.
         await JourneyDriver.WaitForBalanceAsync(viaFrontend, erin.UserId, "399.925");
 
+        // History comes from the read models through a grain in another process: the page type crosses the wire.
+        var history = await viaFrontend.GetAsync($"/tokenomics/api/v1/wallets/{erin.UserId}/transactions?limit=1");
+        Assert.True(history.Status == HttpStatusCode.OK, $"history via the frontend: {history}");
+        Assert.Equal("TRANSFER_OUT", history.Json["items"]![0]!["kind"]!.ToString());
+        Assert.NotNull(history.Json["nextCursor"]);
+
         var otherService = await viaFrontend.GetAsync($"/identity/api/v1/users/{erin.UserId}");
         Assert.Equal(HttpStatusCode.NotFound, otherService.Status);
     }
