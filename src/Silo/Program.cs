@@ -5,22 +5,25 @@ using GxProtocol.Silo.Postgres;
 
 // One silo process. With no configuration: the embedded default (memory storage, in-process DevLedger, all seven
 // REST services). With ConnectionStrings:Postgres: a member of a PostgreSQL-clustered silo cluster.
-var builder = WebApplication.CreateBuilder(args);
-var postgres = GxPostgresConfiguration.GetConnectionString(builder.Configuration);
-if (await builder.RunMigrateCommandAsync(args, postgres))
+return await StartupErrors.ReportAsync(async () =>
 {
-    return;
-}
+    var builder = WebApplication.CreateBuilder(args);
+    var postgres = GxPostgresConfiguration.GetConnectionString(builder.Configuration);
+    if (await builder.RunMigrateCommandAsync(args, postgres))
+    {
+        return;
+    }
 
-var host = HostOptionsReader.Read<GxHostOptions>(builder.Configuration, GxHostOptions.Section);
-await builder.PreparePostgresAsync(postgres);
-await using var devLedger = await builder.AddGxLedgerAsync();
-builder.AddGxSilo(host, postgres);
-builder.AddGxFrontends(host, embedded: postgres is null);
-builder.AddGxOps(host);
+    var host = HostOptionsReader.Read<GxHostOptions>(builder.Configuration, GxHostOptions.Section);
+    await builder.PreparePostgresAsync(postgres);
+    await using var devLedger = await builder.AddGxLedgerAsync();
+    builder.AddGxSilo(host, postgres);
+    builder.AddGxFrontends(host, embedded: postgres is null);
+    builder.AddGxOps(host);
 
-var app = builder.Build();
-app.UseGxApiInfrastructure();
-app.MapGxServices(GxServiceNames.All, host);
-app.MapGxOps(host, requireAdminForDashboard: postgres is not null);
-await app.RunAsync();
+    var app = builder.Build();
+    app.UseGxApiInfrastructure();
+    app.MapGxServices(GxServiceNames.All, host);
+    app.MapGxOps(host, requireAdminForDashboard: postgres is not null);
+    await app.RunAsync();
+});

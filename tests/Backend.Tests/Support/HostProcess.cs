@@ -107,6 +107,8 @@ public sealed class HostProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
+                // Lets the redirected output drain, so the message below carries what the process said last.
+                _process.WaitForExit();
                 throw new InvalidOperationException($"The process exited with code {_process.ExitCode} before it was ready:\n{Output}");
             }
             try

@@ -1,0 +1,31 @@
+using GxProtocol.Backend.Tests.Postgres;
+using GxProtocol.Backend.Tests.Support;
+
+namespace GxProtocol.Backend.Tests.Hosting;
+
+/// <summary>A bad setting stops the silo process before it serves anything, with a message naming the key.</summary>
+public sealed class StartupConfigurationTests(PostgresFixture database) : IClassFixture<PostgresFixture>
+{
+    [Theory]
+    [InlineData("ConnectionStrings:Postgres", "Host=127.0.0.1;Port=notaport", "ConnectionStrings:Postgres")]
+    [InlineData("ConnectionStrings:Postgres", "Host=127.0.0.1;Port=1;Timeout=2;Database=gx", "ConnectionStrings:Postgres")]
+    [InlineData("Gx:Host:ApiPort", "70000", "Gx:Host:ApiPort")]
+    [InlineData("Gx:Ledger:Mode", "carrier-pigeon", "Gx:Ledger:Mode")]
+    public async Task A_bad_setting_stops_start_up_naming_the_key(string key, string value, string named)
+    {
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            HostProcess.StartSiloAsync(new Dictionary<string, string> { [key] = value }, TimeSpan.FromSeconds(60)));
+        Assert.Contains("exited with code 2", failure.Message);
+        Assert.Contains("Configuration error:", failure.Message);
+        Assert.Contains(named, failure.Message);
+    }
+
+    [Fact]
+    public async Task PostgreSQL_mode_without_a_signing_key_stops_start_up_naming_the_key()
+    {
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => HostProcess.StartSiloAsync(
+            new Dictionary<string, string> { ["ConnectionStrings:Postgres"] = database.ConnectionString }, TimeSpan.FromSeconds(60)));
+        Assert.Contains("exited with code 2", failure.Message);
+        Assert.Contains("Gx:Jwt:SigningKey", failure.Message);
+    }
+}
