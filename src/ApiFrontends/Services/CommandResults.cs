@@ -16,7 +16,7 @@ public static class CommandResults
     {
         if (PreferWait.Parse(request) is { } wait && wait > TimeSpan.Zero)
         {
-            var status = await grains.GetGrain<ICommandGrain>(accepted.CommandId).WaitForCompletionAsync(wait);
+            var status = await grains.GetGrain<ICommandGrain>(accepted.CommandId).WaitUntilFinishedAsync(wait);
             if (status is { IsFinished: true })
             {
                 request.HttpContext.Response.Headers["Preference-Applied"] = $"wait={(int)wait.TotalSeconds}";

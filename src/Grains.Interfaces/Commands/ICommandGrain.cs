@@ -12,7 +12,10 @@ public interface ICommandGrain : IGrainWithGuidKey
     [Alias("RecordFailed")] Task RecordFailedAsync(string code, string message);
     [Alias("Get")] Task<CommandStatus?> GetAsync();
 
-    /// <summary>Waits until the command is finished or <paramref name="timeout"/> passes; returns the status either way.</summary>
+    /// <summary>The longest one wait call blocks; callers that wait longer call again.</summary>
+    static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(10);
+
+    /// <summary>Waits until the command is finished or <paramref name="timeout"/> (at most <see cref="MaxWait"/>) passes; returns the status either way.</summary>
     [Alias("WaitForCompletion"), AlwaysInterleave]
     Task<CommandStatus?> WaitForCompletionAsync(TimeSpan timeout);
 }

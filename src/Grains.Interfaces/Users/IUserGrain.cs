@@ -1,4 +1,5 @@
 using GxProtocol.Grains.Interfaces.Commands;
+using Orleans.Concurrency;
 
 namespace GxProtocol.Grains.Interfaces.Users;
 
@@ -7,7 +8,8 @@ namespace GxProtocol.Grains.Interfaces.Users;
 public interface IUserGrain : IGrainWithGuidKey, ICommandOrigin
 {
     [Alias("Register")] Task<UserProfile> RegisterAsync(RegisterUser registration);
-    [Alias("GetProfile")] Task<UserProfile?> GetProfileAsync();
+    /// <summary>Interleaves: a transfer between two users reads each other's profile, which would deadlock otherwise.</summary>
+    [Alias("GetProfile"), AlwaysInterleave] Task<UserProfile?> GetProfileAsync();
     [Alias("UpdateProfile")] Task<UserProfile> UpdateProfileAsync(ProfileChanges changes);
     [Alias("GetCredentials")] Task<UserCredentials?> GetCredentialsAsync();
 
@@ -18,7 +20,7 @@ public interface IUserGrain : IGrainWithGuidKey, ICommandOrigin
     [Alias("Approve")] Task<CommandAccepted> ApproveAsync(Guid adminId, Guid commandId);
     [Alias("Deny")] Task<UserProfile> DenyAsync(Guid adminId, string reason);
 
-    [Alias("GetWallet")] Task<WalletView> GetWalletAsync();
+    [Alias("GetWallet"), AlwaysInterleave] Task<WalletView> GetWalletAsync();
     [Alias("Transfer")] Task<CommandAccepted> TransferAsync(TransferRequest transfer);
 
     /// <summary>Remembers a refresh token's hash; the oldest sessions are dropped past a small limit.</summary>

@@ -45,6 +45,8 @@ public sealed class CommandGrain(
 
     public async Task<CommandStatus?> WaitForCompletionAsync(TimeSpan timeout)
     {
+        // A grain call must answer within Orleans' response timeout (30 s); longer waits are the caller's loop.
+        timeout = TimeSpan.FromTicks(Math.Min(timeout.Ticks, ICommandGrain.MaxWait.Ticks));
         if (Status is null || Status.IsFinished || timeout <= TimeSpan.Zero)
         {
             return Status;

@@ -1,7 +1,6 @@
 using GxProtocol.Backend.Tests.Support;
 using GxProtocol.Grains.Interfaces.Commands;
 using GxProtocol.Grains.Interfaces.Errors;
-using GxProtocol.Grains.Interfaces.System;
 using GxProtocol.Grains.Interfaces.Users;
 
 namespace GxProtocol.Backend.Tests.Grains;
@@ -9,17 +8,18 @@ namespace GxProtocol.Backend.Tests.Grains;
 /// <summary>The journey's grains on TestingHost: system bootstrap, user approval, transfers, through the real ledger.</summary>
 public abstract class LedgerPipelineGrainTests(LedgerClusterFixture fixture)
 {
-    private const long Coin = 1_000_000;
+    private const long Coin = GrainJourney.Coin;
+    private readonly GrainJourney _journey = new(fixture.Client);
     private IClusterClient Client => fixture.Client;
 
     [Fact]
     public async Task Transfers_commit_once_each_through_read_conflicts_and_conserve_money()
     {
-        await BootstrapAsync();
+        await _journey.BootstrapAsync();
         var users = new List<IUserGrain>();
         for (var i = 0; i < 4; i++)
         {
-            users.Add(await ActiveUserAsync("MY"));
+            users.Add(await _journey.ActiveUserAsync("MY"));
         }
         var recipient = users[0];
         var senders = users.Skip(1).ToList();
@@ -38,7 +38,7 @@ public abstract class LedgerPipelineGrainTests(LedgerClusterFixture fixture)
             }
             foreach (var commandId in commands)
             {
-                var status = await Client.GetGrain<ICommandGrain>(commandId).WaitForCompletionAsync(TimeSpan.FromSeconds(30));
+                var status = await Client.GetGrain<ICommandGrain>(commandId).WaitUntilFinishedAsync(TimeSpan.FromSeconds(30));
                 Assert.True(status is { State: CommandState.Committed }, $"command {commandId}: {status}");
             }
         }
@@ -62,9 +62,9 @@ public abstract class LedgerPipelineGrainTests(LedgerClusterFixture fixture)
     [Fact]
     public async Task A_transfer_beyond_the_available_balance_is_refused_before_the_ledger()
     {
-        await BootstrapAsync();
-        var sender = await ActiveUserAsync("MY");
-        var recipient = await ActiveUserAsync("DE");
+        await _journey.BootstrapAsync();
+        var sender = await _journey.ActiveUserAsync("MY");
+        var recipient = await _journey.ActiveUserAsync("DE");
 
         var refusal = await Assert.ThrowsAsync<DomainRuleException>(() =>
             sender.TransferAsync(new TransferRequest(Guid.NewGuid(), recipient.GetPrimaryKey(), 500 * Coin, "")));
@@ -77,7 +77,7 @@ public abstract class LedgerPipelineGrainTests(LedgerClusterFixture fixture)
         var first = await sender.TransferAsync(transfer);
         var second = await sender.TransferAsync(transfer);
         Assert.Equal(first.CommandId, second.CommandId);
-        Assert.Equal(CommandState.Committed, (await Client.GetGrain<ICommandGrain>(first.CommandId).WaitForCompletionAsync(TimeSpan.FromSeconds(30)))!.State);
+        Assert.Equal(CommandState.Committed, (await Client.GetGrain<ICommandGrain>(first.CommandId).WaitUntilFinishedAsync(TimeSpan.FromSeconds(30)))!.State);
         // Cross-border, 100 coins: 15 bps = 0.15 coins, the sender pays half.
         await Eventually.MatchesAsync(() => sender.GetWalletAsync(), w => w.Balance == 400 * Coin - 75_000 && w.PendingHolds == 0,
             "the sender to pay the transfer exactly once");
@@ -87,41 +87,6 @@ public abstract class LedgerPipelineGrainTests(LedgerClusterFixture fixture)
         Assert.Equal(CommandState.Committed, late.Status);
         var wallet = await sender.GetWalletAsync();
         Assert.Equal((400 * Coin - 75_000, 0L), (wallet.Balance, wallet.PendingHolds));
-    }
-
-    private async Task BootstrapAsync()
-    {
-        var system = Client.GetGrain<ISystemGrain>(ISystemGrain.Key);
-        if ((await system.GetStatusAsync()).Countries.Count > 0)
-        {
-            return;
-        }
-        try
-        {
-            await WaitCommittedAsync(await system.BootstrapAsync(Guid.NewGuid(), Guid.NewGuid()));
-        }
-        catch (DomainRuleException already) when (already.Code == "already_bootstrapped")
-        {
-        }
-        await WaitCommittedAsync(await system.InitializeCountriesAsync(Guid.NewGuid(), Guid.NewGuid(),
-            [new CountryView("MY", "Malaysia", 10), new CountryView("DE", "Germany", 5)]));
-        await Eventually.MatchesAsync(() => system.GetStatusAsync(), s => s.Countries.Count == 2, "the countries to be projected");
-    }
-
-    private async Task<IUserGrain> ActiveUserAsync(string country)
-    {
-        var user = Client.GetGrain<IUserGrain>(Guid.NewGuid());
-        await user.RegisterAsync(new RegisterUser($"{user.GetPrimaryKey()}@gx.test", "hash", "T", "U", null, null, country, new DateOnly(1990, 1, 1)));
-        await user.SubmitKycAsync(new KycSubmission(new string('b', 64), 10, "application/pdf"));
-        await WaitCommittedAsync(await user.ApproveAsync(Guid.NewGuid(), Guid.NewGuid()));
-        await Eventually.MatchesAsync(() => user.GetWalletAsync(), w => w.Balance == 500 * Coin, "the genesis allocation to arrive");
-        return user;
-    }
-
-    private async Task WaitCommittedAsync(CommandAccepted accepted)
-    {
-        var status = await Client.GetGrain<ICommandGrain>(accepted.CommandId).WaitForCompletionAsync(TimeSpan.FromSeconds(30));
-        Assert.True(status is { State: CommandState.Committed }, $"command {accepted.CommandId}: {status}");
     }
 }
 
