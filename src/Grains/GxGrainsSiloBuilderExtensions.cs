@@ -28,8 +28,7 @@ public static class GxGrainsSiloBuilderExtensions
         silo.Services.TryAddSingleton<CommandHandoff>();
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.AddBroadcastChannel(LedgerChannels.Provider, channel => channel.FireAndForgetDelivery = false);
-        silo.AddStartupTask((services, _) =>
-            services.GetRequiredService<IGrainFactory>().GetGrain<ILedgerListenerGrain>(0).EnsureRunningAsync());
+        silo.Services.AddHostedService<LedgerPipelineKeeper>();
         return silo;
     }
 }

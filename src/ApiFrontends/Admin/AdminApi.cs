@@ -2,6 +2,8 @@ using System.Security.Claims;
 using GxProtocol.ApiFrontends.Identity;
 using GxProtocol.ApiFrontends.Infrastructure;
 using GxProtocol.ApiFrontends.Services;
+using GxProtocol.Grains.Interfaces.Commands;
+using GxProtocol.Grains.Interfaces.Outbox;
 using GxProtocol.Grains.Interfaces.System;
 using GxProtocol.Grains.Interfaces.Users;
 using Microsoft.AspNetCore.Builder;
@@ -26,6 +28,9 @@ public static class AdminApi
         admin.MapPost("/users/{id:guid}/approve", ApproveUserAsync).WithIdempotency();
         admin.MapPost("/users/{id:guid}/deny", DenyUserAsync).WithIdempotency();
         admin.MapGet("/system/status", GetSystemStatusAsync);
+        admin.MapGet("/outbox", GetOutboxAsync);
+        admin.MapPost("/outbox/{commandId:guid}/retry", RetryCommandAsync).WithIdempotency();
+        admin.MapPost("/outbox/{commandId:guid}/cancel", CancelCommandAsync).WithIdempotency();
         return routes;
     }
 
@@ -83,4 +88,35 @@ public static class AdminApi
 
     private static async Task<Ok<SystemStatusResponse>> GetSystemStatusAsync(IGrainFactory grains) =>
         TypedResults.Ok(SystemStatusResponse.From(await grains.GetGrain<ISystemGrain>(ISystemGrain.Key).GetStatusAsync()));
+
+    private static async Task<Ok<OutboxOverview>> GetOutboxAsync(IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IOutboxAdminGrain>(0).GetOverviewAsync());
+
+    private static async Task<Results<Ok<CommandStatusResponse>, ProblemHttpResult>> RetryCommandAsync(Guid commandId, IGrainFactory grains) =>
+        await OperateOnDeadLetterAsync(commandId, grains, admin => admin.RetryAsync(commandId));
+
+    private static async Task<Results<Ok<CommandStatusResponse>, ProblemHttpResult>> CancelCommandAsync(
+        Guid commandId, CancelCommandRequest body, IGrainFactory grains)
+    {
+        if (new RequestValidator().Required("reason", body.Reason, 500).HasProblem(out var problem))
+        {
+            return problem;
+        }
+        return await OperateOnDeadLetterAsync(commandId, grains, admin => admin.CancelAsync(commandId, body.Reason));
+    }
+
+    private static async Task<Results<Ok<CommandStatusResponse>, ProblemHttpResult>> OperateOnDeadLetterAsync(
+        Guid commandId, IGrainFactory grains, Func<IOutboxAdminGrain, Task<bool>> operate)
+    {
+        var command = grains.GetGrain<ICommandGrain>(commandId);
+        if (await command.GetAsync() is null)
+        {
+            return GxProblems.NotFound("Command");
+        }
+        if (!await operate(grains.GetGrain<IOutboxAdminGrain>(0)))
+        {
+            return GxProblems.Conflict("not_dead_lettered", "Only a dead-lettered command can be retried or cancelled; this one is queued, in flight or finished.");
+        }
+        return TypedResults.Ok(CommandStatusResponse.From((await command.GetAsync())!));
+    }
 }

@@ -13,7 +13,8 @@ public sealed record CommandStatus(
     [property: Id(7)] string? ErrorCode = null,
     [property: Id(8)] string? ErrorMessage = null,
     [property: Id(9)] DateTimeOffset? CompletedAt = null,
-    [property: Id(10)] int Attempts = 0)
+    [property: Id(10)] int Attempts = 0,
+    [property: Id(11)] long? OutboxShard = null)
 {
     public bool IsFinished => State is CommandState.Committed or CommandState.Failed;
 }

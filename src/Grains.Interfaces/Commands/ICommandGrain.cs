@@ -6,7 +6,7 @@ namespace GxProtocol.Grains.Interfaces.Commands;
 [Alias("gx.ICommandGrain")]
 public interface ICommandGrain : IGrainWithGuidKey
 {
-    [Alias("RecordAccepted")] Task RecordAcceptedAsync(LedgerCommand command);
+    [Alias("RecordAccepted")] Task RecordAcceptedAsync(LedgerCommand command, long outboxShard);
     [Alias("RecordSubmitted")] Task RecordSubmittedAsync(string transactionId, int attempt);
     [Alias("RecordCommitted")] Task RecordCommittedAsync(string transactionId, ulong blockNumber);
     [Alias("RecordFailed")] Task RecordFailedAsync(string code, string message);

@@ -14,13 +14,14 @@ public sealed class CommandGrain(
 
     private CommandStatus? Status => state.State.Status;
 
-    public async Task RecordAcceptedAsync(LedgerCommand command)
+    public async Task RecordAcceptedAsync(LedgerCommand command, long outboxShard)
     {
         if (Status is not null)
         {
             return;
         }
-        state.State.Status = new CommandStatus(command.CommandId, command.TransactionName, command.OwnerUserId, CommandState.Pending, command.AcceptedAt);
+        state.State.Status = new CommandStatus(command.CommandId, command.TransactionName, command.OwnerUserId, CommandState.Pending, command.AcceptedAt,
+            OutboxShard: outboxShard);
         await state.WriteStateAsync();
     }
 

@@ -13,8 +13,8 @@ public sealed class CommandHandoff(IGrainFactory grains, IOptions<OutboxOptions>
 {
     public async Task HandOffAsync(LedgerCommand command, string aggregateId)
     {
-        await grains.GetGrain<ICommandGrain>(command.CommandId).RecordAcceptedAsync(command);
         var shard = OutboxShards.For(aggregateId, options.Value.ShardCount);
+        await grains.GetGrain<ICommandGrain>(command.CommandId).RecordAcceptedAsync(command, shard);
         await grains.GetGrain<IOutboxGrain>(shard).EnqueueAsync(command);
     }
 

@@ -30,6 +30,8 @@ public sealed class LedgerListenerGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await this.RegisterOrUpdateReminder(KeepAliveReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        // Any call that (re)activates the listener, after a silo loss too, starts reading again.
+        await EnsureRunningAsync();
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)

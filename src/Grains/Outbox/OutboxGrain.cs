@@ -55,8 +55,36 @@ public sealed class OutboxGrain(
 
     public Task<IReadOnlyList<OutboxEntryView>> GetQueueAsync() =>
         Task.FromResult<IReadOnlyList<OutboxEntryView>>(Entries.Values
-            .Select(e => new OutboxEntryView(e.Command.CommandId, e.Command.TransactionName, e.Attempts, e.LastError, e.NextAttemptAt))
+            .Select(e => new OutboxEntryView(e.Command.CommandId, e.Command.TransactionName, e.Attempts, e.LastError, e.NextAttemptAt,
+                e.DeadLettered, this.GetPrimaryKeyLong()))
             .ToList());
+
+    public Task WakeAsync() => Task.CompletedTask;
+
+    public async Task<bool> RetryAsync(Guid commandId)
+    {
+        if (!Entries.TryGetValue(commandId, out var entry) || !entry.DeadLettered)
+        {
+            return false;
+        }
+        entry.DeadLettered = false;
+        entry.Attempts = 0;
+        entry.NextAttemptAt = null;
+        await _writer.WriteAsync();
+        StartDueSubmissions();
+        return true;
+    }
+
+    public async Task<bool> CancelAsync(Guid commandId, string reason)
+    {
+        // Only a dead-lettered command is at rest: one in flight may be committing right now.
+        if (!Entries.TryGetValue(commandId, out var entry) || !entry.DeadLettered)
+        {
+            return false;
+        }
+        await FailAsync(entry, GrainFactory.GetGrain<ICommandGrain>(commandId), "CANCELLED", reason, Stopwatch.GetTimestamp());
+        return true;
+    }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {

@@ -1,6 +1,7 @@
 using GxProtocol.Backend.Tests.Support;
 using GxProtocol.Fabric.Configuration;
 using GxProtocol.Grains;
+using GxProtocol.Grains.Outbox;
 using GxProtocol.Grains.ReadModels;
 using Microsoft.Extensions.DependencyInjection;
 using GxProtocol.Silo.Postgres;
@@ -20,6 +21,10 @@ public abstract class LedgerClusterFixture : IAsyncLifetime
 
     protected virtual Task PrepareAsync() => Task.CompletedTask;
 
+    protected virtual void ConfigureOutbox(OutboxOptions outbox)
+    {
+    }
+
     public async Task InitializeAsync()
     {
         await PrepareAsync();
@@ -33,6 +38,7 @@ public abstract class LedgerClusterFixture : IAsyncLifetime
             AddGrainStorage(silo);
             silo.UseInMemoryReminderService();
             silo.AddGxGrains();
+            silo.Services.Configure<OutboxOptions>(ConfigureOutbox);
             silo.Services.AddSingleton<IReadModelStore>(readModels);
             silo.Services.AddFabricLedgerClient(fabric =>
             {
@@ -73,5 +79,18 @@ public sealed class PostgresLedgerClusterFixture : LedgerClusterFixture
     {
         await base.DisposeAsync();
         await _database.DisposeAsync();
+    }
+}
+
+/// <summary>Memory storage and an outbox that gives up after two quick attempts, to exercise the dead letters.</summary>
+public sealed class ImpatientOutboxClusterFixture : LedgerClusterFixture
+{
+    protected override void AddGrainStorage(ISiloBuilder silo) => silo.AddMemoryGrainStorage(GxStorage.Name);
+
+    protected override void ConfigureOutbox(OutboxOptions outbox)
+    {
+        outbox.MaxAttempts = 2;
+        outbox.BaseRetryDelay = TimeSpan.FromMilliseconds(10);
+        outbox.MaxRetryDelay = TimeSpan.FromMilliseconds(20);
     }
 }

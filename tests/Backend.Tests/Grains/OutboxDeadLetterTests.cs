@@ -1,0 +1,42 @@
+using GxProtocol.Backend.Tests.Support;
+using GxProtocol.Grains.Interfaces.Commands;
+using GxProtocol.Grains.Interfaces.Outbox;
+using GxProtocol.Grains.Interfaces.Users;
+
+namespace GxProtocol.Backend.Tests.Grains;
+
+/// <summary>A command the ledger keeps refusing is dead-lettered; an operator retries it (it commits once) or cancels it (holds released).</summary>
+public sealed class OutboxDeadLetterTests(ImpatientOutboxClusterFixture fixture) : IClassFixture<ImpatientOutboxClusterFixture>
+{
+    private const long Coin = GrainJourney.Coin;
+
+    [Fact]
+    public async Task Dead_letters_are_retried_or_cancelled_by_an_operator()
+    {
+        var journey = new GrainJourney(fixture.Client);
+        await journey.BootstrapAsync();
+        var sender = await journey.ActiveUserAsync("MY");
+        var recipient = await journey.ActiveUserAsync("MY");
+        var admin = fixture.Client.GetGrain<IOutboxAdminGrain>(0);
+
+        fixture.Ledger.Host.Ledger.Faults.RefuseCallsFor(TimeSpan.FromMinutes(5));
+        var toRetry = await sender.TransferAsync(new TransferRequest(Guid.NewGuid(), recipient.GetPrimaryKey(), 10 * Coin, "retry me"));
+        var toCancel = await sender.TransferAsync(new TransferRequest(Guid.NewGuid(), recipient.GetPrimaryKey(), 20 * Coin, "cancel me"));
+        await Eventually.MatchesAsync(() => admin.GetOverviewAsync(), o => o.DeadLettered.Count == 2, "both transfers to be dead-lettered");
+        Assert.False(await admin.RetryAsync(Guid.NewGuid()));
+
+        Assert.True(await admin.CancelAsync(toCancel.CommandId, "operator decided"));
+        var cancelled = await fixture.Client.GetGrain<ICommandGrain>(toCancel.CommandId).GetAsync();
+        Assert.Equal((CommandState.Failed, "CANCELLED"), (cancelled!.State, cancelled.ErrorCode));
+        Assert.False(await admin.CancelAsync(toCancel.CommandId, "twice"));
+
+        fixture.Ledger.Host.Ledger.Faults.RefuseCallsFor(TimeSpan.Zero);
+        Assert.True(await admin.RetryAsync(toRetry.CommandId));
+        await journey.WaitCommittedAsync(toRetry);
+
+        // 10 coins, same country: 5 bps = 0.005 coins, half from the sender; the cancelled 20 coins never left.
+        await Eventually.MatchesAsync(() => sender.GetWalletAsync(), w => w.Balance == 490 * Coin - 2_500 && w.PendingHolds == 0,
+            "the retried transfer to be paid once and the cancelled one's hold released");
+        Assert.Equal(0, (await admin.GetOverviewAsync()).TotalDepth);
+    }
+}
