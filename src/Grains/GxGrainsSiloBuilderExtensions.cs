@@ -23,8 +23,8 @@ public static class GxGrainsSiloBuilderExtensions
             .Validate(o => o.BaseRetryDelay > TimeSpan.Zero && o.MaxRetryDelay >= o.BaseRetryDelay,
                 $"{OutboxOptions.Section}:BaseRetryDelay must be positive and not above MaxRetryDelay.")
             .ValidateOnStart();
-        silo.Services.AddMetrics();
         silo.Services.TryAddSingleton<OutboxMetrics>();
+        silo.Services.TryAddSingleton<ReadModels.ProjectionMetrics>();
         silo.Services.TryAddSingleton<CommandHandoff>();
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.AddBroadcastChannel(LedgerChannels.Provider, channel => channel.FireAndForgetDelivery = false);

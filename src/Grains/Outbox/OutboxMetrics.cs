@@ -1,36 +1,25 @@
-using System.Collections.Concurrent;
-using System.Diagnostics.Metrics;
+using Prometheus;
 
 namespace GxProtocol.Grains.Outbox;
 
-/// <summary>The outbox's instruments on the <c>GxProtocol</c> meter, exported by prometheus-net.</summary>
-public sealed class OutboxMetrics : IDisposable
+/// <summary>The outbox's Prometheus series, named as the operators' dashboards expect them.</summary>
+public sealed class OutboxMetrics
 {
-    public const string MeterName = "GxProtocol";
+    private static readonly Gauge QueueDepth = Metrics.CreateGauge("outbox_command_queue_depth",
+        "Commands waiting in each outbox shard hosted by this silo.", "shard");
 
-    private readonly Meter _meter;
-    private readonly ConcurrentDictionary<long, int> _depthByShard = new();
-    private readonly Counter<long> _finished;
-    private readonly Histogram<double> _submitLatency;
+    private static readonly Counter Finished = Metrics.CreateCounter("outbox_commands_finished_total",
+        "Commands by final status (committed, failed, dead_lettered).", "status");
 
-    public OutboxMetrics(IMeterFactory meters)
-    {
-        _meter = meters.Create(MeterName);
-        _meter.CreateObservableGauge("outbox_command_queue_depth",
-            () => _depthByShard.Select(s => new Measurement<int>(s.Value, new KeyValuePair<string, object?>("shard", s.Key.ToString()))),
-            description: "Commands waiting in each outbox shard on this silo.");
-        _finished = _meter.CreateCounter<long>("outbox_commands_finished", description: "Commands by final status.");
-        _submitLatency = _meter.CreateHistogram<double>("outbox_submit_latency_seconds", unit: "s",
-            description: "Time from one submission's start to its commit or refusal.");
-    }
+    private static readonly Histogram SubmitLatency = Metrics.CreateHistogram("outbox_submit_latency_seconds",
+        "From one submission's start to its commit or refusal.",
+        new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.005, 2, 14) });
 
-    public void SetDepth(long shard, int depth) => _depthByShard[shard] = depth;
+    public void SetDepth(long shard, int depth) => QueueDepth.WithLabels(shard.ToString()).Set(depth);
 
-    public void ForgetShard(long shard) => _depthByShard.TryRemove(shard, out _);
+    public void ForgetShard(long shard) => QueueDepth.RemoveLabelled(shard.ToString());
 
-    public void RecordFinished(string status) => _finished.Add(1, new KeyValuePair<string, object?>("status", status));
+    public void RecordFinished(string status) => Finished.WithLabels(status).Inc();
 
-    public void RecordSubmitLatency(TimeSpan elapsed) => _submitLatency.Record(elapsed.TotalSeconds);
-
-    public void Dispose() => _meter.Dispose();
+    public void RecordSubmitLatency(TimeSpan elapsed) => SubmitLatency.Observe(elapsed.TotalSeconds);
 }

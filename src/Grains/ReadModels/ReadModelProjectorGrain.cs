@@ -10,7 +10,11 @@ namespace GxProtocol.Grains.ReadModels;
 /// An event it cannot read goes to the dead letters instead of stopping the stream.
 /// </summary>
 [ImplicitChannelSubscription(LedgerChannels.ReadModels)]
-public sealed class ReadModelProjectorGrain(IReadModelStore store, ILogger<ReadModelProjectorGrain> logger)
+public sealed class ReadModelProjectorGrain(
+    IReadModelStore store,
+    ProjectionMetrics metrics,
+    TimeProvider clock,
+    ILogger<ReadModelProjectorGrain> logger)
     : Grain, IGrainWithStringKey, IOnBroadcastChannelSubscribed
 {
     public Task OnSubscribed(IBroadcastChannelSubscription subscription) =>
@@ -27,8 +31,12 @@ public sealed class ReadModelProjectorGrain(IReadModelStore store, ILogger<ReadM
         {
             logger.LogWarning("Dead-lettering {EventName} at {Position}: {Reason}", ledgerEvent.EventName, ledgerEvent.Position, unreadable.Message);
             await store.RecordDeadLetterAsync(ledgerEvent, unreadable.Message);
+            metrics.RecordDeadLettered();
             return;
         }
-        await store.ApplyAsync(ledgerEvent.Position, changes);
+        if (await store.ApplyAsync(ledgerEvent.Position, changes))
+        {
+            metrics.RecordApplied(clock.GetUtcNow() - ledgerEvent.ObservedAt);
+        }
     }
 }

@@ -1,5 +1,4 @@
 using GxProtocol.ApiFrontends.Infrastructure;
-using GxProtocol.Grains.Outbox;
 using Orleans.Dashboard;
 using Prometheus;
 
@@ -11,9 +10,8 @@ public static class OpsHostingExtensions
     public static WebApplicationBuilder AddGxOps(this WebApplicationBuilder builder, GxHostOptions host)
     {
         builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: ["ready"]);
-        // Export our meter and Orleans' through prometheus-net, next to its own HTTP metrics.
-        Metrics.ConfigureMeterAdapter(adapter => adapter.InstrumentFilterPredicate =
-            instrument => instrument.Meter.Name is OutboxMetrics.MeterName or "Microsoft.Orleans");
+        // Orleans publishes through System.Diagnostics.Metrics; prometheus-net exports that meter next to our own series.
+        Metrics.ConfigureMeterAdapter(adapter => adapter.InstrumentFilterPredicate = instrument => instrument.Meter.Name == "Microsoft.Orleans");
         var urls = new List<string> { $"http://{host.BindAddress}:{host.OpsPort}" };
         if (host.ApiPort != 0)
         {

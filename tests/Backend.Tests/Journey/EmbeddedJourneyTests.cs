@@ -56,6 +56,26 @@ public sealed class EmbeddedJourneyTests : IAsyncLifetime
 
         var wallet = await alice.Client.GetAsync($"/tokenomics/api/v1/wallets/{alice.UserId}/balance");
         Assert.Equal("0", wallet["pendingHolds"]);
+
+        // The same transfer sent five times with one idempotency key moves money once.
+        var key = $"retry-{Guid.NewGuid():N}";
+        var answers = new List<ApiResponse>();
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            answers.Add(await alice.Client.PostAsync("/tokenomics/api/v1/transfers", new { toUserId = bob.UserId, amount = "10" }, idempotencyKey: key));
+        }
+        Assert.All(answers, a => Assert.Equal(answers[0]["commandId"], a["commandId"]));
+        await Eventually.MatchesAsync(() => alice.Client.GetAsync(answers[0].Location!), r => r["status"] == "COMMITTED", "the retried transfer to commit");
+        // 10 coins, same country: 5 bps = 0.005 coins, half each.
+        await JourneyDriver.WaitForBalanceAsync(alice.Client, alice.UserId, "389.9725");
+        await JourneyDriver.WaitForBalanceAsync(bob.Client, bob.UserId, "609.9725");
+
+        using var ops = new HttpClient { BaseAddress = _silo.OpsBase };
+        var metrics = await ops.GetStringAsync("/metrics");
+        foreach (var series in new[] { "outbox_command_queue_depth", "projector_lag_milliseconds", "projector_events_applied", "http_requests_total", "microsoft_orleans" })
+        {
+            Assert.Contains(series, metrics);
+        }
     }
 
     [Fact]

@@ -27,6 +27,9 @@ public sealed class HostProcess : IAsyncDisposable
 
     public int ApiPort { get; }
     public Uri ApiBase => new($"http://127.0.0.1:{ApiPort}");
+
+    /// <summary>The address that answers the readiness probe: a silo's ops port, or a frontend's own port.</summary>
+    public Uri OpsBase => new(_readiness.GetLeftPart(UriPartial.Authority));
     public string Output => string.Join('\n', _output);
     public bool HasExited => _process.HasExited;
 
