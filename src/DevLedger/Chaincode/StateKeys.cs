@@ -12,6 +12,7 @@ internal static class StateKeys
     public const string System = "system";
     public const string WalletPrefix = "wallet:";
     public const string CountryPrefix = "country:";
+    public const string CreditPrefix = "credit:";
 
     public static string Account(string account) =>
         GxSupply.IsSystemAccount(account) ? account : WalletPrefix + account;
@@ -26,6 +27,15 @@ internal static class StateKeys
     public static string Parameter(string name) => "param:" + name;
     public static string Admin(string adminId) => "admin:" + adminId;
     public static string TransferCommand(string commandId) => "transfer:" + commandId;
+
+    /// <summary>
+    /// The range holding every blind credit of <paramref name="account"/>. It ends with ':' so the credits of
+    /// an account whose name merely starts with this one's (pool:gx and a hypothetical pool:gxReserve) stay apart.
+    /// </summary>
+    public static string CreditsOf(string account) => CreditPrefix + Account(account) + ":";
+
+    /// <summary>The one credit key a transaction writes for <paramref name="account"/>: unique because transaction ids are.</summary>
+    public static string Credit(string account, string transactionId) => CreditsOf(account) + transactionId;
 
     /// <summary>The exclusive end key of a prefix range: the prefix with its last character incremented.</summary>
     public static string EndOf(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);

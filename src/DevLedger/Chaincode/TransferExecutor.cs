@@ -6,7 +6,8 @@ namespace GxProtocol.DevLedger.Chaincode;
 /// <summary>
 /// The one place money moves between wallets with fees (TransferWithFees and multi-signature transfers): checks
 /// frozen and missing accounts, quotes the fee with <see cref="GxRules"/>, debits the sender amount + its fee
-/// share, credits the receiver amount - its share and the operations fund the whole fee.
+/// share, credits the receiver amount - its share and the operations fund the whole fee (blindly, without reading
+/// the fund, so the fund is not among the touched balances of the transfer's event).
 /// </summary>
 internal static class TransferExecutor
 {
@@ -29,11 +30,9 @@ internal static class TransferExecutor
         accounts.Save(sender with { Balance = sender.Balance - debit, IdleSince = sender.IsWallet ? context.Now : sender.IdleSince });
         var netReceived = amount - quote.FeeFromReceiver;
         accounts.Save(receiver with { Balance = checked(receiver.Balance + netReceived) });
-        if (quote.Fee > 0)
-        {
-            var fund = accounts.Require(GxSupply.OperationsFundPool);
-            accounts.Save(fund with { Balance = checked(fund.Balance + quote.Fee) });
-        }
+        // Every fee-paying transfer credits the fund: a blind credit keeps it out of their read sets, so transfers
+        // between unrelated wallets never invalidate each other on it (see AccountBook.CreditWithoutRead).
+        accounts.CreditWithoutRead(GxSupply.OperationsFundPool, quote.Fee);
         return new TransferFees(quote.FeeBps, quote.Fee, quote.FeeFromSender, quote.FeeFromReceiver, netReceived);
     }
 

@@ -6,6 +6,9 @@ namespace GxProtocol.Fabric.Contract;
 /// <summary>
 /// Chaincode event payloads (JSON, camelCase, amounts in integer Qirat). Each is self-sufficient: it carries
 /// the resulting balances of every account it touched, so a projection can apply it without reading the ledger.
+/// The exception is a pool credited blindly (the operations fund by each fee, the charitable pool by each velocity
+/// tax): the chaincode writes the credit without reading the pool, so its resulting balance is unknown; the event
+/// carries the amount credited instead, and GetBalance gives the pool's balance.
 /// The event name is the record's name without a suffix. The records of the other contracts live beside this file
 /// (AdminEvents, TokenomicsEvents, OrganizationEvents, LoanEvents, GovernanceEvents, TaxEvents).
 /// </summary>
@@ -41,6 +44,11 @@ public sealed record UserCreated(
     long TreasuryAmount,
     IReadOnlyList<AccountBalance> Balances);
 
+/// <summary>
+/// A transfer with its fee. <paramref name="Balances"/> holds the resulting balances of the sender and the receiver
+/// but not of the operations fund: the fund is credited <paramref name="Fee"/> without being read (so fee-paying
+/// transfers never conflict on it), and its balance is known only to TokenomicsContract:GetBalance.
+/// </summary>
 public sealed record TransferWithFeesCompleted(
     string CommandId,
     string From,

@@ -17,7 +17,10 @@ public sealed record OrganizationActivated(string OrgId, IReadOnlyList<AccountBa
 
 public sealed record AuthRuleDefined(string OrgId, long AmountThreshold, int RequiredApprovals, IReadOnlyList<string> ApproverIds);
 
-/// <summary>The fee side of an executed transfer.</summary>
+/// <summary>
+/// The fee side of an executed transfer. The fee goes to the operations fund without the fund being read, so the
+/// Balances of the event carrying these fees never include the fund.
+/// </summary>
 public sealed record TransferFees(int FeeBps, long Fee, long FeeFromSender, long FeeFromReceiver, long NetReceived);
 
 /// <summary>

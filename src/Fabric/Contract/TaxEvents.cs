@@ -1,5 +1,10 @@
 namespace GxProtocol.Fabric.Contract;
 
+/// <summary>
+/// A velocity tax charged to an idle wallet. <paramref name="Balances"/> holds the wallet and the national treasury
+/// but not the charitable pool: the pool is credited <paramref name="ToCharitable"/> without being read, and its
+/// balance is known only to TokenomicsContract:GetBalance.
+/// </summary>
 public sealed record VelocityTaxApplied(
     string AccountId,
     string Country,

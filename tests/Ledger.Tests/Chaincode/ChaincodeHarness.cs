@@ -80,11 +80,19 @@ public sealed class ChaincodeHarness
     public long Balance(string account) =>
         Evaluate<BalanceQueryResult>(GxChaincode.Tokenomics.GetBalance, account).Balance;
 
-    /// <summary>Sum of every account balance in world state (wallets, pools, treasuries).</summary>
+    /// <summary>
+    /// Sum of every account balance in world state (wallets, pools, treasuries) plus every blind credit
+    /// (<c>credit:{account}:{txId}</c>), which is part of its account's balance without being in its stored base.
+    /// </summary>
     public long SumOfBalances() =>
         World.State
             .Where(entry => entry.Key.StartsWith("wallet:") || entry.Key.StartsWith("pool:") || entry.Key.StartsWith("treasury:"))
-            .Sum(entry => JsonDocument.Parse(entry.Value).RootElement.GetProperty("balance").GetInt64());
+            .Sum(entry => JsonDocument.Parse(entry.Value).RootElement.GetProperty("balance").GetInt64())
+        + CreditKeys().Sum(entry => JsonDocument.Parse(entry.Value).RootElement.GetProperty("amount").GetInt64());
+
+    /// <summary>The blind-credit keys in world state, with their documents.</summary>
+    public IEnumerable<KeyValuePair<string, byte[]>> CreditKeys() =>
+        World.State.Where(entry => entry.Key.StartsWith("credit:", StringComparison.Ordinal));
 
     public static string Qirat(long amount) => amount.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

@@ -37,6 +37,7 @@ internal static class TaxAndFeeContract
         var idleDays = (int)(context.Now - wallet.IdleSince).TotalDays;
         context.Accounts.Save(wallet with { IdleSince = context.Now });
         context.Accounts.Move(accountId, GxSupply.TreasuryAccount(wallet.Country), charge.ToTreasury);
+        // The charitable pool is credited blindly (AccountBook), so it is not among the event's balances.
         context.Accounts.Move(accountId, GxSupply.CharitablePool, charge.ToCharitable);
         return context.Commit(new VelocityTaxApplied(
             accountId, wallet.Country, charge.RateBps, charge.Tax, charge.ToTreasury, charge.ToCharitable, idleDays,

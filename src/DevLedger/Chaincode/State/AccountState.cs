@@ -21,6 +21,14 @@ internal sealed record AccountState(
     public const string PoolKind = "pool";
     public const string TreasuryKind = "treasury";
 
+    /// <summary>
+    /// The blind credits <see cref="AccountBook.Find"/> added to the stored base balance to give <see cref="Balance"/>.
+    /// Never stored: saving subtracts it again so the credit keys, which stay in place, are not counted twice. A
+    /// <c>with</c> copy keeps it, so a state read, changed and saved carries the right amount to subtract.
+    /// </summary>
+    [JsonIgnore]
+    public long FoldedCredits { get; init; }
+
     [JsonIgnore]
     public bool IsWallet => Kind is UserKind or OrganizationKind;
 }

@@ -1,0 +1,81 @@
+using System.Text.Json;
+using GxProtocol.Fabric.Contract;
+using static GxProtocol.Ledger.Tests.Chaincode.ChaincodeHarness;
+using Tokenomics = GxProtocol.Fabric.Contract.GxChaincode.Tokenomics;
+
+namespace GxProtocol.Ledger.Tests.Chaincode;
+
+/// <summary>
+/// The operations fund and the charitable pool are credited blindly: each crediting transaction writes
+/// <c>credit:{pool}:{txId}</c> without reading the pool, and the pool's balance is its base plus those credits.
+/// </summary>
+public sealed class BlindCreditTests
+{
+    private static readonly long InitialFund = GxSupply.InitialPools.Single(pool => pool.Account == GxSupply.OperationsFundPool).Balance;
+
+    private readonly ChaincodeHarness ledger = new ChaincodeHarness().Bootstrapped(("US", 10m));
+
+    public BlindCreditTests()
+    {
+        ledger.CreateUser("alice");
+        ledger.CreateUser("bob");
+    }
+
+    [Fact]
+    public void A_fee_is_written_to_a_key_of_its_own_transaction_and_the_fund_is_never_read()
+    {
+        var response = ledger.InvokeAs("tx-fee", Tokenomics.TransferWithFees, "alice", "bob", Qirat(10 * Coin), "", "cmd-fee");
+        Assert.True(response.IsSuccess, response.Message);
+        var stub = ledger.LastStub!;
+        var fee = LedgerEventJson.Deserialize<TransferWithFeesCompleted>(stub.Events.Single().Payload).Fee;
+
+        Assert.True(fee > 0);
+        Assert.DoesNotContain(stub.Reads, read => read.Contains(GxSupply.OperationsFundPool, StringComparison.Ordinal));
+        Assert.DoesNotContain(GxSupply.OperationsFundPool, stub.Writes.Keys);
+        var credit = JsonDocument.Parse(stub.Writes["credit:pool:operationsFund:tx-fee"]!).RootElement;
+        Assert.Equal((GxSupply.OperationsFundPool, "tx-fee", fee),
+            (credit.GetProperty("account").GetString(), credit.GetProperty("transactionId").GetString(), credit.GetProperty("amount").GetInt64()));
+    }
+
+    [Fact]
+    public void The_fund_balance_is_its_untouched_base_plus_every_credit()
+    {
+        var fees = new[] { ("alice", "bob", 10L), ("bob", "alice", 150L), ("alice", "bob", 2L), ("bob", "alice", 30L) }
+            .Sum(transfer => ledger.Submit<TransferWithFeesCompleted>(
+                Tokenomics.TransferWithFees, transfer.Item1, transfer.Item2, Qirat(transfer.Item3 * Coin), "", "").Fee);
+
+        Assert.Equal(InitialFund + fees, ledger.Balance(GxSupply.OperationsFundPool));
+        Assert.Equal(InitialFund, JsonDocument.Parse(ledger.World.State[GxSupply.OperationsFundPool]).RootElement.GetProperty("balance").GetInt64());
+        Assert.Equal(3, ledger.CreditKeys().Count());     // the 2-coin transfer is below the first fee band and credits nothing
+        Assert.Equal(GxSupply.TotalSupplyQirat, ledger.SumOfBalances());
+    }
+
+    [Fact]
+    public void Paying_into_the_fund_itself_counts_its_earlier_credits_once()
+    {
+        var fee = ledger.Submit<TransferWithFeesCompleted>(Tokenomics.TransferWithFees, "alice", "bob", Qirat(10 * Coin), "", "").Fee;
+
+        // A payment to a pool is exempt, so the fund is read, changed and saved like any receiver.
+        var donation = ledger.Submit<TransferWithFeesCompleted>(Tokenomics.TransferWithFees, "bob", GxSupply.OperationsFundPool, Qirat(5 * Coin), "", "");
+
+        var expected = InitialFund + fee + 5 * Coin;
+        Assert.Equal(expected, donation.Balances.Single(balance => balance.Account == GxSupply.OperationsFundPool).Balance);
+        Assert.Equal(expected, ledger.Balance(GxSupply.OperationsFundPool));
+        Assert.Single(ledger.CreditKeys());
+        Assert.Equal(GxSupply.TotalSupplyQirat, ledger.SumOfBalances());
+    }
+
+    [Fact]
+    public void Velocity_tax_credits_the_charitable_pool_without_reading_it()
+    {
+        ledger.Role = GxRoles.Admin;
+        ledger.Now = Genesis.AddDays(400);
+
+        var applied = ledger.Submit<VelocityTaxApplied>(GxChaincode.Tax.ApplyVelocityTax, "alice");
+
+        Assert.DoesNotContain(ledger.LastStub!.Reads, read => read.Contains(GxSupply.CharitablePool, StringComparison.Ordinal));
+        var initialCharitable = GxSupply.InitialPools.Single(pool => pool.Account == GxSupply.CharitablePool).Balance;
+        Assert.Equal(initialCharitable + applied.ToCharitable, ledger.Balance(GxSupply.CharitablePool));
+        Assert.Equal(GxSupply.TotalSupplyQirat, ledger.SumOfBalances());
+    }
+}
