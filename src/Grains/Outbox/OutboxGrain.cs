@@ -181,8 +181,9 @@ public sealed class OutboxGrain(
             var code = fault is LedgerCommitException commit ? $"TX_{commit.ValidationCode}" : "CHAINCODE_REJECTED";
             return await FailAsync(entry, tracker, code, fault.Message, started);
         }
-        catch (Exception transient) when (transient is LedgerException or OperationCanceledException or TimeoutException)
+        catch (Exception transient)
         {
+            // Transport faults, deadlines, and grain calls that fail while the cluster is losing a silo: all pass.
             return await ScheduleRetryAsync(entry, transient.Message);
         }
     }

@@ -29,9 +29,9 @@ public sealed class SystemGrain(
 
     public async Task<CommandAccepted> BootstrapAsync(Guid superAdminId, Guid commandId)
     {
-        if (State.PendingCommands.ContainsKey(commandId))
+        if (await RepeatedAsync(commandId) is { } repeat)
         {
-            return new CommandAccepted(commandId, CommandState.Pending);
+            return repeat;
         }
         if (State.Bootstrapped || State.PendingCommands.Values.Any(c => c.TransactionName == GxChaincode.Admin.BootstrapSystem))
         {
@@ -42,9 +42,9 @@ public sealed class SystemGrain(
 
     public async Task<CommandAccepted> InitializeCountriesAsync(Guid superAdminId, Guid commandId, IReadOnlyList<CountryView> countries)
     {
-        if (State.PendingCommands.ContainsKey(commandId))
+        if (await RepeatedAsync(commandId) is { } repeat)
         {
-            return new CommandAccepted(commandId, CommandState.Pending);
+            return repeat;
         }
         var allocations = countries.Select(c => new CountryAllocation(c.Code, c.Name, c.Percentage)).ToList();
         return await AcceptAsync(commandId, GxChaincode.Admin.InitializeCountryData, superAdminId,
@@ -61,6 +61,17 @@ public sealed class SystemGrain(
         {
             await state.WriteStateAsync();
         }
+    }
+
+    /// <summary>A pending command seen again is handed off again: its first hand-off may have died with a silo.</summary>
+    private async Task<CommandAccepted?> RepeatedAsync(Guid commandId)
+    {
+        if (!State.PendingCommands.TryGetValue(commandId, out var pending))
+        {
+            return null;
+        }
+        await handoff.HandOffAsync(pending, ISystemGrain.Key);
+        return new CommandAccepted(commandId, CommandState.Pending);
     }
 
     private async Task<CommandAccepted> AcceptAsync(Guid commandId, string transactionName, Guid issuer, string[] arguments)

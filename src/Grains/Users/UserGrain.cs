@@ -212,8 +212,10 @@ public sealed class UserGrain(
     /// <summary>A command id seen before answers with that command's status instead of being accepted again.</summary>
     private async Task<CommandAccepted?> AlreadyAcceptedAsync(Guid commandId)
     {
-        if (State.PendingCommands.ContainsKey(commandId))
+        if (State.PendingCommands.TryGetValue(commandId, out var pending))
         {
+            // The first hand-off may have failed after the command was recorded (a silo died): hand it off again.
+            await handoff.HandOffAsync(pending, UserId.ToString());
             return new CommandAccepted(commandId, CommandState.Pending);
         }
         if (!State.RecentlyFinished.Contains(commandId))
