@@ -4,6 +4,7 @@ using GxProtocol.ApiFrontends.Infrastructure;
 using GxProtocol.ApiFrontends.Services;
 using GxProtocol.Grains.Interfaces.Commands;
 using GxProtocol.Grains.Interfaces.Outbox;
+using GxProtocol.Grains.Interfaces.ReadModels;
 using GxProtocol.Grains.Interfaces.System;
 using GxProtocol.Grains.Interfaces.Users;
 using Microsoft.AspNetCore.Builder;
@@ -24,6 +25,7 @@ public static class AdminApi
 
         superAdmin.MapPost("/bootstrap", BootstrapAsync).WithIdempotency();
         superAdmin.MapPost("/countries/initialize", InitializeCountriesAsync).WithIdempotency();
+        superAdmin.MapPost("/read-models/rebuild", RebuildReadModelsAsync).WithIdempotency();
         admin.MapGet("/countries", GetCountriesAsync);
         admin.MapPost("/users/{id:guid}/approve", ApproveUserAsync).WithIdempotency();
         admin.MapPost("/users/{id:guid}/deny", DenyUserAsync).WithIdempotency();
@@ -119,4 +121,8 @@ public static class AdminApi
         }
         return TypedResults.Ok(CommandStatusResponse.From((await command.GetAsync())!));
     }
+
+    /// <summary>Replays the ledger into fresh read models and reports differences; <c>?replace=true</c> also swaps them in.</summary>
+    private static async Task<Ok<RebuildReport>> RebuildReadModelsAsync(bool? replace, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IReadModelRebuildGrain>(0).RebuildAsync(replace ?? false));
 }

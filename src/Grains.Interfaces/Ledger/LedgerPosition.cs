@@ -14,5 +14,8 @@ public readonly record struct LedgerPosition([property: Id(0)] ulong Block, [pro
     public static bool operator >=(LedgerPosition a, LedgerPosition b) => a.CompareTo(b) >= 0;
     public static bool operator <=(LedgerPosition a, LedgerPosition b) => a.CompareTo(b) <= 0;
 
+    /// <summary>The position of the next event the ledger delivers, which is in <paramref name="block"/>.</summary>
+    public LedgerPosition Next(ulong block) => block == Block ? this with { Index = Index + 1 } : new LedgerPosition(block, 0);
+
     public override string ToString() => $"{Block}:{Index}";
 }

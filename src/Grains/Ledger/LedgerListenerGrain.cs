@@ -95,10 +95,7 @@ public sealed class LedgerListenerGrain(
 
     private async Task PublishAsync(IBroadcastChannelProvider channels, LedgerEvent ledgerEvent)
     {
-        var current = state.State.Position;
-        var position = ledgerEvent.BlockNumber == current.Block
-            ? current with { Index = current.Index + 1 }
-            : new LedgerPosition(ledgerEvent.BlockNumber, 0);
+        var position = state.State.Position.Next(ledgerEvent.BlockNumber);
         var envelope = new LedgerEventEnvelope(position, ledgerEvent.TransactionId, ledgerEvent.EventName, ledgerEvent.Payload, clock.GetUtcNow());
         await Task.WhenAll(LedgerEventRouting.ChannelsFor(envelope)
             .Select(channel => channels.GetChannelWriter<LedgerEventEnvelope>(channel).Publish(envelope)));

@@ -18,6 +18,12 @@ public interface IReadModelStore
     /// <summary>Keeps an event the projector could not read, with the reason, and advances the checkpoint past it.</summary>
     Task RecordDeadLetterAsync(LedgerEventEnvelope ledgerEvent, string reason, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Replaces every row with <paramref name="history"/> (a replay of the ledger up to <paramref name="expectedCheckpoint"/>)
+    /// in one step, unless the projector moved the checkpoint meanwhile: then nothing changes and the answer is false.
+    /// </summary>
+    Task<bool> ReplaceAsync(LedgerPosition expectedCheckpoint, IReadOnlyList<ReadModelChanges> history, CancellationToken cancellationToken = default);
+
     /// <summary>Newest first; the cursor is the sequence of the last line of the previous page.</summary>
     Task<Page<WalletTransactionView>> GetWalletTransactionsAsync(Guid userId, string? cursor, int limit, CancellationToken cancellationToken = default);
 }

@@ -29,15 +29,25 @@ public sealed class InMemoryReadModelStore : IReadModelStore
             {
                 return Task.FromResult(false);
             }
-            foreach (var (userId, line) in changes.WalletLines)
-            {
-                if (!_walletLines.TryGetValue(userId, out var lines))
-                {
-                    _walletLines[userId] = lines = [];
-                }
-                lines.Add(line with { Sequence = ++_sequence });
-            }
+            AddLines(changes);
             _checkpoint = position;
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<bool> ReplaceAsync(LedgerPosition expectedCheckpoint, IReadOnlyList<ReadModelChanges> history, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (_checkpoint != expectedCheckpoint)
+            {
+                return Task.FromResult(false);
+            }
+            _walletLines.Clear();
+            foreach (var changes in history)
+            {
+                AddLines(changes);
+            }
             return Task.FromResult(true);
         }
     }
@@ -67,6 +77,18 @@ public sealed class InMemoryReadModelStore : IReadModelStore
                 .ToList();
             var next = page.Count > limit ? page[limit - 1].Sequence.ToString(CultureInfo.InvariantCulture) : null;
             return Task.FromResult(new Page<WalletTransactionView>(page.Take(limit).ToList(), next));
+        }
+    }
+
+    private void AddLines(ReadModelChanges changes)
+    {
+        foreach (var (userId, line) in changes.WalletLines)
+        {
+            if (!_walletLines.TryGetValue(userId, out var lines))
+            {
+                _walletLines[userId] = lines = [];
+            }
+            lines.Add(line with { Sequence = ++_sequence });
         }
     }
 }

@@ -30,24 +30,27 @@ public sealed class PostgresReadModelStore(string connectionString) : IReadModel
         {
             return false;
         }
-        foreach (var (userId, line) in changes.WalletLines)
+        await InsertLinesAsync(connection, changes, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task<bool> ReplaceAsync(LedgerPosition expectedCheckpoint, IReadOnlyList<ReadModelChanges> history, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // Holding the checkpoint row keeps the projector waiting until the replacement is committed.
+        if (await ReadCheckpointForUpdateAsync(connection, cancellationToken) != expectedCheckpoint)
         {
-            await using var insert = new NpgsqlCommand(
-                """
-                INSERT INTO gx_wallet_transactions (user_id, tx_id, block_number, kind, counterparty, amount, fee, balance_after, remark, recorded_at)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-                """, connection);
-            insert.Parameters.Add(new() { Value = userId });
-            insert.Parameters.Add(new() { Value = line.TransactionId });
-            insert.Parameters.Add(new() { Value = (long)line.BlockNumber });
-            insert.Parameters.Add(new() { Value = line.Kind });
-            insert.Parameters.Add(new() { Value = (object?)line.Counterparty ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-            insert.Parameters.Add(new() { Value = line.Amount });
-            insert.Parameters.Add(new() { Value = line.Fee });
-            insert.Parameters.Add(new() { Value = line.BalanceAfter });
-            insert.Parameters.Add(new() { Value = (object?)line.Remark ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-            insert.Parameters.Add(new() { Value = line.RecordedAt });
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+            return false;
+        }
+        await using (var clear = new NpgsqlCommand("DELETE FROM gx_wallet_transactions", connection))
+        {
+            await clear.ExecuteNonQueryAsync(cancellationToken);
+        }
+        foreach (var changes in history)
+        {
+            await InsertLinesAsync(connection, changes, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
         return true;
@@ -100,19 +103,45 @@ public sealed class PostgresReadModelStore(string connectionString) : IReadModel
 
     private static async Task<bool> AdvanceCheckpointAsync(NpgsqlConnection connection, LedgerPosition position, CancellationToken cancellationToken)
     {
-        await using var read = new NpgsqlCommand("SELECT block_number, event_index FROM gx_projector_checkpoint WHERE id = 1 FOR UPDATE", connection);
-        await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
+        if (position <= await ReadCheckpointForUpdateAsync(connection, cancellationToken))
         {
-            await reader.ReadAsync(cancellationToken);
-            if (position <= new LedgerPosition((ulong)reader.GetInt64(0), reader.GetInt32(1)))
-            {
-                return false;
-            }
+            return false;
         }
         await using var update = new NpgsqlCommand("UPDATE gx_projector_checkpoint SET block_number = $1, event_index = $2 WHERE id = 1", connection);
         update.Parameters.Add(new() { Value = (long)position.Block });
         update.Parameters.Add(new() { Value = position.Index });
         await update.ExecuteNonQueryAsync(cancellationToken);
         return true;
+    }
+
+    private static async Task<LedgerPosition> ReadCheckpointForUpdateAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var read = new NpgsqlCommand("SELECT block_number, event_index FROM gx_projector_checkpoint WHERE id = 1 FOR UPDATE", connection);
+        await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new LedgerPosition((ulong)reader.GetInt64(0), reader.GetInt32(1));
+    }
+
+    private static async Task InsertLinesAsync(NpgsqlConnection connection, ReadModelChanges changes, CancellationToken cancellationToken)
+    {
+        foreach (var (userId, line) in changes.WalletLines)
+        {
+            await using var insert = new NpgsqlCommand(
+                """
+                INSERT INTO gx_wallet_transactions (user_id, tx_id, block_number, kind, counterparty, amount, fee, balance_after, remark, recorded_at)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                """, connection);
+            insert.Parameters.Add(new() { Value = userId });
+            insert.Parameters.Add(new() { Value = line.TransactionId });
+            insert.Parameters.Add(new() { Value = (long)line.BlockNumber });
+            insert.Parameters.Add(new() { Value = line.Kind });
+            insert.Parameters.Add(new() { Value = (object?)line.Counterparty ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+            insert.Parameters.Add(new() { Value = line.Amount });
+            insert.Parameters.Add(new() { Value = line.Fee });
+            insert.Parameters.Add(new() { Value = line.BalanceAfter });
+            insert.Parameters.Add(new() { Value = (object?)line.Remark ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+            insert.Parameters.Add(new() { Value = line.RecordedAt });
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 }

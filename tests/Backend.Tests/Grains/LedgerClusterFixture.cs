@@ -15,6 +15,7 @@ public abstract class LedgerClusterFixture : IAsyncLifetime
     public SharedLedger Ledger { get; private set; } = null!;
     public InProcessTestCluster Cluster { get; private set; } = null!;
     public IClusterClient Client => Cluster.Client;
+    public InMemoryReadModelStore ReadModels { get; } = new();
 
     /// <summary>Registers the "gx" grain storage provider the grains persist to.</summary>
     protected abstract void AddGrainStorage(ISiloBuilder silo);
@@ -30,7 +31,6 @@ public abstract class LedgerClusterFixture : IAsyncLifetime
         await PrepareAsync();
         Ledger = await SharedLedger.StartAsync();
         var settings = Ledger.SiloSettings();
-        var readModels = new InMemoryReadModelStore();
         var builder = new InProcessTestClusterBuilder(2);
         builder.ConfigureSilo((_, silo) =>
         {
@@ -39,7 +39,7 @@ public abstract class LedgerClusterFixture : IAsyncLifetime
             silo.UseInMemoryReminderService();
             silo.AddGxGrains();
             silo.Services.Configure<OutboxOptions>(ConfigureOutbox);
-            silo.Services.AddSingleton<IReadModelStore>(readModels);
+            silo.Services.AddSingleton<IReadModelStore>(ReadModels);
             silo.Services.AddFabricLedgerClient(fabric =>
             {
                 fabric.Endpoint = settings["Gx:Fabric:Endpoint"];

@@ -1,6 +1,7 @@
 using GxProtocol.Backend.Tests.Support;
 using GxProtocol.Grains.Interfaces.Commands;
 using GxProtocol.Grains.Interfaces.Errors;
+using GxProtocol.Grains.Interfaces.ReadModels;
 using GxProtocol.Grains.Interfaces.Users;
 
 namespace GxProtocol.Backend.Tests.Grains;
@@ -57,6 +58,29 @@ public abstract class LedgerPipelineGrainTests(LedgerClusterFixture fixture)
                 w => w.Balance == 500 * Coin - 3 * (10 * Coin + 2_500) && w.PendingHolds == 0, "each sender to pay three transfers once each");
             Assert.Equal(wallet.Balance, wallet.Available);
         }
+    }
+
+    [Fact]
+    public async Task A_rebuild_from_block_zero_finds_lost_read_models_and_restores_them()
+    {
+        await _journey.BootstrapAsync();
+        var sender = await _journey.ActiveUserAsync("MY");
+        var recipient = await _journey.ActiveUserAsync("DE");
+        await _journey.WaitCommittedAsync(await sender.TransferAsync(new TransferRequest(Guid.NewGuid(), recipient.GetPrimaryKey(), 7 * Coin, "")));
+        var rebuild = Client.GetGrain<IReadModelRebuildGrain>(0);
+        await Eventually.MatchesAsync(() => rebuild.RebuildAsync(replace: false), r => r.Differences.Count == 0 && r.WalletsCompared >= 2,
+            "the replayed ledger to agree with the read models and grains");
+
+        Assert.True(await fixture.ReadModels.ReplaceAsync(await fixture.ReadModels.GetCheckpointAsync(), []));
+        var lost = await rebuild.RebuildAsync(replace: false);
+        Assert.Contains(lost.Differences, d => d.StartsWith("read model") && d.Contains(sender.GetPrimaryKey().ToString()));
+        Assert.DoesNotContain(lost.Differences, d => d.StartsWith("grain"));
+
+        var restored = await rebuild.RebuildAsync(replace: true);
+        Assert.True(restored.Replaced);
+        Assert.Empty((await rebuild.RebuildAsync(replace: false)).Differences);
+        var newest = (await fixture.ReadModels.GetWalletTransactionsAsync(recipient.GetPrimaryKey(), null, 1)).Items.Single();
+        Assert.Equal(WalletTransactionKinds.TransferIn, newest.Kind);
     }
 
     [Fact]
