@@ -39,4 +39,29 @@ public sealed class OutboxDeadLetterTests(ImpatientOutboxClusterFixture fixture)
             "the retried transfer to be paid once and the cancelled one's hold released");
         Assert.Equal(0, (await admin.GetOverviewAsync()).TotalDepth);
     }
+
+    [Fact]
+    public async Task A_transaction_the_ledger_refuses_fails_the_command_with_its_reason_and_releases_the_hold()
+    {
+        var journey = new GrainJourney(fixture.Client);
+        await journey.BootstrapAsync();
+        var sender = await journey.ActiveUserAsync("MY");
+        var recipient = await journey.ActiveUserAsync("MY");
+
+        fixture.Ledger.Host.Ledger.Options.Faults.EndorsementPolicyFailureRate = 1;
+        try
+        {
+            var refused = await sender.TransferAsync(new TransferRequest(Guid.NewGuid(), recipient.GetPrimaryKey(), 10 * Coin, "refused"));
+            var status = await journey.WaitFinishedAsync(refused.CommandId, TimeSpan.FromSeconds(30));
+            Assert.Equal(CommandState.Failed, status.State);
+            Assert.Equal("TX_10", status.ErrorCode);
+            Assert.False(string.IsNullOrEmpty(status.ErrorMessage));
+        }
+        finally
+        {
+            fixture.Ledger.Host.Ledger.Options.Faults.EndorsementPolicyFailureRate = 0;
+        }
+        await Eventually.MatchesAsync(() => sender.GetWalletAsync(), w => w.PendingHolds == 0 && w.Balance == 500 * Coin,
+            "the refused transfer's hold to be released with nothing paid");
+    }
 }

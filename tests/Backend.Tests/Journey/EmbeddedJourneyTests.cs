@@ -70,9 +70,15 @@ public sealed class EmbeddedJourneyTests : IAsyncLifetime
         await JourneyDriver.WaitForBalanceAsync(alice.Client, alice.UserId, "389.9725");
         await JourneyDriver.WaitForBalanceAsync(bob.Client, bob.UserId, "609.9725");
 
+        var outbox = await admin.GetAsync("/admin/api/v1/outbox");
+        Assert.True(outbox.Status == HttpStatusCode.OK, $"outbox overview: {outbox}");
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsync($"/admin/api/v1/outbox/{Guid.NewGuid()}/retry")).Status);
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsync($"/admin/api/v1/outbox/{answers[0]["commandId"]}/retry")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await alice.Client.GetAsync("/admin/api/v1/outbox")).Status);
+
         using var ops = new HttpClient { BaseAddress = _silo.OpsBase };
         var metrics = await ops.GetStringAsync("/metrics");
-        foreach (var series in new[] { "outbox_command_queue_depth", "projector_lag_milliseconds", "projector_events_applied", "http_requests_total", "microsoft_orleans" })
+        foreach (var series in new[] { "outbox_command_queue_depth{", "outbox_command_queue_depth_total", "outbox_commands_finished_total{status=\"committed\"}", "projector_lag_milliseconds", "projector_events_applied", "http_requests_total", "microsoft_orleans" })
         {
             Assert.Contains(series, metrics);
         }
