@@ -22,6 +22,7 @@ public sealed class OutboxGrain(
     ILogger<OutboxGrain> logger) : Grain, IOutboxGrain, IRemindable
 {
     private const string WakeReminder = "outbox-wake";
+    private static readonly TimeSpan ConflictRetryCeiling = TimeSpan.FromSeconds(1);
     private readonly HashSet<Guid> _inFlight = [];
     private readonly HashSet<GrainId> _busyOrigins = [];
     private readonly CoalescingStateWriter _writer = new(state.WriteStateAsync);
@@ -202,14 +203,20 @@ public sealed class OutboxGrain(
     private async Task<TimeSpan?> RetryUnderNextIdAsync(OutboxEntry entry, string error)
     {
         entry.ConflictRetries++;
+        entry.LastError = error;
         await _writer.WriteAsync();
-        return await ScheduleRetryAsync(entry, error);
+        // A conflict clears with the next block, not with time: retry soon, jittered so contenders spread over blocks.
+        // Conflicts do not spend the attempt budget: under contention a command waits its turn, it does not fail.
+        var delay = TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * Math.Min(ConflictRetryCeiling.TotalMilliseconds,
+            Options.BaseRetryDelay.TotalMilliseconds * entry.ConflictRetries));
+        entry.NextAttemptAt = clock.GetUtcNow() + delay;
+        return delay;
     }
 
     private async Task<TimeSpan?> ScheduleRetryAsync(OutboxEntry entry, string error)
     {
         entry.LastError = error;
-        if (entry.Attempts >= Options.MaxAttempts)
+        if (entry.Attempts - entry.ConflictRetries >= Options.MaxAttempts)
         {
             entry.DeadLettered = true;
             logger.LogWarning("Command {CommandId} dead-lettered after {Attempts} attempts: {Error}", entry.Command.CommandId, entry.Attempts, error);

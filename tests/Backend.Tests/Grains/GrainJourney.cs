@@ -49,7 +49,7 @@ public sealed class GrainJourney(IClusterClient client)
 
     public async Task WaitCommittedAsync(CommandAccepted accepted)
     {
-        var status = await WaitFinishedAsync(accepted.CommandId, TimeSpan.FromSeconds(30));
+        var status = await WaitFinishedAsync(accepted.CommandId, TimeSpan.FromSeconds(90));
         Assert.True(status.State == CommandState.Committed, $"command {accepted.CommandId}: {status}");
     }
 }
