@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using GxProtocol.ApiFrontends.Infrastructure;
+using GxProtocol.Grains.Interfaces.Errors;
 using GxProtocol.Grains.Interfaces.Users;
 
 namespace GxProtocol.Silo.Hosting;
@@ -39,8 +40,15 @@ public sealed class SuperAdminSeeder(
         var user = grains.GetGrain<IUserGrain>(owner);
         if (await user.GetProfileAsync() is null)
         {
-            await user.RegisterAsync(new RegisterUser(email, PasswordHasher.Hash(password), "Super", "Admin", null, null, "US",
-                new DateOnly(1970, 1, 1), UserRole.SuperAdmin));
+            try
+            {
+                await user.RegisterAsync(new RegisterUser(email, PasswordHasher.Hash(password), "Super", "Admin", null, null, "US",
+                    new DateOnly(1970, 1, 1), UserRole.SuperAdmin));
+            }
+            catch (DomainRuleException raced) when (raced.Code == "user_exists")
+            {
+                // Another silo starting at the same moment seeded the same account first.
+            }
         }
         else if (generated)
         {

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
 using GxProtocol.Backend.Tests.Postgres;
 using GxProtocol.Backend.Tests.Support;
 
@@ -11,37 +10,20 @@ namespace GxProtocol.Backend.Tests.Failover;
 /// </summary>
 public sealed class StandaloneFrontendTests(PostgresFixture database) : IClassFixture<PostgresFixture>, IAsyncLifetime
 {
-    private const string AdminEmail = "root@gx.test";
-    private const string AdminPassword = "correct horse battery staple";
-    private readonly string _signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-    private SharedLedger _ledger = null!;
+    private PostgresSiloCluster _cluster = null!;
 
-    public async Task InitializeAsync() => _ledger = await SharedLedger.StartAsync();
+    public async Task InitializeAsync() => _cluster = await PostgresSiloCluster.StartAsync(database.ConnectionString);
 
-    public async Task DisposeAsync() => await _ledger.DisposeAsync();
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
     [Fact]
     public async Task The_tokenomics_frontend_serves_its_routes_and_only_those()
     {
-        var shared = new Dictionary<string, string>
-        {
-            ["ConnectionStrings:Postgres"] = database.ConnectionString,
-            ["Gx:Jwt:SigningKey"] = _signingKey,
-        };
-        var siloSettings = new Dictionary<string, string>(shared)
-        {
-            ["Gx:Bootstrap:SuperAdminEmail"] = AdminEmail,
-            ["Gx:Bootstrap:SuperAdminPassword"] = AdminPassword,
-        };
-        foreach (var (key, value) in _ledger.SiloSettings())
-        {
-            siloSettings[key] = value;
-        }
-        await using var silo = await HostProcess.StartSiloAsync(siloSettings, TimeSpan.FromSeconds(90));
-        await using var tokenomics = await HostProcess.StartFrontendAsync("tokenomics", shared, TimeSpan.FromSeconds(90));
+        await using var silo = await _cluster.StartSiloAsync();
+        await using var tokenomics = await HostProcess.StartFrontendAsync("tokenomics", _cluster.FrontendSettings(), TimeSpan.FromSeconds(90));
 
         var journey = new JourneyDriver(() => silo.ApiBase);
-        using var admin = await journey.LoginAsync(AdminEmail, AdminPassword);
+        using var admin = await journey.LoginAsync(PostgresSiloCluster.AdminEmail, PostgresSiloCluster.AdminPassword);
         await journey.BootstrapAsync(admin);
         using var erin = await journey.RegisterActiveUserAsync(admin, "erin@gx.test", "MY");
         using var finn = await journey.RegisterActiveUserAsync(admin, "finn@gx.test", "DE");

@@ -1,11 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Security.Cryptography;
 using GxProtocol.Backend.Tests.Postgres;
 using GxProtocol.Backend.Tests.Support;
-using GxProtocol.Fabric.Client;
-using GxProtocol.Fabric.Configuration;
 using GxProtocol.Fabric.Contract;
 using Npgsql;
 using Xunit.Abstractions;
@@ -19,17 +16,14 @@ namespace GxProtocol.Backend.Tests.Failover;
 /// </summary>
 public sealed class ThreeSiloKillTests(PostgresFixture database, ITestOutputHelper output) : IClassFixture<PostgresFixture>, IAsyncLifetime
 {
-    private const string AdminEmail = "root@gx.test";
-    private const string AdminPassword = "correct horse battery staple";
     private const int UserCount = 6;
-    private readonly string _signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
     private readonly List<HostProcess> _silos = [];
-    private SharedLedger _ledger = null!;
+    private PostgresSiloCluster _cluster = null!;
 
     public async Task InitializeAsync()
     {
-        _ledger = await SharedLedger.StartAsync();
-        _silos.AddRange(await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => StartSiloAsync())));
+        _cluster = await PostgresSiloCluster.StartAsync(database.ConnectionString);
+        _silos.AddRange(await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => _cluster.StartSiloAsync())));
     }
 
     public async Task DisposeAsync()
@@ -38,14 +32,14 @@ public sealed class ThreeSiloKillTests(PostgresFixture database, ITestOutputHelp
         {
             await silo.DisposeAsync();
         }
-        await _ledger.DisposeAsync();
+        await _cluster.DisposeAsync();
     }
 
     [Fact]
     public async Task Acknowledged_transfers_commit_exactly_once_across_a_silo_kill()
     {
         var journey = new JourneyDriver(() => _silos[0].ApiBase);
-        using var admin = await journey.LoginAsync(AdminEmail, AdminPassword);
+        using var admin = await journey.LoginAsync(PostgresSiloCluster.AdminEmail, PostgresSiloCluster.AdminPassword);
         await journey.BootstrapAsync(admin);
         var users = new List<RegisteredUser>();
         for (var i = 0; i < UserCount; i++)
@@ -87,7 +81,7 @@ public sealed class ThreeSiloKillTests(PostgresFixture database, ITestOutputHelp
         }
 
         // The killed silo comes back and rejoins the cluster.
-        _silos[2] = await StartSiloAsync();
+        _silos[2] = await _cluster.StartSiloAsync();
         await Eventually.MatchesAsync(ActiveSiloCountAsync, n => n == 3, "three active silos in the membership table", TimeSpan.FromSeconds(60));
         using var viaRestarted = new GxApiClient(_silos[2].ApiBase) { AccessToken = users[0].Client.AccessToken };
         var served = await viaRestarted.GetAsync($"/tokenomics/api/v1/wallets/{users[0].UserId}/balance");
@@ -151,19 +145,11 @@ public sealed class ThreeSiloKillTests(PostgresFixture database, ITestOutputHelp
             lines[to]++;
         }
 
-        var settings = _ledger.SiloSettings();
-        using var ledger = FabricLedgerClient.Connect(new FabricOptions
-        {
-            Endpoint = settings["Gx:Fabric:Endpoint"], MspId = settings["Gx:Fabric:MspId"],
-            CertificatePem = settings["Gx:Fabric:CertificatePem"], PrivateKeyPem = settings["Gx:Fabric:PrivateKeyPem"],
-        });
-        async Task<long> LedgerBalanceAsync(string account) =>
-            LedgerEventJson.Deserialize<BalanceQueryResult>(await ledger.EvaluateAsync(GxChaincode.Tokenomics.GetBalance, [account])).Balance;
 
         long total = 0;
         for (var i = 0; i < users.Count; i++)
         {
-            var onLedger = await LedgerBalanceAsync(users[i].UserId);
+            var onLedger = await _cluster.Ledger.BalanceAsync(users[i].UserId);
             Assert.True(expected[i] == onLedger, $"user {i}: the acknowledged transfers give {expected[i]}, the ledger holds {onLedger}");
             total += onLedger;
             var coins = CoinText(onLedger);
@@ -172,10 +158,7 @@ public sealed class ThreeSiloKillTests(PostgresFixture database, ITestOutputHelp
                 r => r.Status == HttpStatusCode.OK && r.Json["items"]!.AsArray().Count == Math.Min(lines[i], 100), $"user {i}'s history to hold {lines[i]} lines");
             Assert.Equal(coins, history.Json["items"]![0]!["balanceAfter"]!.ToString());
         }
-        foreach (var account in GxSupply.InitialPools.Select(p => p.Account).Concat(new[] { "MY", "DE" }.Select(GxSupply.TreasuryAccount)))
-        {
-            total += await LedgerBalanceAsync(account);
-        }
+        total += await _cluster.Ledger.SystemAccountsTotalAsync("MY", "DE");
         Assert.Equal(GxSupply.TotalSupplyQirat, total);
     }
 
@@ -188,15 +171,5 @@ public sealed class ThreeSiloKillTests(PostgresFixture database, ITestOutputHelp
         await connection.OpenAsync();
         await using var count = new NpgsqlCommand("SELECT count(*) FROM orleans_membership WHERE status = 3", connection);
         return Convert.ToInt32(await count.ExecuteScalarAsync());
-    }
-
-    private Task<HostProcess> StartSiloAsync()
-    {
-        var settings = _ledger.SiloSettings();
-        settings["ConnectionStrings:Postgres"] = database.ConnectionString;
-        settings["Gx:Jwt:SigningKey"] = _signingKey;
-        settings["Gx:Bootstrap:SuperAdminEmail"] = AdminEmail;
-        settings["Gx:Bootstrap:SuperAdminPassword"] = AdminPassword;
-        return HostProcess.StartSiloAsync(settings, TimeSpan.FromSeconds(90));
     }
 }

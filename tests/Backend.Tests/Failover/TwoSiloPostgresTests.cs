@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
 using GxProtocol.Backend.Tests.Postgres;
 using GxProtocol.Backend.Tests.Support;
 
@@ -12,14 +11,11 @@ namespace GxProtocol.Backend.Tests.Failover;
 /// </summary>
 public sealed class TwoSiloPostgresTests(PostgresFixture database) : IClassFixture<PostgresFixture>, IAsyncLifetime
 {
-    private const string AdminEmail = "root@gx.test";
-    private const string AdminPassword = "correct horse battery staple";
-    private readonly string _signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-    private SharedLedger _ledger = null!;
+    private PostgresSiloCluster _cluster = null!;
 
-    public async Task InitializeAsync() => _ledger = await SharedLedger.StartAsync();
+    public async Task InitializeAsync() => _cluster = await PostgresSiloCluster.StartAsync(database.ConnectionString);
 
-    public async Task DisposeAsync() => await _ledger.DisposeAsync();
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
     [Fact]
     public async Task A_user_survives_the_loss_of_either_silo()
@@ -30,7 +26,7 @@ public sealed class TwoSiloPostgresTests(PostgresFixture database) : IClassFixtu
         var journey = new JourneyDriver(() => serving.ApiBase);
         try
         {
-            using var admin = await journey.LoginAsync(AdminEmail, AdminPassword);
+            using var admin = await journey.LoginAsync(PostgresSiloCluster.AdminEmail, PostgresSiloCluster.AdminPassword);
             await journey.BootstrapAsync(admin);
             using var dana = await journey.RegisterActiveUserAsync(admin, "dana@gx.test", "DE");
             await JourneyDriver.WaitForBalanceAsync(dana.Client, dana.UserId, "500");
@@ -76,13 +72,5 @@ public sealed class TwoSiloPostgresTests(PostgresFixture database) : IClassFixtu
         Assert.Equal("GENESIS", history.Json["items"]![0]!["kind"]!.ToString());
     }
 
-    private Task<HostProcess> StartSiloAsync()
-    {
-        var settings = _ledger.SiloSettings();
-        settings["ConnectionStrings:Postgres"] = database.ConnectionString;
-        settings["Gx:Jwt:SigningKey"] = _signingKey;
-        settings["Gx:Bootstrap:SuperAdminEmail"] = AdminEmail;
-        settings["Gx:Bootstrap:SuperAdminPassword"] = AdminPassword;
-        return HostProcess.StartSiloAsync(settings, TimeSpan.FromSeconds(90));
-    }
+    private Task<HostProcess> StartSiloAsync() => _cluster.StartSiloAsync();
 }

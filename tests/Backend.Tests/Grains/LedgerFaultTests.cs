@@ -1,6 +1,4 @@
 using GxProtocol.Backend.Tests.Support;
-using GxProtocol.Fabric.Client;
-using GxProtocol.Fabric.Configuration;
 using GxProtocol.Fabric.Contract;
 using GxProtocol.Grains.Interfaces.Commands;
 using GxProtocol.Grains.Interfaces.Users;
@@ -76,29 +74,18 @@ public sealed class LedgerFaultTests(MemoryLedgerClusterFixture fixture, ITestOu
             expected[request.ToUserId] += request.AmountQirat - fee.FeeFromReceiver;
         }
 
-        var settings = fixture.Ledger.SiloSettings();
-        using var ledger = FabricLedgerClient.Connect(new FabricOptions
-        {
-            Endpoint = settings["Gx:Fabric:Endpoint"], MspId = settings["Gx:Fabric:MspId"],
-            CertificatePem = settings["Gx:Fabric:CertificatePem"], PrivateKeyPem = settings["Gx:Fabric:PrivateKeyPem"],
-        });
-        async Task<long> LedgerBalanceAsync(string account) =>
-            LedgerEventJson.Deserialize<BalanceQueryResult>(await ledger.EvaluateAsync(GxChaincode.Tokenomics.GetBalance, [account])).Balance;
 
         long total = 0;
         foreach (var user in users)
         {
             var id = user.GetPrimaryKey();
-            var onLedger = await LedgerBalanceAsync(id.ToString());
+            var onLedger = await fixture.Ledger.BalanceAsync(id.ToString());
             Assert.True(expected[id] == onLedger, $"user {id}: the committed commands give {expected[id]}, the ledger holds {onLedger}");
             await Eventually.MatchesAsync(() => user.GetWalletAsync(), w => w.Balance == onLedger && w.PendingHolds == 0,
                 $"user {id}'s grain to show the ledger balance {onLedger} with nothing held");
             total += onLedger;
         }
-        foreach (var account in GxSupply.InitialPools.Select(p => p.Account).Concat(new[] { "MY", "DE" }.Select(GxSupply.TreasuryAccount)))
-        {
-            total += await LedgerBalanceAsync(account);
-        }
+        total += await fixture.Ledger.SystemAccountsTotalAsync("MY", "DE");
         Assert.Equal(GxSupply.TotalSupplyQirat, total);
     }
 }

@@ -1,5 +1,8 @@
 using GxProtocol.DevLedger.Configuration;
 using GxProtocol.DevLedger.Hosting;
+using GxProtocol.Fabric.Client;
+using GxProtocol.Fabric.Configuration;
+using GxProtocol.Fabric.Contract;
 using GxProtocol.Fabric.Identity;
 
 namespace GxProtocol.Backend.Tests.Support;
@@ -10,6 +13,8 @@ namespace GxProtocol.Backend.Tests.Support;
 /// </summary>
 public sealed class SharedLedger : IAsyncDisposable
 {
+    private const string MspId = "GxBackendMSP";
+
     private SharedLedger(DevLedgerHost host, PemIdentity identity)
     {
         Host = host;
@@ -31,10 +36,33 @@ public sealed class SharedLedger : IAsyncDisposable
     {
         ["Gx:Ledger:Mode"] = "fabric",
         ["Gx:Fabric:Endpoint"] = Host.Endpoint.ToString().TrimEnd('/'),
-        ["Gx:Fabric:MspId"] = "GxBackendMSP",
+        ["Gx:Fabric:MspId"] = MspId,
         ["Gx:Fabric:CertificatePem"] = Identity.CertificatePem,
         ["Gx:Fabric:PrivateKeyPem"] = Identity.PrivateKeyPem,
     };
+
+    /// <summary>The balance the ledger holds for an account, read with a query as any client would.</summary>
+    public async Task<long> BalanceAsync(string account)
+    {
+        using var client = FabricLedgerClient.Connect(new FabricOptions
+        {
+            Endpoint = Host.Endpoint.ToString().TrimEnd('/'), MspId = MspId,
+            CertificatePem = Identity.CertificatePem, PrivateKeyPem = Identity.PrivateKeyPem,
+        });
+        var answer = await client.EvaluateAsync(GxChaincode.Tokenomics.GetBalance, [account]);
+        return LedgerEventJson.Deserialize<BalanceQueryResult>(answer).Balance;
+    }
+
+    /// <summary>The pools and the treasuries of <paramref name="countries"/>: with every wallet, they hold the whole supply.</summary>
+    public async Task<long> SystemAccountsTotalAsync(params string[] countries)
+    {
+        long total = 0;
+        foreach (var account in GxSupply.InitialPools.Select(p => p.Account).Concat(countries.Select(GxSupply.TreasuryAccount)))
+        {
+            total += await BalanceAsync(account);
+        }
+        return total;
+    }
 
     public ValueTask DisposeAsync() => Host.DisposeAsync();
 }

@@ -1,0 +1,48 @@
+using System.Security.Cryptography;
+
+namespace GxProtocol.Backend.Tests.Support;
+
+/// <summary>
+/// What silo processes on one PostgreSQL database share: the ledger they submit to, the JWT signing key and the
+/// seeded super admin. Tests start as many silos (and frontends) on it as they need.
+/// </summary>
+public sealed class PostgresSiloCluster : IAsyncDisposable
+{
+    public const string AdminEmail = "root@gx.test";
+    public const string AdminPassword = "correct horse battery staple";
+
+    private readonly string _connectionString;
+    private readonly string _signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    private PostgresSiloCluster(string connectionString, SharedLedger ledger)
+    {
+        _connectionString = connectionString;
+        Ledger = ledger;
+    }
+
+    public SharedLedger Ledger { get; }
+
+    public static async Task<PostgresSiloCluster> StartAsync(string connectionString) =>
+        new(connectionString, await SharedLedger.StartAsync());
+
+    /// <summary>What a standalone frontend needs to join: the database (for membership) and the signing key.</summary>
+    public Dictionary<string, string> FrontendSettings() => new()
+    {
+        ["ConnectionStrings:Postgres"] = _connectionString,
+        ["Gx:Jwt:SigningKey"] = _signingKey,
+    };
+
+    public Task<HostProcess> StartSiloAsync()
+    {
+        var settings = FrontendSettings();
+        foreach (var (key, value) in Ledger.SiloSettings())
+        {
+            settings[key] = value;
+        }
+        settings["Gx:Bootstrap:SuperAdminEmail"] = AdminEmail;
+        settings["Gx:Bootstrap:SuperAdminPassword"] = AdminPassword;
+        return HostProcess.StartSiloAsync(settings, TimeSpan.FromSeconds(90));
+    }
+
+    public ValueTask DisposeAsync() => Ledger.DisposeAsync();
+}
