@@ -205,10 +205,11 @@ public sealed class OutboxGrain(
         entry.ConflictRetries++;
         entry.LastError = error;
         await _writer.WriteAsync();
-        // A conflict clears with the next block, not with time: retry soon, jittered so contenders spread over blocks.
+        // A conflict clears with the next block, not with time: back off exponentially but only up to a second, with full
+        // jitter so contenders spread over blocks.
         // Conflicts do not spend the attempt budget: under contention a command waits its turn, it does not fail.
-        var delay = TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * Math.Min(ConflictRetryCeiling.TotalMilliseconds,
-            Options.BaseRetryDelay.TotalMilliseconds * entry.ConflictRetries));
+        var exponential = Options.BaseRetryDelay.TotalMilliseconds * Math.Pow(2, Math.Min(entry.ConflictRetries - 1, 10));
+        var delay = TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * Math.Min(ConflictRetryCeiling.TotalMilliseconds, exponential));
         entry.NextAttemptAt = clock.GetUtcNow() + delay;
         return delay;
     }

@@ -1,4 +1,5 @@
 using GxProtocol.Backend.Tests.Support;
+using GxProtocol.Fabric.Contract;
 using GxProtocol.Grains.Interfaces.Commands;
 using GxProtocol.Grains.Interfaces.Outbox;
 using GxProtocol.Grains.Interfaces.Users;
@@ -60,6 +61,32 @@ public sealed class OutboxDeadLetterTests(ImpatientOutboxClusterFixture fixture)
         finally
         {
             fixture.Ledger.Host.Ledger.Options.Faults.EndorsementPolicyFailureRate = 0;
+        }
+        await Eventually.MatchesAsync(() => sender.GetWalletAsync(), w => w.PendingHolds == 0 && w.Balance == 500 * Coin,
+            "the refused transfer's hold to be released with nothing paid");
+    }
+
+    [Fact]
+    public async Task A_chaincode_rejection_fails_the_command_with_the_chaincode_message_and_releases_the_hold()
+    {
+        var journey = new GrainJourney(fixture.Client);
+        await journey.BootstrapAsync();
+        var sender = await journey.ActiveUserAsync("MY");
+        var recipient = await journey.ActiveUserAsync("MY");
+
+        // Paused on the ledger behind the grains' back: their pre-checks pass, the chaincode refuses.
+        using var ledger = fixture.Ledger.ConnectClient();
+        await ledger.SubmitAsync(Guid.NewGuid().ToString(), GxChaincode.Admin.PauseSystem, ["maintenance"]);
+        try
+        {
+            var refused = await sender.TransferAsync(new TransferRequest(Guid.NewGuid(), recipient.GetPrimaryKey(), 10 * Coin, "while paused"));
+            var status = await journey.WaitFinishedAsync(refused.CommandId, TimeSpan.FromSeconds(30));
+            Assert.Equal((CommandState.Failed, "CHAINCODE_REJECTED"), (status.State, status.ErrorCode));
+            Assert.Contains("paused", status.ErrorMessage, StringComparison.OrdinalIgnoreCase);
+        }
+        finally
+        {
+            await ledger.SubmitAsync(Guid.NewGuid().ToString(), GxChaincode.Admin.ResumeSystem, []);
         }
         await Eventually.MatchesAsync(() => sender.GetWalletAsync(), w => w.PendingHolds == 0 && w.Balance == 500 * Coin,
             "the refused transfer's hold to be released with nothing paid");

@@ -41,14 +41,17 @@ public sealed class SharedLedger : IAsyncDisposable
         ["Gx:Fabric:PrivateKeyPem"] = Identity.PrivateKeyPem,
     };
 
+    /// <summary>A client with the backend's identity, for a test to act on the ledger behind the backend's back.</summary>
+    public FabricLedgerClient ConnectClient() => FabricLedgerClient.Connect(new FabricOptions
+    {
+        Endpoint = Host.Endpoint.ToString().TrimEnd('/'), MspId = MspId,
+        CertificatePem = Identity.CertificatePem, PrivateKeyPem = Identity.PrivateKeyPem,
+    });
+
     /// <summary>The balance the ledger holds for an account, read with a query as any client would.</summary>
     public async Task<long> BalanceAsync(string account)
     {
-        using var client = FabricLedgerClient.Connect(new FabricOptions
-        {
-            Endpoint = Host.Endpoint.ToString().TrimEnd('/'), MspId = MspId,
-            CertificatePem = Identity.CertificatePem, PrivateKeyPem = Identity.PrivateKeyPem,
-        });
+        using var client = ConnectClient();
         var answer = await client.EvaluateAsync(GxChaincode.Tokenomics.GetBalance, [account]);
         return LedgerEventJson.Deserialize<BalanceQueryResult>(answer).Balance;
     }
