@@ -29,6 +29,12 @@ internal sealed class ChaincodeContext(IChaincodeStub stub)
     public T Require<T>(string key, string missingMessage) where T : class =>
         Read<T>(key) ?? throw ChaincodeRejection.NotFound(missingMessage);
 
+    /// <summary>Refuses with 409 when <paramref name="key"/> already holds something: what a request creates, it creates once.</summary>
+    public void RequireNew(string key, string existsMessage)
+    {
+        if (Exists(key)) throw ChaincodeRejection.Conflict(existsMessage);
+    }
+
     public bool Exists(string key) => writes.ContainsKey(key) || stub.GetState(key) is { Length: > 0 };
 
     public void Write<T>(string key, T document) where T : class =>

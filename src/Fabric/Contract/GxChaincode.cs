@@ -104,8 +104,8 @@ public static class GxChaincode
         public const string DefineAuthRule = "OrganizationContract:DefineAuthRule";
 
         /// <summary>
-        /// [any] Args: orgId, initiatorId (an approver), toUserId (account), amountQirat, remark (optional)
-        /// -> MultiSigTxInitiated (status EXECUTED with fees when no further approval is needed, else PENDING).
+        /// [any] Args: orgId, initiatorId (an approver), toUserId (account), amountQirat, remark (optional), requestId
+        /// (optional; the pending id derives from it as for loans) -> MultiSigTxInitiated (status EXECUTED with fees when no further approval is needed, else PENDING).
         /// </summary>
         public const string InitiateMultiSigTx = "OrganizationContract:InitiateMultiSigTx";
 
@@ -117,8 +117,9 @@ public static class GxChaincode
     {
         /// <summary>
         /// [any] Args: borrowerId, amountQirat (100–1,000,000 coins), collateralHash (64 hex), trustScore (0–100, computed
-        /// by the backend; at least 75 needed), termDays (optional, 1..maxLoanDurationDays, default the maximum)
-        /// -> LoanApplicationReceived with the loan id derived from the transaction id.
+        /// by the backend; at least 75 needed), termDays (optional, 1..maxLoanDurationDays, default the maximum),
+        /// requestId (optional) -> LoanApplicationReceived with the loan id <see cref="GxIds"/> derives from the
+        /// request id (else the transaction id); 409 when that loan exists.
         /// </summary>
         public const string ApplyForLoan = "LoanPoolContract:ApplyForLoan";
 
@@ -136,7 +137,8 @@ public static class GxChaincode
     {
         /// <summary>
         /// [admin] Args: proposerId, title (max 200), description (max 5000), targetParameter, proposedValue (integer in
-        /// the parameter's range) -> ProposalSubmitted with the id derived from the transaction id and the voting deadline.
+        /// the parameter's range), requestId (optional) -> ProposalSubmitted with the voting deadline and the id <see cref="GxIds"/>
+        /// derives from the request id (else the transaction id); 409 when that proposal exists.
         /// </summary>
         public const string SubmitProposal = "GovernanceContract:SubmitProposal";
 

@@ -25,4 +25,32 @@ public sealed class CommandHandoff(IGrainFactory grains, IOptions<OutboxOptions>
             await HandOffAsync(command, aggregateId);
         }
     }
+
+    /// <summary>
+    /// The answer to a command id the aggregate has seen before, or null for a new one. A pending command is handed
+    /// off again: its first hand-off may have died with a silo.
+    /// </summary>
+    public async Task<CommandAccepted?> RepeatedAsync(CommandLog log, Guid commandId, string aggregateId)
+    {
+        if (log.Pending.TryGetValue(commandId, out var pending))
+        {
+            await HandOffAsync(pending, aggregateId);
+            return new CommandAccepted(commandId, CommandState.Pending);
+        }
+        if (!log.RecentlyFinished.Contains(commandId))
+        {
+            return null;
+        }
+        var status = await grains.GetGrain<ICommandGrain>(commandId).GetAsync();
+        return new CommandAccepted(commandId, status?.State ?? CommandState.Committed);
+    }
+
+    /// <summary>Records the command in the log, persists the grain state with it, then hands it off.</summary>
+    public async Task<CommandAccepted> AcceptAsync(CommandLog log, LedgerCommand command, string aggregateId, Func<Task> writeState)
+    {
+        log.Pending[command.CommandId] = command;
+        await writeState();
+        await HandOffAsync(command, aggregateId);
+        return new CommandAccepted(command.CommandId, CommandState.Pending);
+    }
 }

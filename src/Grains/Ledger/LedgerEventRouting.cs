@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GxProtocol.Fabric.Contract;
 using GxProtocol.Grains.Interfaces.Ledger;
 using GxProtocol.Grains.System;
 using Orleans.BroadcastChannel;
@@ -6,12 +7,29 @@ using Orleans.BroadcastChannel;
 namespace GxProtocol.Grains.Ledger;
 
 /// <summary>
-/// Which channels an event goes to: the read models always, the system grain for system-wide events, and every
-/// user the payload names (as a party of the transaction or as a balance it changed).
+/// Which channels an event goes to: the read models always, the system grain for system-wide events, every user
+/// the payload names (as a party of the transaction or as a balance it changed), the organization, loan or proposal
+/// it is about, and the tax account of whoever paid a fee or a velocity tax in it.
 /// </summary>
 public static class LedgerEventRouting
 {
-    private static readonly string[] UserFields = ["userId", "from", "to", "borrowerId", "voterId", "initiatorId"];
+    private static readonly string[] UserFields = ["userId", "from", "to", "borrowerId", "voterId", "initiatorId", "approverId", "stakeholderId"];
+
+    private static readonly (string Field, string Channel)[] EntityFields =
+    [
+        ("orgId", LedgerChannels.Organizations),
+        ("loanId", LedgerChannels.Loans),
+        ("proposalId", LedgerChannels.Proposals),
+    ];
+
+    /// <summary>Events that charge a fee or a tax, and the fields naming the accounts that may have paid it.</summary>
+    private static readonly Dictionary<string, string[]> TaxPayerFields = new()
+    {
+        [nameof(TransferWithFeesCompleted)] = ["from", "to"],
+        [nameof(MultiSigTxInitiated)] = ["orgId", "to"],
+        [nameof(MultiSigTxExecuted)] = ["orgId", "to"],
+        [nameof(VelocityTaxApplied)] = ["accountId"],
+    };
 
     public static IReadOnlyList<ChannelId> ChannelsFor(LedgerEventEnvelope ledgerEvent)
     {
@@ -20,46 +38,59 @@ public static class LedgerEventRouting
         {
             channels.Add(ChannelId.Create(LedgerChannels.System, Interfaces.System.ISystemGrain.Key));
         }
-        foreach (var userId in UsersNamedIn(ledgerEvent.Payload))
-        {
-            channels.Add(ChannelId.Create(LedgerChannels.Users, userId));
-        }
-        return channels;
-    }
-
-    private static HashSet<Guid> UsersNamedIn(byte[] payload)
-    {
-        var users = new HashSet<Guid>();
         try
         {
-            using var document = JsonDocument.Parse(payload);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            using var document = JsonDocument.Parse(ledgerEvent.Payload);
+            if (document.RootElement.ValueKind == JsonValueKind.Object)
             {
-                return users;
-            }
-            foreach (var field in UserFields)
-            {
-                if (document.RootElement.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String && Guid.TryParse(value.GetString(), out var id))
-                {
-                    users.Add(id);
-                }
-            }
-            if (document.RootElement.TryGetProperty("balances", out var balances) && balances.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var balance in balances.EnumerateArray())
-                {
-                    if (balance.ValueKind == JsonValueKind.Object && balance.TryGetProperty("account", out var account)
-                        && account.ValueKind == JsonValueKind.String && Guid.TryParse(account.GetString(), out var id))
-                    {
-                        users.Add(id);
-                    }
-                }
+                AddNamedParties(document.RootElement, ledgerEvent.EventName, channels);
             }
         }
         catch (JsonException)
         {
             // Unreadable payloads still reach the read-model projector, which dead-letters them.
         }
-        return users;
+        return channels;
     }
+
+    private static void AddNamedParties(JsonElement payload, string eventName, List<ChannelId> channels)
+    {
+        var users = new HashSet<Guid>();
+        foreach (var field in UserFields)
+        {
+            if (Guid.TryParse(StringField(payload, field), out var id))
+            {
+                users.Add(id);
+            }
+        }
+        if (payload.TryGetProperty("balances", out var balances) && balances.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var balance in balances.EnumerateArray())
+            {
+                if (balance.ValueKind == JsonValueKind.Object && Guid.TryParse(StringField(balance, "account"), out var id))
+                {
+                    users.Add(id);
+                }
+            }
+        }
+        channels.AddRange(users.Select(id => ChannelId.Create(LedgerChannels.Users, id)));
+
+        foreach (var (field, channel) in EntityFields)
+        {
+            if (StringField(payload, field) is { Length: > 0 } key)
+            {
+                channels.Add(ChannelId.Create(channel, key));
+            }
+        }
+        if (TaxPayerFields.TryGetValue(eventName, out var payerFields))
+        {
+            foreach (var account in payerFields.Select(f => StringField(payload, f)).OfType<string>().Where(a => a.Length > 0).Distinct())
+            {
+                channels.Add(ChannelId.Create(LedgerChannels.TaxAccounts, account));
+            }
+        }
+    }
+
+    private static string? StringField(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

@@ -1,10 +1,15 @@
+using System.Text.Json;
 using GxProtocol.Fabric.Contract;
 using GxProtocol.Grains.Interfaces.Ledger;
 using GxProtocol.Grains.Interfaces.Users;
 
 namespace GxProtocol.Grains.Users;
 
-/// <summary>How each chaincode event changes a user's state. Balances are taken as the ledger reports them, never summed.</summary>
+/// <summary>
+/// How each chaincode event changes a user's state. Balances are taken as the ledger reports them, never summed:
+/// any event whose payload lists this wallet among its balances (transfers, genesis, loans, multi-signature
+/// payouts, velocity tax) sets the balance.
+/// </summary>
 public static class UserLedgerEvents
 {
     public static void Apply(UserState state, Guid userId, LedgerEventEnvelope ledgerEvent)
@@ -19,7 +24,6 @@ public static class UserLedgerEvents
                     state.Profile = profile with { Status = UserStatus.Active };
                     ForgetPending(state, c => c.TransactionName == GxChaincode.Identity.CreateUser);
                 }
-                TakeBalance(state, me, created.Balances);
                 break;
             case nameof(TransferWithFeesCompleted):
                 var transfer = LedgerEventJson.Deserialize<TransferWithFeesCompleted>(ledgerEvent.Payload);
@@ -27,18 +31,33 @@ public static class UserLedgerEvents
                 {
                     ForgetPending(state, c => c.CommandId == commandId);
                 }
-                TakeBalance(state, me, transfer.Balances);
+                break;
+            case nameof(WalletFrozen) when LedgerEventJson.Deserialize<WalletFrozen>(ledgerEvent.Payload).UserId == me:
+                state.Frozen = true;
+                break;
+            case nameof(WalletUnfrozen) when LedgerEventJson.Deserialize<WalletUnfrozen>(ledgerEvent.Payload).UserId == me:
+                state.Frozen = false;
                 break;
         }
+        TakeBalance(state, me, ledgerEvent.Payload);
     }
 
-    private static void TakeBalance(UserState state, string me, IReadOnlyList<AccountBalance> balances)
+    private static void TakeBalance(UserState state, string me, byte[] payload)
     {
-        foreach (var balance in balances)
+        using var document = JsonDocument.Parse(payload);
+        if (document.RootElement.ValueKind != JsonValueKind.Object
+            || !document.RootElement.TryGetProperty("balances", out var balances)
+            || balances.ValueKind != JsonValueKind.Array)
         {
-            if (balance.Account == me)
+            return;
+        }
+        foreach (var balance in balances.EnumerateArray())
+        {
+            if (balance.ValueKind == JsonValueKind.Object
+                && balance.TryGetProperty("account", out var account) && account.ValueKind == JsonValueKind.String && account.GetString() == me
+                && balance.TryGetProperty("balance", out var amount) && amount.TryGetInt64(out var qirat))
             {
-                state.Balance = balance.Balance;
+                state.Balance = qirat;
             }
         }
     }

@@ -20,17 +20,19 @@ internal static class GovernanceContract
 
     private static ChaincodeResponse SubmitProposal(ChaincodeContext context, ChaincodeArgs args)
     {
-        args.ExpectCount(5, 5);
+        args.ExpectCount(5, 6);
         context.RequireAdministrator();
         var proposerId = args.Id(0, "proposerId");
         var title = args.Text(1, "title", 200, required: true);
         var description = args.Text(2, "description", 5_000, required: false);
         var parameter = args.Text(3, "targetParameter", 64, required: true);
         var value = args.Long(4, "proposedValue", long.MinValue, long.MaxValue);
+        var requestId = args.OptionalId(5, "requestId");
         if (GxParameters.Validate(parameter, value) is { } violation) throw ChaincodeRejection.BadRequest(violation.Message);
         context.RequireBootstrapped();
 
-        var proposalId = DeterministicIds.For(context.TransactionId, "proposal");
+        var proposalId = GxIds.For(requestId ?? context.TransactionId, GxIds.Proposal);
+        context.RequireNew(StateKeys.Proposal(proposalId), $"Proposal '{proposalId}' already exists.");
         var endsAt = context.Now.AddDays(context.Parameter(GxParameters.VotingPeriodDays));
         context.Write(StateKeys.Proposal(proposalId), new ProposalState(
             proposalId, proposerId, title, description, parameter, value, endsAt, 0, 0, 0, GxStatuses.ProposalActive));

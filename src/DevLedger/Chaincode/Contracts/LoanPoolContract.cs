@@ -26,7 +26,7 @@ internal static partial class LoanPoolContract
 
     private static ChaincodeResponse ApplyForLoan(ChaincodeContext context, ChaincodeArgs args)
     {
-        args.ExpectCount(4, 5);
+        args.ExpectCount(4, 6);
         context.RequireKnownRole();
         var borrowerId = args.Id(0, "borrowerId");
         var amount = args.Qirat(1, "amountQirat");
@@ -35,6 +35,7 @@ internal static partial class LoanPoolContract
         var trustScore = args.Int(3, "trustScore", 0, 100);
         var maxTerm = (int)context.Parameter(GxParameters.MaxLoanDurationDays);
         var termDays = args.OptionalInt(4, "termDays", 1, maxTerm) ?? maxTerm;
+        var requestId = args.OptionalId(5, "requestId");
 
         context.RequireBootstrapped();
         var borrower = context.Require<UserState>(StateKeys.User(borrowerId), $"Borrower '{borrowerId}' does not exist.");
@@ -46,7 +47,8 @@ internal static partial class LoanPoolContract
                 _ => ChaincodeRejection.Conflict(violation.Message),
             };
 
-        var loanId = DeterministicIds.For(context.TransactionId, "loan");
+        var loanId = GxIds.For(requestId ?? context.TransactionId, GxIds.Loan);
+        context.RequireNew(StateKeys.Loan(loanId), $"Loan '{loanId}' already exists.");
         var amountDue = GxRules.LoanAmountDue(amount, (int)context.Parameter(GxParameters.LoanInterestRateBps));
         context.Write(StateKeys.Loan(loanId), new LoanState(
             loanId, borrowerId, amount, amountDue, 0, collateralHash.ToLowerInvariant(), termDays, trustScore,

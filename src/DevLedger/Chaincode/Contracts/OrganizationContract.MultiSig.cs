@@ -12,19 +12,21 @@ internal static partial class OrganizationContract
 {
     private static ChaincodeResponse InitiateMultiSigTx(ChaincodeContext context, ChaincodeArgs args)
     {
-        args.ExpectCount(4, 5);
+        args.ExpectCount(4, 6);
         context.RequireKnownRole();
         var organization = RequireOrganization(context, args.Id(0, "orgId"), GxStatuses.OrganizationActive);
         var initiatorId = args.Id(1, "initiatorId");
         var to = args.Account(2, "toUserId");
         var amount = args.Qirat(3, "amountQirat");
         var remark = args.Text(4, "remark", 500, required: false);
+        var requestId = args.OptionalId(5, "requestId");
         var rule = organization.Rule ?? throw ChaincodeRejection.Conflict($"Organization '{organization.OrgId}' has no authorization rule yet (DefineAuthRule).");
         if (!rule.ApproverIds.Contains(initiatorId))
             throw ChaincodeRejection.Forbidden($"'{initiatorId}' is not an approver of '{organization.OrgId}'.");
         context.Accounts.Require(to);
 
-        var pendingTxId = DeterministicIds.For(context.TransactionId, "multisig");
+        var pendingTxId = GxIds.For(requestId ?? context.TransactionId, GxIds.MultiSigTx);
+        context.RequireNew(StateKeys.MultiSigTx(pendingTxId), $"Multi-signature transaction '{pendingTxId}' already exists.");
         var needed = GxRules.MultiSigApprovalsNeeded(amount, rule.AmountThreshold, rule.RequiredApprovals);
         IReadOnlyList<string> approvals = [initiatorId];
         var executes = approvals.Count >= needed;

@@ -1,0 +1,43 @@
+using GxProtocol.Fabric.Contract;
+using static GxProtocol.Ledger.Tests.Chaincode.ChaincodeHarness;
+using Governance = GxProtocol.Fabric.Contract.GxChaincode.Governance;
+using LoanPool = GxProtocol.Fabric.Contract.GxChaincode.LoanPool;
+
+namespace GxProtocol.Ledger.Tests.Chaincode;
+
+/// <summary>An id created on chain derives from the backend's request id when the transaction carries one, once.</summary>
+public sealed class RequestIdTests
+{
+    private const string Collateral = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
+    private readonly ChaincodeHarness ledger = new ChaincodeHarness().Bootstrapped(("US", 10m));
+
+    public RequestIdTests() => ledger.CreateUser("alice");
+
+    [Fact]
+    public void A_loan_gets_the_id_of_its_request_and_a_repeated_request_is_refused()
+    {
+        var requestId = Guid.NewGuid();
+        var loan = ledger.Submit<LoanApplicationReceived>(LoanPool.ApplyForLoan, "alice", Qirat(100 * Coin), Collateral, "80", "", requestId.ToString());
+
+        Assert.Equal(GxIds.ForRequest(requestId, GxIds.Loan).ToString(), loan.LoanId);
+        Assert.Equal(409, ledger.Invoke(LoanPool.ApplyForLoan, "alice", Qirat(100 * Coin), Collateral, "80", "", requestId.ToString()).Status);
+    }
+
+    [Fact]
+    public void A_proposal_gets_the_id_of_its_request()
+    {
+        var requestId = Guid.NewGuid();
+        var proposal = ledger.Submit<ProposalSubmitted>(Governance.SubmitProposal, "alice", "Lower fees", "", GxParameters.TransactionFeeBps, "5", requestId.ToString());
+
+        Assert.Equal(GxIds.ForRequest(requestId, GxIds.Proposal).ToString(), proposal.ProposalId);
+        Assert.Equal(409, ledger.Invoke(Governance.SubmitProposal, "alice", "Lower fees", "", GxParameters.TransactionFeeBps, "5", requestId.ToString()).Status);
+    }
+
+    [Fact]
+    public void Without_a_request_id_ids_come_from_the_transaction()
+    {
+        var first = ledger.Submit<LoanApplicationReceived>(LoanPool.ApplyForLoan, "alice", Qirat(100 * Coin), Collateral, "80");
+        var second = ledger.Submit<LoanApplicationReceived>(LoanPool.ApplyForLoan, "alice", Qirat(100 * Coin), Collateral, "80");
+        Assert.NotEqual(first.LoanId, second.LoanId);
+    }
+}
