@@ -13,7 +13,7 @@ namespace GxProtocol.Grains.Ledger;
 /// </summary>
 public static class LedgerEventRouting
 {
-    private static readonly string[] UserFields = ["userId", "from", "to", "borrowerId", "voterId", "initiatorId", "approverId", "stakeholderId"];
+    private static readonly string[] UserFields = ["userId", "from", "to", "borrowerId", "voterId", "initiatorId", "approverId", "stakeholderId", "adminId"];
 
     private static readonly (string Field, string Channel)[] EntityFields =
     [
