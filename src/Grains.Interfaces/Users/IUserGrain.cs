@@ -29,4 +29,9 @@ public interface IUserGrain : IGrainWithGuidKey, ICommandOrigin
     /// <summary>Replaces a live refresh token by a new one; false when the old one is unknown, expired or revoked.</summary>
     [Alias("RotateRefreshToken")] Task<bool> RotateRefreshTokenAsync(string oldTokenHash, string newTokenHash, DateTimeOffset expiresAt);
     [Alias("RevokeRefreshToken")] Task RevokeRefreshTokenAsync(string tokenHash);
+
+    /// <summary>A super admin pays the genesis the user did not get at registration; once per user.</summary>
+    [Alias("DistributeGenesis")] Task<CommandAccepted> DistributeGenesisAsync(Guid superAdminId, Guid commandId);
+    [Alias("FreezeWallet")] Task<CommandAccepted> FreezeWalletAsync(Guid adminId, Guid commandId, string reason);
+    [Alias("UnfreezeWallet")] Task<CommandAccepted> UnfreezeWalletAsync(Guid adminId, Guid commandId);
 }

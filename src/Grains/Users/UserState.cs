@@ -30,6 +30,9 @@ public sealed class UserState
     /// </summary>
     [Id(9)] public List<Guid> RecentlyFinished { get; set; } = [];
 
+    /// <summary>Whether the ledger paid this user's genesis (at registration or later by DistributeGenesis).</summary>
+    [Id(10)] public bool GenesisReceived { get; set; }
+
     public const int RecentlyFinishedLimit = 256;
 
     public void RememberFinished(Guid commandId)
