@@ -117,7 +117,7 @@ public sealed class SystemGrain(
         var candidate = await GrainFactory.GetGrain<IUserGrain>(newAdminId).GetProfileAsync()
             ?? throw new DomainRuleException(RuleViolationKind.NotFound, "user_not_found", "The user to appoint does not exist.", "newAdminId");
         var id = newAdminId.ToString();
-        if (candidate.Role != UserRole.User || State.Log.Pending.Values.Any(c => c.TransactionName == Admin.AppointAdmin && c.Arguments[0] == id))
+        if (candidate.Role != UserRole.User || State.AppointedAdmins.Contains(id) || State.Log.Pending.Values.Any(c => c.TransactionName == Admin.AppointAdmin && c.Arguments[0] == id))
         {
             throw DomainRuleException.Conflict("already_admin", "This user is already an admin or is being appointed.");
         }

@@ -65,6 +65,7 @@ public static class SystemLedgerEvents
                 break;
             case nameof(AdminAppointed):
                 var appointed = LedgerEventJson.Deserialize<AdminAppointed>(ledgerEvent.Payload);
+                state.AppointedAdmins.Add(appointed.AdminId);
                 state.Log.FinishWhere(c => c.TransactionName == Admin.AppointAdmin && c.Arguments[0] == appointed.AdminId);
                 break;
             case nameof(TreasuryActivated):

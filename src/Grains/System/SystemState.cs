@@ -26,4 +26,7 @@ public sealed class SystemState
 
     /// <summary>Country codes whose national treasury the ledger activated.</summary>
     [Id(11)] public HashSet<string> ActiveTreasuries { get; set; } = [];
+
+    /// <summary>Users the ledger recorded as appointed admins (a handful): the appointment is refused a second time.</summary>
+    [Id(12)] public HashSet<string> AppointedAdmins { get; set; } = [];
 }
