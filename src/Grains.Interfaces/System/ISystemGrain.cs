@@ -16,7 +16,7 @@ public interface ISystemGrain : IGrainWithStringKey, ICommandOrigin
     [Alias("InitializeCountries")] Task<CommandAccepted> InitializeCountriesAsync(Guid superAdminId, Guid commandId, IReadOnlyList<CountryView> countries);
     [Alias("GetStatus")] Task<SystemStatusView> GetStatusAsync();
 
-    /// <summary>Whether the ledger paused the system. Interleaves: every transfer asks, and it only reads state.</summary>
+    /// <summary>Whether the ledger paused the system, or a pause is on its way. Interleaves: every transfer asks, and it only reads state.</summary>
     [Alias("IsPaused"), AlwaysInterleave] Task<bool> IsPausedAsync();
 
     [Alias("UpdateParameter")] Task<CommandAccepted> UpdateParameterAsync(Guid adminId, Guid commandId, string paramId, long newValue);

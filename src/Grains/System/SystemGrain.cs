@@ -61,7 +61,11 @@ public sealed class SystemGrain(
         State.Bootstrapped, State.Paused, State.PauseReason, State.TotalSupply,
         new Dictionary<string, long>(State.Pools), State.Countries.ToList(), State.UsersOnChain));
 
-    public Task<bool> IsPausedAsync() => Task.FromResult(State.Paused);
+    /// <summary>
+    /// An accepted pause counts at once: between its commit and its event reaching this grain the ledger is paused
+    /// already, and a transfer accepted in that gap would only be refused by the ledger.
+    /// </summary>
+    public Task<bool> IsPausedAsync() => Task.FromResult(State.Paused || State.Log.IsPending(Admin.PauseSystem));
 
     public async Task<CommandAccepted> UpdateParameterAsync(Guid adminId, Guid commandId, string paramId, long newValue)
     {
@@ -117,7 +121,8 @@ public sealed class SystemGrain(
         var candidate = await GrainFactory.GetGrain<IUserGrain>(newAdminId).GetProfileAsync()
             ?? throw new DomainRuleException(RuleViolationKind.NotFound, "user_not_found", "The user to appoint does not exist.", "newAdminId");
         var id = newAdminId.ToString();
-        if (candidate.Role != UserRole.User || State.AppointedAdmins.Contains(id) || State.Log.Pending.Values.Any(c => c.TransactionName == Admin.AppointAdmin && c.Arguments[0] == id))
+        if (candidate.Role != UserRole.User || State.AppointedAdmins.Contains(id)
+            || State.Log.Pending.Values.Any(c => c.TransactionName == Admin.AppointAdmin && c.Arguments[0] == id))
         {
             throw DomainRuleException.Conflict("already_admin", "This user is already an admin or is being appointed.");
         }

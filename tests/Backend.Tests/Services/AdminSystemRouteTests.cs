@@ -76,6 +76,8 @@ public sealed class AdminSystemRouteTests(ServicesBackend backend)
             var pause = await backend.SuperAdmin.PostAsync($"{Admin}/system/pause", new { reason = "ledger maintenance" }, preferWait: 20);
             pauseCommitted = pause.Status == HttpStatusCode.OK && pause["status"] == "COMMITTED";
             AssertCommitted(pause, "pause");
+            // Refused as soon as the pause committed, even before its event reached the system grain.
+            AssertProblem(await alice.Client.PostAsync("/tokenomics/api/v1/transfers", transfer), HttpStatusCode.Conflict, "system_paused");
             await Eventually.MatchesAsync(() => backend.SuperAdmin.GetAsync($"{Admin}/system/status"),
                 r => r.Json["paused"]?.GetValue<bool>() == true && r["pauseReason"] == "ledger maintenance", "the status to show the pause");
             AssertProblem(await backend.SuperAdmin.PostAsync($"{Admin}/system/pause", new { reason = "again" }), HttpStatusCode.Conflict, "already_paused");
