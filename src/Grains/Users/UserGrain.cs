@@ -119,7 +119,6 @@ public sealed class UserGrain(
         {
             return repeat;
         }
-        await RequireSystemRunningAsync();
         var sender = Profile;
         if (State.Frozen || sender.Status == UserStatus.Frozen)
         {
@@ -133,6 +132,7 @@ public sealed class UserGrain(
         {
             throw DomainRuleException.Invalid("toUserId", "A transfer must go to another user.");
         }
+        await RequireSystemRunningAsync();
         var recipient = await GrainFactory.GetGrain<IUserGrain>(transfer.ToUserId).GetProfileAsync();
         if (recipient is null)
         {
