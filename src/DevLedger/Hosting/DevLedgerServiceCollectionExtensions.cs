@@ -25,6 +25,7 @@ public static class DevLedgerServiceCollectionExtensions
             LedgerEngine.Open(provider.GetRequiredService<IOptions<DevLedgerOptions>>().Value, chaincode ?? new GxContractChaincode()));
         builder.Services.AddGrpc();
         builder.ListenDevLedger(provider => provider.GetRequiredService<IOptions<DevLedgerOptions>>().Value);
+        builder.Services.AddHostedService<PeerAddressPublisher>();
         return builder;
     }
 

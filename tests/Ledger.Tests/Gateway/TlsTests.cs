@@ -143,6 +143,51 @@ public sealed class TlsTests : IDisposable
     }
 
     [Fact]
+    public async Task The_standalone_ledger_takes_mutual_TLS_from_its_configuration_section()
+    {
+        var server = authority.IssueServer();
+        using var clientAuthority = TestCertificateAuthority.Create("GX DevLedger test client CA");
+        await using var ledger = await StandaloneHosting.StartAsync(new Dictionary<string, string?>
+        {
+            ["Gx:DevLedger:DefaultRole"] = GxRoles.SuperAdmin,
+            ["Gx:DevLedger:Tls:CertificatePem"] = server.CertificatePem,
+            ["Gx:DevLedger:Tls:PrivateKeyPem"] = server.PrivateKeyPem,
+            ["Gx:DevLedger:Tls:ClientCaCertificatePem"] = clientAuthority.CertificatePem,
+        });
+        Assert.Equal("https", ledger.Endpoint.Scheme);
+        var options = new FabricOptions
+        {
+            Endpoint = ledger.Endpoint.ToString(),
+            MspId = "GxStandaloneMSP",
+            CertificatePem = signer.CertificatePem,
+            PrivateKeyPem = signer.PrivateKeyPem,
+            TlsCaCertificatePem = authority.CertificatePem,
+        };
+        using (var anonymous = FabricLedgerClient.Connect(options))
+        {
+            await Assert.ThrowsAsync<LedgerUnavailableException>(
+                () => Await.WithTimeout(anonymous.EvaluateAsync("KV:Get", ["x"]), "the call without a client certificate", FailFast));
+        }
+        var tlsClient = clientAuthority.IssueClient("gx-silo");
+        options.TlsClientCertificatePem = tlsClient.CertificatePem;
+        options.TlsClientKeyPem = tlsClient.PrivateKeyPem;
+        using var member = FabricLedgerClient.Connect(options);
+
+        var committed = await Await.WithTimeout(member.SubmitAsync(Guid.NewGuid().ToString(), "KV:Put", ["standalone", "tls"]), "a submit to the standalone ledger over mutual TLS");
+
+        Assert.True(committed.BlockNumber >= 1);
+    }
+
+    [Fact]
+    public async Task A_standalone_ledger_with_bad_TLS_settings_stops_with_the_key_of_its_section()
+    {
+        var failure = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => StandaloneHosting.StartAsync(
+            new Dictionary<string, string?> { ["Gx:DevLedger:Tls:CertificatePath"] = "/nonexistent/gx/server.crt" }));
+
+        Assert.Contains(failure.Failures, f => f.StartsWith("Gx:DevLedger:Tls:CertificatePath cannot be read", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void TLS_option_failures_name_the_configuration_key()
     {
         var server = authority.IssueServer();

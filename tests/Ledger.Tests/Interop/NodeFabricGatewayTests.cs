@@ -151,6 +151,14 @@ public sealed class NodeFabricGatewayTests(ITestOutputHelper output)
         Assert.DoesNotContain(resumedEvent.GetProperty("transactionId").GetString(), firstPass.Select(e => e.GetProperty("transactionId").GetString()));
     }
 
+    [Fact]
+    public void A_missing_tool_fails_the_test_with_a_message_naming_it()
+    {
+        var failure = Assert.Throws<Xunit.Sdk.FailException>(() => NodeTooling.Require("gx-no-such-tool"));
+
+        Assert.Contains("'gx-no-such-tool' command is not on PATH", failure.Message, StringComparison.Ordinal);
+    }
+
     private static DevLedger.Engine.TransactionLocation Location(DevLedgerHost host, string transactionId) =>
         host.Ledger.TryGetTransaction(transactionId, out var location) ? location : throw new InvalidOperationException($"{transactionId} is not on the ledger");
 

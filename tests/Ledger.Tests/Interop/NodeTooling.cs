@@ -47,7 +47,8 @@ internal static class NodeTooling
 
     /// <summary>
     /// <c>npm ci</c> into <paramref name="folder"/> unless its node_modules came from the same package.json and
-    /// package-lock.json (a stamp with their hash is written after a successful install; <c>npm ci</c> removes it first).
+    /// package-lock.json and .npmrc (a stamp with their hash is written after a successful install; <c>npm ci</c> removes
+    /// it first).
     /// Returns the install time, or null when the install was skipped.
     /// </summary>
     public static async Task<TimeSpan?> EnsureInstalledAsync(string folder, TimeSpan timeout)
@@ -118,9 +119,10 @@ internal static class NodeTooling
     private static string ManifestHash(string folder)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (string file in new[] { "package.json", "package-lock.json" })
+        foreach (string file in new[] { "package.json", "package-lock.json", ".npmrc" })
         {
-            hash.AppendData(File.ReadAllBytes(Path.Combine(folder, file)));
+            string path = Path.Combine(folder, file);
+            hash.AppendData(File.Exists(path) ? File.ReadAllBytes(path) : []);
         }
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
