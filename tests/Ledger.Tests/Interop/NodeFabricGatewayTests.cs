@@ -3,6 +3,7 @@ using GxProtocol.DevLedger.Configuration;
 using GxProtocol.DevLedger.Hosting;
 using GxProtocol.Fabric.Contract;
 using GxProtocol.Fabric.Identity;
+using GxProtocol.Ledger.Tests.Gateway;
 using Xunit.Abstractions;
 
 namespace GxProtocol.Ledger.Tests.Interop;
@@ -36,13 +37,41 @@ public sealed class NodeFabricGatewayTests(ITestOutputHelper output)
     [Fact]
     public async Task The_official_Node_client_evaluates_submits_reads_results_commit_status_and_resumes_chaincode_events()
     {
-        string folder = NodeTooling.RepositoryFolder(InteropFolder);
-        string node = NodeTooling.Require("node");
-        NodeTooling.Require("npm");
-        var installed = await NodeTooling.EnsureInstalledAsync(folder, TimeSpan.FromMinutes(5));
-        output.WriteLine(installed is { } took ? $"npm ci took {took.TotalSeconds:F1} s" : "node_modules up to date; npm ci skipped");
-
         var identity = DevelopmentIdentity.Create("interop-node-client");
+        await using var host = await DevLedgerHost.StartAsync(LedgerOptions(identity));
+        Assert.Equal("http", host.Endpoint.Scheme);
+
+        await RunAndVerifyAsync(host, identity, "h2c", new Dictionary<string, string>());
+    }
+
+    [Fact]
+    public async Task The_official_Node_client_works_over_mutual_TLS_with_grpc_js_credentials()
+    {
+        using var authority = TestCertificateAuthority.Create("GX interop server CA");
+        using var clientAuthority = TestCertificateAuthority.Create("GX interop client CA");
+        var server = authority.IssueServer();
+        var tlsClient = clientAuthority.IssueClient("interop-node-client");
+        var identity = DevelopmentIdentity.Create("interop-node-client");
+        var options = LedgerOptions(identity);
+        options.Tls = new DevLedgerTlsOptions
+        {
+            CertificatePem = server.CertificatePem,
+            PrivateKeyPem = server.PrivateKeyPem,
+            ClientCaCertificatePem = clientAuthority.CertificatePem,
+        };
+        await using var host = await DevLedgerHost.StartAsync(options);
+        Assert.Equal("https", host.Endpoint.Scheme);
+
+        await RunAndVerifyAsync(host, identity, "mutual-tls", new Dictionary<string, string>
+        {
+            ["GX_TLS_CA_PEM"] = authority.CertificatePem,
+            ["GX_TLS_CLIENT_CERT_PEM"] = tlsClient.CertificatePem,
+            ["GX_TLS_CLIENT_KEY_PEM"] = tlsClient.PrivateKeyPem,
+        });
+    }
+
+    private static DevLedgerOptions LedgerOptions(PemIdentity identity)
+    {
         var options = new DevLedgerOptions
         {
             Port = 0,
@@ -51,10 +80,19 @@ public sealed class NodeFabricGatewayTests(ITestOutputHelper output)
             BatchTimeout = TimeSpan.FromMilliseconds(400),
         };
         options.AddIdentity(identity.CertificatePem, GxRoles.SuperAdmin);
-        await using var host = await DevLedgerHost.StartAsync(options);
-        Assert.Equal("http", host.Endpoint.Scheme);
+        return options;
+    }
 
-        var run = await NodeTooling.RunAsync(node, ["interop.mjs", host.Endpoint.Authority], folder, new Dictionary<string, string>
+    /// <summary>Runs interop.mjs against <paramref name="host"/> and checks its report against the ledger itself.</summary>
+    private async Task RunAndVerifyAsync(DevLedgerHost host, PemIdentity identity, string transport, IReadOnlyDictionary<string, string> extraEnvironment)
+    {
+        string folder = NodeTooling.RepositoryFolder(InteropFolder);
+        string node = NodeTooling.Require("node");
+        NodeTooling.Require("npm");
+        var installed = await NodeTooling.EnsureInstalledAsync(folder, TimeSpan.FromMinutes(5));
+        output.WriteLine(installed is { } took ? $"npm ci took {took.TotalSeconds:F1} s" : "node_modules up to date; npm ci skipped");
+
+        var environment = new Dictionary<string, string>(extraEnvironment)
         {
             ["GX_MSP_ID"] = ClientMspId,
             ["GX_CERT_PEM"] = identity.CertificatePem,
@@ -62,7 +100,8 @@ public sealed class NodeFabricGatewayTests(ITestOutputHelper output)
             ["GX_RUN_ID"] = "t1",
             ["GX_CHANNEL"] = host.Options.ChannelName,
             ["GX_CHAINCODE"] = host.Options.ChaincodeName,
-        }, TimeSpan.FromSeconds(60));
+        };
+        var run = await NodeTooling.RunAsync(node, ["interop.mjs", host.Endpoint.Authority], folder, environment, TimeSpan.FromSeconds(60));
         output.WriteLine($"interop.mjs took {run.Elapsed.TotalSeconds:F1} s, exit code {run.ExitCode}");
         output.WriteLine(run.StandardOutput);
         Assert.True(run.ExitCode == 0, $"interop.mjs exited with {run.ExitCode}:\n{run.StandardOutput}\n{run.StandardError}");
@@ -70,6 +109,7 @@ public sealed class NodeFabricGatewayTests(ITestOutputHelper output)
         using var document = JsonDocument.Parse(run.StandardOutput);
         var report = document.RootElement;
         Assert.True(report.GetProperty("ok").GetBoolean());
+        Assert.Equal(transport, report.GetProperty("transport").GetString());
         Assert.Equal("@hyperledger/fabric-gateway", report.GetProperty("client").GetProperty("package").GetString());
         Assert.Equal(PinnedClientVersion(folder), report.GetProperty("client").GetProperty("version").GetString());
 

@@ -5,7 +5,8 @@
 //
 // Environment: GX_MSP_ID, GX_CERT_PEM or GX_CERT_PATH, GX_KEY_PEM or GX_KEY_PATH (a super_admin identity on a ledger
 // that is not bootstrapped yet), optional GX_CHANNEL (gxchannel), GX_CHAINCODE (gxtv3), GX_RUN_ID (suffix of the user
-// ids) and GX_TIMEOUT_MS (per call; default 15000).
+// ids) and GX_TIMEOUT_MS (per call; default 15000). With GX_TLS_CA_PEM (or GX_TLS_CA_PATH) the connection is TLS
+// trusting that CA; GX_TLS_CLIENT_CERT_PEM and GX_TLS_CLIENT_KEY_PEM (or …_PATH) add a client certificate (mutual TLS).
 //
 // Exit code 0 only when every step did what the GX contract promises; otherwise the report carries ok=false and the
 // error, and the exit code is 1 (2 for bad usage). The .NET test (tests/Ledger.Tests/Interop) checks the report in
@@ -30,12 +31,13 @@ function setting(name, fallback) {
     return value === undefined || value === '' ? fallback : value;
 }
 
-function pem(inlineName, pathName) {
+function pem(inlineName, pathName, required = true) {
     const inline = setting(inlineName);
     if (inline) return inline;
     const path = setting(pathName);
     if (path) return readFileSync(path, 'utf8');
-    usage(`${inlineName} or ${pathName} is required`);
+    if (required) usage(`${inlineName} or ${pathName} is required`);
+    return undefined;
 }
 
 function check(condition, message) {
@@ -79,11 +81,25 @@ const clientPackage = JSON.parse(readFileSync(new URL('./node_modules/@hyperledg
 report.client = { package: clientPackage.name, version: clientPackage.version, node: process.version };
 report.endpoint = target;
 
-// h2c: the DevLedger's default listener is plain HTTP/2 on loopback.
-const client = new grpc.Client(target, grpc.credentials.createInsecure());
+// h2c (the DevLedger's default listener is plain HTTP/2 on loopback) unless a TLS CA is given.
+const tlsCaPem = pem('GX_TLS_CA_PEM', 'GX_TLS_CA_PATH', false);
+const tlsClientCertificatePem = pem('GX_TLS_CLIENT_CERT_PEM', 'GX_TLS_CLIENT_CERT_PATH', false);
+const tlsClientKeyPem = pem('GX_TLS_CLIENT_KEY_PEM', 'GX_TLS_CLIENT_KEY_PATH', false);
+if (!tlsCaPem && (tlsClientCertificatePem || tlsClientKeyPem)) usage('a TLS client certificate needs GX_TLS_CA_PEM or GX_TLS_CA_PATH');
+if (!tlsClientCertificatePem !== !tlsClientKeyPem) usage('GX_TLS_CLIENT_CERT_* and GX_TLS_CLIENT_KEY_* go together');
+const credentials = tlsCaPem
+    ? grpc.credentials.createSsl(Buffer.from(tlsCaPem), tlsClientKeyPem && Buffer.from(tlsClientKeyPem), tlsClientCertificatePem && Buffer.from(tlsClientCertificatePem))
+    : grpc.credentials.createInsecure();
+report.transport = tlsCaPem ? (tlsClientCertificatePem ? 'mutual-tls' : 'tls') : 'h2c';
+const client = new grpc.Client(target, credentials);
 const deadline = () => ({ deadline: Date.now() + timeoutMs });
+// With mutual TLS, Fabric binds each proposal to the TLS client certificate through its hash in the channel header.
+const tlsClientCertificateHash = tlsClientCertificatePem
+    ? crypto.createHash('sha256').update(new crypto.X509Certificate(tlsClientCertificatePem).raw).digest()
+    : undefined;
 const gateway = connect({
     client,
+    tlsClientCertificateHash,
     identity: { mspId, credentials: new TextEncoder().encode(certificatePem) },
     signer: signers.newPrivateKeySigner(crypto.createPrivateKey(privateKeyPem)),
     hash: hash.sha256,
