@@ -4,7 +4,12 @@ using GxProtocol.Fabric.Protos.Gateway;
 
 namespace GxProtocol.DevLedger.Grpc;
 
-/// <summary>The gateway.Gateway gRPC service: a thin adapter over <see cref="LedgerEngine"/>.</summary>
+/// <summary>
+/// The gateway.Gateway gRPC service: a thin adapter over <see cref="LedgerEngine"/>. It is the only service the DevLedger
+/// serves: the official Fabric Gateway clients work against it unchanged for evaluate, endorse, submit, commit status
+/// and chaincode events (tests/Ledger.Tests/Interop runs the Node client), while their block events, which use a peer's
+/// protos.Deliver service, get UNIMPLEMENTED.
+/// </summary>
 public sealed class GatewayService(LedgerEngine ledger) : Gateway.GatewayBase
 {
     public override Task<EndorseResponse> Endorse(EndorseRequest request, ServerCallContext context) =>

@@ -233,6 +233,24 @@ async function run() {
     const firstIds = new Set(firstPass.map((event) => event.transactionId));
     check(resumed.every((event) => !firstIds.has(event.transactionId)), 'the resumed read repeats no event');
     check(firstPass.length + resumed.length === expected, `${expected} events in all (got ${firstPass.length} + ${resumed.length})`);
+
+    // Block events come from the peer's Deliver service, which the DevLedger does not serve: the official client must
+    // get a prompt UNIMPLEMENTED rather than a hang, and the report records the limitation.
+    try {
+        const blocks = await network.newFilteredBlockEventsRequest({ startBlock }).getEvents({ deadline: Date.now() + timeoutMs });
+        try {
+            for await (const block of blocks) {
+                report.filteredBlockEvents = { supported: true, firstBlock: plain(block.getNumber()) };
+                break;
+            }
+        } finally {
+            blocks.close();
+        }
+    } catch (error) {
+        if (!(error instanceof GatewayError)) throw error;
+        report.filteredBlockEvents = { supported: false, error: describeError(error) };
+    }
+    step('filtered-block-events');
     report.ok = true;
 }
 
