@@ -5,10 +5,10 @@ using GxProtocol.Fabric.Protos.Gateway;
 namespace GxProtocol.DevLedger.Grpc;
 
 /// <summary>
-/// The gateway.Gateway gRPC service: a thin adapter over <see cref="LedgerEngine"/>. It is the only service the DevLedger
-/// serves: the official Fabric Gateway clients work against it unchanged for evaluate, endorse, submit, commit status
-/// and chaincode events (tests/Ledger.Tests/Interop runs the Node client), while their block events, which use a peer's
-/// protos.Deliver service, get UNIMPLEMENTED.
+/// The gateway.Gateway gRPC service: a thin adapter over <see cref="LedgerEngine"/>. With <see cref="DeliverService"/>
+/// beside it, the official Fabric Gateway clients work against the DevLedger unchanged for evaluate, endorse, submit,
+/// commit status, chaincode events and filtered block events (tests/Ledger.Tests/Interop runs the Node client); full
+/// block events get UNIMPLEMENTED.
 /// </summary>
 public sealed class GatewayService(LedgerEngine ledger) : Gateway.GatewayBase
 {

@@ -44,7 +44,7 @@ public sealed class DevLedgerHost : IAsyncDisposable
             builder.Services.AddGrpc();
             builder.ListenDevLedger(_ => options);
             var application = builder.Build();
-            application.MapGrpcService<GatewayService>();
+            application.MapDevLedgerGateway();
             await application.StartAsync(cancellationToken).ConfigureAwait(false);
 
             var address = application.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -32,6 +32,7 @@ public static class DevLedgerServiceCollectionExtensions
     public static IEndpointRouteBuilder MapDevLedgerGateway(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGrpcService<GatewayService>();
+        endpoints.MapGrpcService<DeliverService>();
         return endpoints;
     }
 

@@ -180,9 +180,35 @@ public sealed class NodeFabricGatewayTests(ITestOutputHelper output)
             Assert.Equal(location.BlockNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), chaincodeEvent.GetProperty("blockNumber").GetString());
         }
 
-        // Block events need the peer's Deliver service, which the DevLedger does not serve (it is the gateway.Gateway
-        // service only). Pinned so the limitation stays visible and shows up as a prompt UNIMPLEMENTED, not a hang.
-        var blockEvents = report.GetProperty("filteredBlockEvents");
+        // Filtered block events (protos.Deliver on the same connection): consecutive blocks from the bootstrap block
+        // through the transfers' block, each with the ledger's own transactions, codes and event names, payloads stripped.
+        var filteredBlocks = report.GetProperty("filteredBlocks").EnumerateArray().ToList();
+        ulong firstBlock = inLedgerOrder[0].Location.BlockNumber;
+        ulong lastBlock = inLedgerOrder[^1].Location.BlockNumber;
+        Assert.Equal(
+            Enumerable.Range(0, (int)(lastBlock - firstBlock + 1)).Select(i => (firstBlock + (ulong)i).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            filteredBlocks.Select(b => b.GetProperty("number").GetString()));
+        var eventNameByTransaction = transactions.ToDictionary(t => t.GetProperty("transactionId").GetString()!, t => EventNameOf[t.GetProperty("transaction").GetString()!]);
+        foreach (var filteredBlock in filteredBlocks)
+        {
+            Assert.Equal(host.Options.ChannelName, filteredBlock.GetProperty("channelId").GetString());
+            var recorded = host.Ledger.GetBlock(ulong.Parse(filteredBlock.GetProperty("number").GetString()!, System.Globalization.CultureInfo.InvariantCulture)).Transactions;
+            var delivered = filteredBlock.GetProperty("transactions").EnumerateArray().ToList();
+            Assert.Equal(recorded.Select(r => r.TransactionId), delivered.Select(d => d.GetProperty("transactionId").GetString()));
+            foreach (var transaction in delivered)
+            {
+                Assert.Equal(3, transaction.GetProperty("type").GetInt32()); // ENDORSER_TRANSACTION
+                Assert.Equal(0, transaction.GetProperty("validationCode").GetInt32());
+                var chaincodeEvent = Assert.Single(transaction.GetProperty("events").EnumerateArray());
+                Assert.Equal(host.Options.ChaincodeName, chaincodeEvent.GetProperty("chaincodeName").GetString());
+                Assert.Equal(eventNameByTransaction[transaction.GetProperty("transactionId").GetString()!], chaincodeEvent.GetProperty("eventName").GetString());
+                Assert.Equal(0, chaincodeEvent.GetProperty("payloadLength").GetInt32());
+            }
+        }
+        Assert.Equal(transactions.Count, filteredBlocks.Sum(b => b.GetProperty("transactions").GetArrayLength()));
+
+        // Full blocks are not kept in memory, so they are refused: promptly, with UNIMPLEMENTED, not a hang.
+        var blockEvents = report.GetProperty("blockEvents");
         Assert.False(blockEvents.GetProperty("supported").GetBoolean());
         Assert.Equal((int)Grpc.Core.StatusCode.Unimplemented, blockEvents.GetProperty("error").GetProperty("grpcCode").GetInt32());
 
