@@ -34,21 +34,29 @@ internal sealed class DevLedgerTlsMaterial : IDisposable
             ?? throw new ArgumentException("no TLS server certificate is configured");
         string keyPem = DevLedgerTlsOptions.Resolve(tls.PrivateKeyPem, tls.PrivateKeyPath)
             ?? throw new ArgumentException("no private key is configured for the TLS server certificate");
+        // Every file is read before any certificate exists, so a failed read leaves nothing to dispose.
+        string? clientCaPem = DevLedgerTlsOptions.Resolve(tls.ClientCaCertificatePem, tls.ClientCaCertificatePath);
         using var ephemeral = X509Certificate2.CreateFromPem(certificatePem, keyPem);
         // A PEM-loaded key is ephemeral, which SslStream cannot use on Windows; a PKCS#12 round trip gives it a
         // persisted key container there and costs nothing that matters elsewhere.
         var serverCertificate = X509CertificateLoader.LoadPkcs12(ephemeral.Export(X509ContentType.Pkcs12), null);
 
         X509Certificate2Collection? clientCas = null;
-        string? clientCaPem = DevLedgerTlsOptions.Resolve(tls.ClientCaCertificatePem, tls.ClientCaCertificatePath);
         if (clientCaPem is not null)
         {
-            clientCas = [];
-            clientCas.ImportFromPem(clientCaPem);
-            if (clientCas.Count == 0)
+            try
+            {
+                clientCas = [];
+                clientCas.ImportFromPem(clientCaPem);
+                if (clientCas.Count == 0)
+                {
+                    throw new ArgumentException("the client CA PEM contains no certificate");
+                }
+            }
+            catch
             {
                 serverCertificate.Dispose();
-                throw new ArgumentException("the client CA PEM contains no certificate");
+                throw;
             }
         }
         return new DevLedgerTlsMaterial(serverCertificate, clientCas);
