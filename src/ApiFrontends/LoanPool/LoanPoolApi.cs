@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using GxProtocol.ApiFrontends.Infrastructure;
 using GxProtocol.ApiFrontends.Services;
@@ -84,7 +85,9 @@ public static class LoanPoolApi
         {
             return GxProblems.NotFound("User");
         }
-        if (new RequestValidator().PageLimit("limit", limit).Optional("cursor", cursor, 200).HasProblem(out var problem))
+        if (new RequestValidator().PageLimit("limit", limit)
+                .Must(cursor is null || long.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out _), "cursor", "is not a cursor this API returned.")
+                .HasProblem(out var problem))
         {
             return problem;
         }

@@ -149,7 +149,10 @@ public sealed class LoanGrain(
         {
             throw DomainRuleException.NotFound("Loan");
         }
-        if (State.Status != GxStatuses.LoanPendingApproval || State.Log.IsPending(LoanPool.ApproveLoan) || State.Log.IsPending(LoanPool.RejectLoan))
+        // An application not yet on chain may be decided too: the outbox submits this loan's commands one at a time in
+        // the order accepted, so the decision reaches the ledger after the application (and fails if the application did).
+        var awaiting = State.Status is GxStatuses.LoanPendingApproval or LoanStatuses.PendingOnchain;
+        if (!awaiting || State.Log.IsPending(LoanPool.ApproveLoan) || State.Log.IsPending(LoanPool.RejectLoan))
         {
             throw DomainRuleException.Conflict("loan_not_pending_approval",
                 $"Only a loan PENDING_APPROVAL without a decision under way can be approved or rejected; this loan is {State.Status}.");

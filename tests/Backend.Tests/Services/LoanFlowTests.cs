@@ -46,6 +46,25 @@ public sealed class LoanFlowTests(ServicesBackend backend)
     }
 
     [Fact]
+    public async Task An_application_may_be_approved_before_it_reaches_the_ledger_and_is_decided_once()
+    {
+        using var borrower = await LoanSteps.NewBorrowerAsync(backend);
+        var applied = await borrower.Client.PostAsync(LoanSteps.Loans, new { amount = "100", collateralHash = LoanSteps.Collateral });
+        Assert.Equal(HttpStatusCode.Accepted, applied.Status);
+        var loanId = applied["loanId"];
+
+        var approved = await backend.SuperAdmin.PostAsync($"{LoanSteps.Loans}/{loanId}/approve");
+        Assert.True(approved.Status is HttpStatusCode.Accepted or HttpStatusCode.OK, $"approve: {approved}");
+        var second = await backend.SuperAdmin.PostAsync($"{LoanSteps.Loans}/{loanId}/reject", new { reason = "changed my mind" });
+        Assert.Equal(HttpStatusCode.Conflict, second.Status);
+
+        var status = await backend.WaitForCommitAsync(backend.SuperAdmin, approved["commandId"]);
+        Assert.Equal("COMMITTED", status["status"]);
+        await LoanSteps.WaitForLoanAsync(borrower.Client, loanId, l => l["status"] == "ACTIVE", "the loan to be ACTIVE");
+        await JourneyDriver.WaitForBalanceAsync(borrower.Client, borrower.UserId, "600");
+    }
+
+    [Fact]
     public async Task A_repayment_is_held_from_the_available_balance_and_more_than_available_is_refused()
     {
         using var borrower = await LoanSteps.NewBorrowerAsync(backend);

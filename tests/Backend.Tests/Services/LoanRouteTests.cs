@@ -150,6 +150,9 @@ public sealed class LoanRouteTests(ServicesBackend backend)
         var badLimit = await borrower.Client.GetAsync(path + "?limit=0");
         Assert.Equal(HttpStatusCode.BadRequest, badLimit.Status);
         Assert.NotNull(badLimit.Json["errors"]?["limit"]);
+        var badCursor = await borrower.Client.GetAsync(path + "?cursor=abc");
+        Assert.Equal(HttpStatusCode.BadRequest, badCursor.Status);
+        Assert.NotNull(badCursor.Json["errors"]?["cursor"]);
 
         var listed = await Eventually.MatchesAsync(() => borrower.Client.GetAsync(path),
             r => r.Status == HttpStatusCode.OK && r.Body.Contains(loanId), "the loan in the borrower's list");
