@@ -15,7 +15,7 @@ namespace GxProtocol.Grains.Users;
 /// outbox; the balance changes only when the ledger's events arrive, each applied once by position.
 /// </summary>
 [ImplicitChannelSubscription(LedgerChannels.Users)]
-public sealed class UserGrain(
+public sealed partial class UserGrain(
     [PersistentState("user", GxStorage.Name)] IPersistentState<UserState> state,
     CommandHandoff handoff,
     TimeProvider clock,
@@ -197,27 +197,6 @@ public sealed class UserGrain(
             await state.WriteStateAsync();
         }
     }
-
-    public Task<TrustScoreView> GetTrustScoreAsync() => Task.FromResult(TrustScore.For(UserId, Profile.Status, State.Relationships.Values));
-
-    public Task RecordRelationshipAsync(ConfirmedRelationship relationship) =>
-        WriteIfAsync(State.Relationships.TryAdd(relationship.RelationshipId, relationship));
-
-    public async Task<int> ReserveLoanAsync(Guid loanId, long amountQirat)
-    {
-        var trustScore = TrustScore.For(UserId, Profile.Status, State.Relationships.Values).Score;
-        await WriteIfAsync(State.Loans.Reserve(loanId, amountQirat, trustScore));
-        return trustScore;
-    }
-
-    public Task ReleaseLoanAsync(Guid loanId) => WriteIfAsync(State.Loans.Outstanding.Remove(loanId));
-
-    public Task HoldRepaymentAsync(Guid loanId, Guid commandId, long amountQirat) =>
-        WriteIfAsync(State.Loans.HoldRepayment(State, loanId, commandId, amountQirat));
-
-    public Task ReleaseRepaymentAsync(Guid commandId) => WriteIfAsync(State.Loans.ReleaseRepayment(State, commandId));
-
-    private Task WriteIfAsync(bool changed) => changed ? state.WriteStateAsync() : Task.CompletedTask;
 
     private async Task ApplyLedgerEventAsync(LedgerEventEnvelope ledgerEvent)
     {
