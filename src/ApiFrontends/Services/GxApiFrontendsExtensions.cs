@@ -19,6 +19,7 @@ public static class GxApiFrontendsExtensions
             [GxServiceNames.Identity] = IdentityApi.MapIdentityApi,
             [GxServiceNames.Admin] = AdminApi.MapAdminApi,
             [GxServiceNames.Tokenomics] = TokenomicsApi.MapTokenomicsApi,
+            [GxServiceNames.Organization] = Organization.OrganizationApi.MapOrganizationApi,
             [GxServiceNames.LoanPool] = LoanPool.LoanPoolApi.MapLoanPoolApi,
         };
 
