@@ -86,6 +86,10 @@ public sealed class LoanGrain(
         }
         RequireAwaitingDecision();
         await RequireNotPausedAsync();
+        if ((await Borrower.GetWalletAsync()).Frozen)
+        {
+            throw DomainRuleException.Unprocessable("wallet_frozen", "The borrower's wallet is frozen; the loan cannot be disbursed.");
+        }
         return await handoff.AcceptAsync(State.Log, NewCommand(commandId, LoanPool.ApproveLoan, adminId, [Key]), Key, state.WriteStateAsync);
     }
 
