@@ -20,6 +20,7 @@ public static class GxApiFrontendsExtensions
             [GxServiceNames.Admin] = AdminApi.MapAdminApi,
             [GxServiceNames.Tokenomics] = TokenomicsApi.MapTokenomicsApi,
             [GxServiceNames.Organization] = Organization.OrganizationApi.MapOrganizationApi,
+            [GxServiceNames.LoanPool] = LoanPool.LoanPoolApi.MapLoanPoolApi,
         };
 
     public static IServiceCollection AddGxApiFrontends(this IServiceCollection services, IConfiguration configuration)

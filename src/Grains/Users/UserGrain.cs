@@ -17,7 +17,7 @@ namespace GxProtocol.Grains.Users;
 /// outbox; the balance changes only when the ledger's events arrive, each applied once by position.
 /// </summary>
 [ImplicitChannelSubscription(LedgerChannels.Users)]
-public sealed class UserGrain(
+public sealed partial class UserGrain(
     [PersistentState("user", GxStorage.Name)] IPersistentState<UserState> state,
     CommandHandoff handoff,
     TimeProvider clock,
@@ -204,7 +204,11 @@ public sealed class UserGrain(
     private async Task ApplyLedgerEventAsync(LedgerEventEnvelope ledgerEvent)
     {
         if (State.Profile is null
-            || !LedgerEventApplication.Apply(State.LastApplied, ledgerEvent, () => UserLedgerEvents.Apply(State, UserId, ledgerEvent), logger))
+            || !LedgerEventApplication.Apply(State.LastApplied, ledgerEvent, () =>
+            {
+                UserLedgerEvents.Apply(State, UserId, ledgerEvent);
+                State.Loans.Apply(State, UserId, ledgerEvent);
+            }, logger))
         {
             return;
         }
