@@ -19,6 +19,7 @@ public static class GxApiFrontendsExtensions
             [GxServiceNames.Identity] = IdentityApi.MapIdentityApi,
             [GxServiceNames.Admin] = AdminApi.MapAdminApi,
             [GxServiceNames.Tokenomics] = TokenomicsApi.MapTokenomicsApi,
+            [GxServiceNames.Tax] = Tax.TaxApi.MapTaxApi,
         };
 
     public static IServiceCollection AddGxApiFrontends(this IServiceCollection services, IConfiguration configuration)
