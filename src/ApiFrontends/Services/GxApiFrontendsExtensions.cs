@@ -19,6 +19,7 @@ public static class GxApiFrontendsExtensions
             [GxServiceNames.Identity] = IdentityApi.MapIdentityApi,
             [GxServiceNames.Admin] = AdminApi.MapAdminApi,
             [GxServiceNames.Tokenomics] = TokenomicsApi.MapTokenomicsApi,
+            [GxServiceNames.LoanPool] = LoanPool.LoanPoolApi.MapLoanPoolApi,
             [GxServiceNames.Governance] = Governance.GovernanceApi.MapGovernanceApi,
             [GxServiceNames.Tax] = Tax.TaxApi.MapTaxApi,
         };

@@ -198,10 +198,35 @@ public sealed class UserGrain(
         }
     }
 
+    public Task<TrustScoreView> GetTrustScoreAsync() => Task.FromResult(TrustScore.For(UserId, Profile.Status, State.Relationships.Values));
+
+    public Task RecordRelationshipAsync(ConfirmedRelationship relationship) =>
+        WriteIfAsync(State.Relationships.TryAdd(relationship.RelationshipId, relationship));
+
+    public async Task<int> ReserveLoanAsync(Guid loanId, long amountQirat)
+    {
+        var trustScore = TrustScore.For(UserId, Profile.Status, State.Relationships.Values).Score;
+        await WriteIfAsync(State.Loans.Reserve(loanId, amountQirat, trustScore));
+        return trustScore;
+    }
+
+    public Task ReleaseLoanAsync(Guid loanId) => WriteIfAsync(State.Loans.Outstanding.Remove(loanId));
+
+    public Task HoldRepaymentAsync(Guid loanId, Guid commandId, long amountQirat) =>
+        WriteIfAsync(State.Loans.HoldRepayment(State, loanId, commandId, amountQirat));
+
+    public Task ReleaseRepaymentAsync(Guid commandId) => WriteIfAsync(State.Loans.ReleaseRepayment(State, commandId));
+
+    private Task WriteIfAsync(bool changed) => changed ? state.WriteStateAsync() : Task.CompletedTask;
+
     private async Task ApplyLedgerEventAsync(LedgerEventEnvelope ledgerEvent)
     {
         if (State.Profile is null
-            || !LedgerEventApplication.Apply(State.LastApplied, ledgerEvent, () => UserLedgerEvents.Apply(State, UserId, ledgerEvent), logger))
+            || !LedgerEventApplication.Apply(State.LastApplied, ledgerEvent, () =>
+            {
+                UserLedgerEvents.Apply(State, UserId, ledgerEvent);
+                State.Loans.Apply(State, UserId, ledgerEvent);
+            }, logger))
         {
             return;
         }

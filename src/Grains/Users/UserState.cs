@@ -30,6 +30,12 @@ public sealed class UserState
     /// </summary>
     [Id(9)] public List<Guid> RecentlyFinished { get; set; } = [];
 
+    /// <summary>Confirmed relationships by id: the relationship part of the trust score. (Ids from 20: other features number below.)</summary>
+    [Id(20)] public Dictionary<Guid, ConfirmedRelationship> Relationships { get; set; } = [];
+
+    /// <summary>This user's open loans and repayment holds, as a borrower.</summary>
+    [Id(21)] public BorrowerLoans Loans { get; set; } = new();
+
     public const int RecentlyFinishedLimit = 256;
 
     public void RememberFinished(Guid commandId)
