@@ -87,7 +87,7 @@ public sealed partial class ProposalGrain(
         {
             throw DomainRuleException.Unprocessable("voter_not_on_chain", "Only identities registered on the ledger can vote.");
         }
-        var trust = await TrustScoreAsync(voter);
+        var trust = (await voter.GetTrustScoreAsync()).Score;
         if (trust < MinimumTrustScore)
         {
             throw new DomainRuleException(RuleViolationKind.Forbidden, "trust_score_too_low",
@@ -144,9 +144,6 @@ public sealed partial class ProposalGrain(
         var command = new LedgerCommand(commandId, transactionName, arguments, this.GetGrainId(), owner, clock.GetUtcNow());
         return await handoff.AcceptAsync(State.Log, command, Key, state.WriteStateAsync);
     }
-
-    // PLACEHOLDER until svc-loan's IUserGrain.GetTrustScoreAsync is merged.
-    private static Task<int> TrustScoreAsync(IUserGrain voter) => Task.FromResult(voter is null ? 0 : 100);
 
     private async Task ApplyLedgerEventAsync(LedgerEventEnvelope ledgerEvent)
     {

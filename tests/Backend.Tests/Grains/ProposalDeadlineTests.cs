@@ -4,6 +4,7 @@ using GxProtocol.Grains.Governance;
 using GxProtocol.Grains.Interfaces.Errors;
 using GxProtocol.Grains.Interfaces.Governance;
 using GxProtocol.Grains.Interfaces.Tax;
+using GxProtocol.Grains.Interfaces.Users;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GxProtocol.Backend.Tests.Grains;
@@ -25,6 +26,9 @@ public sealed class ProposalDeadlineTests(ShiftedClockClusterFixture cluster) : 
             await ledger.SubmitAsync(Guid.NewGuid().ToString(), GxChaincode.Admin.UpdateSystemParameter, [GxParameters.MinProposalQuorum, "1"]);
         }
         var voter = await cluster.Journey.ActiveUserAsync("MY");
+        // Active (40) plus a confirmed friend (10): the trust score of 50 a vote needs.
+        await voter.RecordRelationshipAsync(new ConfirmedRelationship(Guid.NewGuid(), Guid.NewGuid(), RelationshipTypes.Friend));
+        Assert.Equal(50, (await voter.GetTrustScoreAsync()).Score);
         var proposal = await SubmitCommittedAsync(GxParameters.TransactionFeeBps, 20);
 
         var active = await proposal.GetAsync();
