@@ -78,6 +78,19 @@ public sealed class ProposalDeadlineTests(ShiftedClockClusterFixture cluster) : 
     }
 
     [Fact]
+    public async Task The_reminder_service_itself_delivers_the_deadline_tick()
+    {
+        var proposal = await SubmitCommittedAsync(GxParameters.MinProposalQuorum, 150);
+        cluster.Clock.Advance(TimeSpan.FromDays(15));
+
+        // A reactivated proposal re-registers its reminder from the clock: the deadline has passed, so it is due at once
+        // and the silo's reminder service, not the test, delivers the tick.
+        await cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.FromMilliseconds(1));
+        await Eventually.MatchesAsync(() => proposal.GetAsync(), p => p.Status == GxStatuses.ProposalFailed, "the reminder to execute the proposal");
+        Assert.Empty(await DeadlineRemindersAsync(proposal));
+    }
+
+    [Fact]
     public async Task A_proposal_outside_the_governable_parameters_is_refused_naming_the_field()
     {
         var submissions = cluster.Client.GetGrain<IProposalSubmissionGrain>(0);
