@@ -21,6 +21,8 @@ public static class GxApiFrontendsExtensions
             [GxServiceNames.Tokenomics] = TokenomicsApi.MapTokenomicsApi,
             [GxServiceNames.Organization] = Organization.OrganizationApi.MapOrganizationApi,
             [GxServiceNames.LoanPool] = LoanPool.LoanPoolApi.MapLoanPoolApi,
+            [GxServiceNames.Governance] = Governance.GovernanceApi.MapGovernanceApi,
+            [GxServiceNames.Tax] = Tax.TaxApi.MapTaxApi,
         };
 
     public static IServiceCollection AddGxApiFrontends(this IServiceCollection services, IConfiguration configuration)
