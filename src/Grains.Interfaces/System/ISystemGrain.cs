@@ -22,7 +22,7 @@ public interface ISystemGrain : IGrainWithStringKey, ICommandOrigin
     [Alias("UpdateParameter")] Task<CommandAccepted> UpdateParameterAsync(Guid adminId, Guid commandId, string paramId, long newValue);
 
     /// <summary>The parameter's value as the ledger last set it (by update or executed proposal), else its default; null when unknown.</summary>
-    [Alias("GetParameter")] Task<SystemParameterView?> GetParameterAsync(string paramId);
+    [Alias("GetParameter"), AlwaysInterleave] Task<SystemParameterView?> GetParameterAsync(string paramId);
 
     [Alias("Pause")] Task<CommandAccepted> PauseAsync(Guid superAdminId, Guid commandId, string reason);
     [Alias("Resume")] Task<CommandAccepted> ResumeAsync(Guid superAdminId, Guid commandId);
