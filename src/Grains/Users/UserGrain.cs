@@ -23,7 +23,6 @@ public sealed partial class UserGrain(
     TimeProvider clock,
     ILogger<UserGrain> logger) : Grain, IUserGrain, IOnBroadcastChannelSubscribed
 {
-    private const int MaxRefreshSessions = 10;
     private UserState State => state.State;
     private Guid UserId => this.GetPrimaryKey();
     private UserProfile Profile => State.Profile ?? throw DomainRuleException.NotFound("User");
@@ -170,37 +169,6 @@ public sealed partial class UserGrain(
         await state.WriteStateAsync();
     }
 
-    public async Task StoreRefreshTokenAsync(string tokenHash, DateTimeOffset expiresAt)
-    {
-        var now = clock.GetUtcNow();
-        State.RefreshSessions.RemoveAll(s => s.ExpiresAt <= now);
-        State.RefreshSessions.Add(new RefreshSession(tokenHash, expiresAt));
-        if (State.RefreshSessions.Count > MaxRefreshSessions)
-        {
-            State.RefreshSessions.RemoveRange(0, State.RefreshSessions.Count - MaxRefreshSessions);
-        }
-        await state.WriteStateAsync();
-    }
-
-    public async Task<bool> RotateRefreshTokenAsync(string oldTokenHash, string newTokenHash, DateTimeOffset expiresAt)
-    {
-        var removed = State.RefreshSessions.RemoveAll(s => s.TokenHash == oldTokenHash && s.ExpiresAt > clock.GetUtcNow());
-        if (removed == 0 || State.Profile is null)
-        {
-            return false;
-        }
-        await StoreRefreshTokenAsync(newTokenHash, expiresAt);
-        return true;
-    }
-
-    public async Task RevokeRefreshTokenAsync(string tokenHash)
-    {
-        if (State.RefreshSessions.RemoveAll(s => s.TokenHash == tokenHash) > 0)
-        {
-            await state.WriteStateAsync();
-        }
-    }
-
     private async Task ApplyLedgerEventAsync(LedgerEventEnvelope ledgerEvent)
     {
         if (State.Profile is null
@@ -250,71 +218,4 @@ public sealed partial class UserGrain(
 
     private static int AgeOn(DateOnly today, DateOnly birth) =>
         today.Year - birth.Year - (today < birth.AddYears(today.Year - birth.Year) ? 1 : 0);
-
-    public async Task<CommandAccepted> DistributeGenesisAsync(Guid superAdminId, Guid commandId)
-    {
-        if (await AlreadyAcceptedAsync(commandId) is { } repeat)
-        {
-            return repeat;
-        }
-        RequireOnChain();
-        if (State.GenesisReceived || IsPending(GxChaincode.Tokenomics.DistributeGenesis))
-        {
-            throw DomainRuleException.Conflict("genesis_already_received", "This user has already received genesis; it is paid once.");
-        }
-        var age = AgeOn(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), Profile.DateOfBirth);
-        if (!GxRules.IsGenesisAgeEligible(age))
-        {
-            throw DomainRuleException.Conflict("genesis_not_eligible", $"Genesis is for ages {GxRules.MinGenesisAge} to {GxRules.MaxGenesisAge}; this user is {age}.");
-        }
-        await RequireSystemRunningAsync();
-        return await AcceptAsync(NewCommand(commandId, GxChaincode.Tokenomics.DistributeGenesis, [UserId.ToString(), age.ToString(CultureInfo.InvariantCulture)]), hold: 0);
-    }
-
-    public async Task<CommandAccepted> FreezeWalletAsync(Guid adminId, Guid commandId, string reason)
-    {
-        if (await AlreadyAcceptedAsync(commandId) is { } repeat)
-        {
-            return repeat;
-        }
-        RequireOnChain();
-        if (State.Frozen || IsPending(GxChaincode.Tokenomics.FreezeWallet))
-        {
-            throw DomainRuleException.Conflict("already_frozen", "This wallet is already frozen.");
-        }
-        return await AcceptAsync(NewCommand(commandId, GxChaincode.Tokenomics.FreezeWallet, [UserId.ToString(), reason]), hold: 0);
-    }
-
-    public async Task<CommandAccepted> UnfreezeWalletAsync(Guid adminId, Guid commandId)
-    {
-        if (await AlreadyAcceptedAsync(commandId) is { } repeat)
-        {
-            return repeat;
-        }
-        RequireOnChain();
-        if (!State.Frozen || IsPending(GxChaincode.Tokenomics.UnfreezeWallet))
-        {
-            throw DomainRuleException.Conflict("not_frozen", "This wallet is not frozen.");
-        }
-        return await AcceptAsync(NewCommand(commandId, GxChaincode.Tokenomics.UnfreezeWallet, [UserId.ToString()]), hold: 0);
-    }
-
-    private void RequireOnChain()
-    {
-        if (Profile.Status is not (UserStatus.Active or UserStatus.Frozen))
-        {
-            throw DomainRuleException.Conflict("user_not_active", $"The user is not ACTIVE on the ledger; they are {Profile.Status}.");
-        }
-    }
-
-    private bool IsPending(string transactionName) => State.PendingCommands.Values.Any(c => c.TransactionName == transactionName);
-
-    /// <summary>While the ledger is paused it refuses every money-moving command; refusing here spares the round trip.</summary>
-    private async Task RequireSystemRunningAsync()
-    {
-        if (await GrainFactory.GetGrain<ISystemGrain>(ISystemGrain.Key).IsPausedAsync())
-        {
-            throw DomainRuleException.Conflict("system_paused", "The system is paused; money-moving commands are refused until it resumes.");
-        }
-    }
 }
