@@ -1,15 +1,3 @@
-using System.Globalization;
-using GxProtocol.Fabric.Contract;
-using GxProtocol.Grains.Commands;
-using GxProtocol.Grains.Interfaces.Commands;
-using GxProtocol.Grains.Interfaces.Errors;
-using GxProtocol.Grains.Interfaces.Ledger;
-using GxProtocol.Grains.Interfaces.System;
-using GxProtocol.Grains.Interfaces.Users;
-using GxProtocol.Grains.Ledger;
-using Microsoft.Extensions.Logging;
-using Orleans.BroadcastChannel;
-
 namespace GxProtocol.Grains.Users;
 
 /// <summary>Refresh-token sessions: at most ten live ones, rotated on use, revoked on logout.</summary>
