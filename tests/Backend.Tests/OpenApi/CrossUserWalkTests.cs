@@ -1,0 +1,113 @@
+using System.Net;
+using GxProtocol.Backend.Tests.Services;
+using GxProtocol.Backend.Tests.Support;
+using Xunit.Abstractions;
+
+namespace GxProtocol.Backend.Tests.OpenApi;
+
+/// <summary>
+/// Object-level authorization over the whole documented surface: an ordinary user B calls every operation that
+/// names a resource in its path, with user A's ids, plus every admin-only operation, and none may succeed.
+/// </summary>
+[Collection(ServicesCollection.Name)]
+public sealed class CrossUserWalkTests(ServicesBackend backend, ITestOutputHelper output)
+{
+    /// <summary>Routes whose resource is public to every user by design (API.md), so B reading them is correct.</summary>
+    private static readonly HashSet<string> PublicToUsers =
+    [
+        // A country's national treasury balance is public.
+        "GET /tokenomics/api/v1/treasury/{countryCode}/balance",
+        // Proposals and their tallies are visible to every user (voting is open to all with enough trust).
+        "GET /governance/api/v1/proposals/{id}",
+    ];
+
+    [Fact]
+    public async Task A_stranger_succeeds_on_no_route_that_names_another_users_resource()
+    {
+        using var anonymous = backend.Anonymous();
+        var documents = await ServiceDocument.FetchAllAsync(anonymous);
+        using var owner = await backend.NewActiveUserAsync();
+        using var partner = await backend.NewActiveUserAsync();
+        using var stranger = await backend.NewActiveUserAsync();
+        var setup = new WalkSetup(backend, documents, owner, partner);
+        foreach (var resource in WalkResources.All)
+        {
+            await resource.CreateAsync(setup);
+        }
+        output.WriteLine($"A={owner.UserId} B={stranger.UserId} C={partner.UserId}; ids: {setup.Ids}");
+        setup.Notes.ForEach(note => output.WriteLine($"setup: {note}"));
+
+        var offenders = new List<string>();
+        var walked = new List<string>();
+        foreach (var operation in documents.SelectMany(d => d.Operations))
+        {
+            var names = operation.PathParameters;
+            if (PublicToUsers.Contains(operation.ToString()) || (names.Count == 0 && !operation.IsAdminOnly))
+            {
+                continue;
+            }
+            var missing = names.Where(name => setup.Ids.ForParameter(operation.Path, name) is null).ToList();
+            if (missing.Count > 0)
+            {
+                offenders.Add($"{operation}: no id of A for {{{string.Join("}, {", missing)}}}; add a resource to WalkResources");
+                continue;
+            }
+
+            var url = ServiceDocument.PathParameter().Replace(operation.Path, m => setup.Ids.ForParameter(operation.Path, m.Groups["name"].Value)!);
+            url += Query(operation, setup.Ids);
+            var body = operation.RequestSchema is { } schema
+                ? new SampleBodies(operation.Document, setup.Ids, owner.UserId).For(schema)!.ToJsonString()
+                : null;
+            var response = await stranger.Client.SendAsync(new HttpMethod(operation.Method), url, body);
+            walked.Add($"{operation.Method} {url} -> {(int)response.Status} {RouteProbe.Code(response)}");
+
+            if ((int)response.Status is >= 200 and < 300 or >= 500)
+            {
+                offenders.Add($"{operation.Method} {url} as B answered {response}");
+            }
+            else if (RouteProbe.Code(response) == "invalid_body")
+            {
+                // A shape rejection proves nothing about authorization: the sample body must be fixed.
+                offenders.Add($"{operation.Method} {url}: the walk's body was refused for its shape: {response.Body} (body {body})");
+            }
+        }
+        walked.ForEach(output.WriteLine);
+
+        Assert.Contains(walked, line => line.StartsWith($"GET /identity/api/v1/users/{owner.UserId} ", StringComparison.Ordinal));
+        Assert.Contains(walked, line => line.StartsWith("POST /admin/api/v1/bootstrap ", StringComparison.Ordinal));
+        Assert.True(offenders.Count == 0,
+            $"{offenders.Count} of {walked.Count} walked operations let B through or failed:\n{string.Join("\n", offenders)}" +
+            $"\nsetup notes:\n{string.Join("\n", setup.Notes)}");
+    }
+
+    [Fact]
+    public async Task The_owner_reaches_her_own_resources_with_the_same_ids()
+    {
+        // The walk's 404s mean something only if the ids are real: A herself is served on her own routes.
+        using var anonymous = backend.Anonymous();
+        var documents = await ServiceDocument.FetchAllAsync(anonymous);
+        using var owner = await backend.NewActiveUserAsync();
+        using var partner = await backend.NewActiveUserAsync();
+        var setup = new WalkSetup(backend, documents, owner, partner);
+        foreach (var resource in WalkResources.All)
+        {
+            await resource.CreateAsync(setup);
+        }
+
+        foreach (var path in new[] { "/identity/api/v1/users/{id}", "/tokenomics/api/v1/wallets/{profileId}/balance", "/identity/api/v1/commands/{commandId}" })
+        {
+            var response = await setup.CallAsync(owner.Client, "GET", path);
+            Assert.True(response is { Status: HttpStatusCode.OK }, $"A on {path}: {response}");
+        }
+    }
+
+    private static string Query(DocumentedOperation operation, WalkIds ids)
+    {
+        var required = operation.Parameters
+            .Where(p => p["in"]?.ToString() == "query" && p["required"]?.GetValue<bool>() == true)
+            .Select(p => p["name"]!.ToString())
+            .Select(name => $"{Uri.EscapeDataString(name)}={Uri.EscapeDataString(ids.ForField(name) ?? "1")}")
+            .ToList();
+        return required.Count == 0 ? "" : "?" + string.Join("&", required);
+    }
+}
