@@ -137,6 +137,9 @@ public sealed class OpenApiDocumentTests(ServicesBackend backend)
             }
         }
 
+        var ids = document.Operations.Select(o => o.Operation["operationId"]?.ToString()).ToList();
+        Assert.All(ids, id => Assert.False(string.IsNullOrEmpty(id)));
+        Assert.Equal(ids.Count, ids.Distinct().Count());
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 

@@ -5,7 +5,7 @@ namespace GxProtocol.ApiFrontends.Infrastructure;
 
 /// <summary>
 /// Document-wide parts: title and description of the service, the bearer JWT security scheme the operations refer
-/// to, and the problem schema of every error response.
+/// to, the problem schema of every error response, and operation ids unique within the document.
 /// </summary>
 internal sealed class GxDocumentTransformer(string service) : IOpenApiDocumentTransformer
 {
@@ -34,6 +34,7 @@ internal sealed class GxDocumentTransformer(string service) : IOpenApiDocumentTr
 
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
         document.Components.Schemas[ProblemSchema.Id] = ProblemSchema.Create();
+        OperationIdTransformer.MakeUnique(document);
         return Task.CompletedTask;
     }
 }
