@@ -31,7 +31,7 @@ public sealed class CrossUserWalkTests(ServicesBackend backend, ITestOutputHelpe
         using var owner = await backend.NewActiveUserAsync();
         using var partner = await backend.NewActiveUserAsync();
         using var stranger = await backend.NewActiveUserAsync();
-        var setup = new WalkSetup(backend, documents, owner, partner);
+        using var setup = new WalkSetup(backend, documents, owner, partner);
         foreach (var resource in WalkResources.All)
         {
             await resource.CreateAsync(setup);
@@ -91,7 +91,7 @@ public sealed class CrossUserWalkTests(ServicesBackend backend, ITestOutputHelpe
         var documents = await ServiceDocument.FetchAllAsync(anonymous);
         using var owner = await backend.NewActiveUserAsync();
         using var partner = await backend.NewActiveUserAsync();
-        var setup = new WalkSetup(backend, documents, owner, partner);
+        using var setup = new WalkSetup(backend, documents, owner, partner);
         foreach (var resource in WalkResources.All)
         {
             await resource.CreateAsync(setup);

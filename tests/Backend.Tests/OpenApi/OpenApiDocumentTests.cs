@@ -12,10 +12,13 @@ namespace GxProtocol.Backend.Tests.OpenApi;
 [Collection(ServicesCollection.Name)]
 public sealed class OpenApiDocumentTests(ServicesBackend backend)
 {
-    /// <summary>Session routes answer with fresh secrets and deliberately take no idempotency key (IdentityApi).</summary>
+    /// <summary>POSTs that deliberately take no idempotency key.</summary>
     private static readonly HashSet<string> WritesWithoutIdempotency =
     [
+        // Session routes answer with fresh secrets, which an idempotency store must never replay (IdentityApi).
         "POST /identity/api/v1/auth/login", "POST /identity/api/v1/auth/refresh", "POST /identity/api/v1/auth/logout",
+        // A fee quote: a calculation with a body, it changes nothing.
+        "POST /tax/api/v1/fees/calculate",
     ];
 
     [Theory]

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using GxProtocol.Backend.Tests.Support;
 using GxProtocol.Fabric.Contract;
 
 namespace GxProtocol.Backend.Tests.OpenApi;
@@ -47,20 +48,35 @@ public static class WalkResources
         }
     }
 
-    /// <summary>/relationships/{id}: a link A proposed to C (so B confirming it is someone else's act).</summary>
+    /// <summary>{relationshipId}: a link A asked C to confirm, left pending (so B confirming it is someone else's act).</summary>
     private sealed class OwnRelationship : IWalkResource
     {
         public async Task CreateAsync(WalkSetup setup)
         {
-            var partner = JsonValue.Create(setup.Partner.UserId);
-            var created = await setup.CallAsync(setup.Owner.Client, "POST", "/identity/api/v1/relationships",
-                new[] { "userId", "toUserId", "relatedUserId", "otherUserId", "targetUserId", "relativeId", "counterpartyId" }
-                    .ToDictionary(name => name, JsonNode? (_) => partner.DeepClone()),
-                defaultUserId: setup.Partner.UserId);
-            if (WalkSetup.IdFrom(created, "relationshipId", "id") is { } relationshipId)
+            if (await Relationships.RequestAsync(setup, setup.Partner, "friend") is { } relationshipId)
             {
                 setup.Ids.NameIdIn("relationships", relationshipId);
                 setup.Ids.Name(relationshipId, "relationshipId");
+            }
+        }
+    }
+
+    private static class Relationships
+    {
+        public static async Task<string?> RequestAsync(WalkSetup setup, RegisteredUser to, string type)
+        {
+            var created = await setup.CallAsync(setup.Owner.Client, "POST", "/identity/api/v1/relationships",
+                new Dictionary<string, JsonNode?> { ["toUserId"] = to.UserId, ["type"] = type });
+            return WalkSetup.IdFrom(created, "relationshipId", "id");
+        }
+
+        /// <summary>A link A asks for and <paramref name="to"/> confirms: family 20 or business 15 points of trust.</summary>
+        public static async Task ConfirmedAsync(WalkSetup setup, RegisteredUser to, string type)
+        {
+            if (await RequestAsync(setup, to, type) is { } relationshipId)
+            {
+                await setup.CallAsync(to.Client, "POST", "/identity/api/v1/relationships/{relationshipId}/confirm",
+                    pathValues: new Dictionary<string, string> { ["relationshipId"] = relationshipId });
             }
         }
     }
@@ -104,11 +120,23 @@ public static class WalkResources
         }
     }
 
-    /// <summary>{loanId}: a loan A applied for (the trust-score rule may refuse it; the note says so).</summary>
+    /// <summary>
+    /// {loanId}: a loan A applied for and an admin approved, so B's repayment meets an ACTIVE loan. A borrower needs
+    /// trust 75: active (40) plus a confirmed family (20) and business (15) link with two more users.
+    /// </summary>
     private sealed class OwnLoan : IWalkResource
     {
         public async Task CreateAsync(WalkSetup setup)
         {
+            if (setup.Operation("POST", "/loanpool/api/v1/loans") is null)
+            {
+                return;
+            }
+            if (setup.Operation("POST", "/identity/api/v1/relationships/{relationshipId}/confirm") is not null)
+            {
+                await Relationships.ConfirmedAsync(setup, await setup.ExtraUserAsync(), "family");
+                await Relationships.ConfirmedAsync(setup, await setup.ExtraUserAsync(), "business");
+            }
             var applied = await setup.CallAsync(setup.Owner.Client, "POST", "/loanpool/api/v1/loans",
                 new Dictionary<string, JsonNode?> { ["amount"] = "100" });
             var loanId = WalkSetup.IdFrom(applied, "loanId")
@@ -116,6 +144,7 @@ public static class WalkResources
             if (loanId is not null)
             {
                 setup.Ids.Name(loanId, "loanId");
+                await setup.CallAsync(setup.Backend.SuperAdmin, "POST", "/loanpool/api/v1/loans/{loanId}/approve");
             }
         }
     }

@@ -16,7 +16,10 @@ public interface IWalkResource
 
 /// <summary>The walk's cast and its id map: A owns, C is A's counterpart (stakeholder, relative), B is the stranger.</summary>
 public sealed class WalkSetup(ServicesBackend backend, IReadOnlyList<ServiceDocument> documents, RegisteredUser owner, RegisteredUser partner)
+    : IDisposable
 {
+    private readonly List<RegisteredUser> _extras = [];
+
     public ServicesBackend Backend => backend;
     public RegisteredUser Owner => owner;
     public RegisteredUser Partner => partner;
@@ -25,21 +28,37 @@ public sealed class WalkSetup(ServicesBackend backend, IReadOnlyList<ServiceDocu
     /// <summary>What could not be made real (the id then names nothing, and 404s on it prove less).</summary>
     public List<string> Notes { get; } = [];
 
+    /// <summary>Another active user for a resource that needs more people around A (never the stranger B).</summary>
+    public async Task<RegisteredUser> ExtraUserAsync()
+    {
+        var user = await backend.NewActiveUserAsync();
+        _extras.Add(user);
+        return user;
+    }
+
+    public void Dispose() => _extras.ForEach(user => user.Dispose());
+
     public DocumentedOperation? Operation(string method, string path) =>
         documents.SelectMany(d => d.Operations).FirstOrDefault(o => o.Method == method && Same(o.Path, path));
 
     /// <summary>
     /// Calls a documented operation with path parameters from <see cref="Ids"/> and a body from its schema (fields in
-    /// <paramref name="overrides"/> win), waiting for ledger commands to commit. Null when the route is not documented.
+    /// <paramref name="overrides"/> win), waiting for ledger commands to commit. <paramref name="pathValues"/> fill
+    /// parameters that are not A's (a link someone else confirms). Null when the route is not documented.
     /// </summary>
     public async Task<ApiResponse?> CallAsync(GxApiClient client, string method, string path,
-        IReadOnlyDictionary<string, JsonNode?>? overrides = null, string? defaultUserId = null)
+        IReadOnlyDictionary<string, JsonNode?>? overrides = null, string? defaultUserId = null,
+        IReadOnlyDictionary<string, string>? pathValues = null)
     {
         if (Operation(method, path) is not { } operation)
         {
             return null;
         }
-        var url = ServiceDocument.PathParameter().Replace(operation.Path, m => Ids.ForParameter(operation.Path, m.Groups["name"].Value) ?? "missing");
+        // Values go by position: the documented path may name a parameter differently from the caller's template.
+        var given = ServiceDocument.PathParameter().Matches(path).Select(m => pathValues?.GetValueOrDefault(m.Groups["name"].Value)).ToList();
+        var position = 0;
+        var url = ServiceDocument.PathParameter().Replace(operation.Path, m =>
+            given.ElementAtOrDefault(position++) ?? Ids.ForParameter(operation.Path, m.Groups["name"].Value) ?? "missing");
         var body = operation.RequestSchema is { } schema
             ? new SampleBodies(operation.Document, Ids, defaultUserId ?? owner.UserId).For(schema, overrides)!.ToJsonString()
             : null;
