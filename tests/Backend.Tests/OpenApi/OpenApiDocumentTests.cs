@@ -114,6 +114,9 @@ public sealed class OpenApiDocumentTests(ServicesBackend backend)
                     var key = operation.Header("X-Idempotency-Key");
                     Expect(key?["required"]?.GetValue<bool>() == true, "a write without a required X-Idempotency-Key header");
                     Expect(IsProblem(document, operation.Response(409)), "an idempotent write without a 409 problem response");
+                    Expect(operation.ResponseStatuses.Where(status => status is >= 200 and < 300)
+                            .All(status => operation.Response(status)!["headers"]?["Idempotent-Replayed"] is not null),
+                        "an idempotent write whose success does not announce Idempotent-Replayed");
                 }
             }
             if (operation.PathParameters.Count > 0)
@@ -133,6 +136,10 @@ public sealed class OpenApiDocumentTests(ServicesBackend backend)
             {
                 var schema = operation.Response(status)!["content"]?["application/json"]?["schema"];
                 Expect(document.Resolve(schema) is { Count: > 0 }, $"{status} has no application/json schema");
+            }
+            if (operation.Response(429) is { } tooMany)
+            {
+                Expect(tooMany["headers"]?["Retry-After"] is not null, "a 429 without Retry-After");
             }
             foreach (var status in operation.ResponseStatuses.Where(status => status >= 400))
             {

@@ -37,6 +37,15 @@ internal sealed class ErrorResponsesOperationTransformer : IOpenApiOperationTran
         if (traits.IsRateLimited)
         {
             ProblemSchema.Add(operation, document, 429, "Rate limit reached; see Retry-After.");
+            if (operation.Responses?["429"] is OpenApiResponse tooMany)
+            {
+                tooMany.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                tooMany.Headers["Retry-After"] = new OpenApiHeader
+                {
+                    Description = "Seconds to wait before retrying.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.Integer },
+                };
+            }
         }
 
         // Any remaining error response (e.g. from ProducesProblem) gets the full schema too.

@@ -32,6 +32,13 @@ internal sealed class RequestHeadersOperationTransformer : IOpenApiOperationTran
                 },
                 Example = JsonValue.Create("c0ffee00-2b8f-4f7e-9a51-6f0d6ad1b7e3"),
             });
+            foreach (var (status, response) in operation.Responses ?? [])
+            {
+                if (status.StartsWith('2'))
+                {
+                    AddResponseHeader(response, IdempotencyHeaders.Replayed, "'true' when this is the stored answer to an earlier request with the same key.");
+                }
+            }
         }
 
         if (operation.Responses?.TryGetValue("202", out var accepted) is true)

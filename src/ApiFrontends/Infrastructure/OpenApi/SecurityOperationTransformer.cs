@@ -25,7 +25,8 @@ internal sealed class SecurityOperationTransformer : IOpenApiOperationTransforme
             [new OpenApiSecuritySchemeReference(GxDocumentTransformer.BearerScheme, document)] = [],
         });
 
-        var who = traits.Roles.Count > 0 ? $"role {string.Join(" or ", traits.Roles)}" : "any authenticated user (own resources only)";
+        // Which resources a user may reach is decided by the handler (own wallet, own loans...), not by the policy.
+        var who = traits.Roles.Count > 0 ? $"role {string.Join(" or ", traits.Roles)}" : "an access token";
         operation.Description = string.IsNullOrEmpty(operation.Description)
             ? $"Requires {who}."
             : $"{operation.Description}\n\nRequires {who}.";
