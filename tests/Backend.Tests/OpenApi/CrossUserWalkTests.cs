@@ -97,11 +97,18 @@ public sealed class CrossUserWalkTests(ServicesBackend backend, ITestOutputHelpe
             await resource.CreateAsync(setup);
         }
 
-        foreach (var path in new[] { "/identity/api/v1/users/{id}", "/tokenomics/api/v1/wallets/{profileId}/balance", "/identity/api/v1/commands/{commandId}" })
+        // Routes of services not in this build are skipped (CallAsync answers null); the first three always exist.
+        string[] paths =
+        [
+            "/identity/api/v1/users/{id}", "/tokenomics/api/v1/wallets/{profileId}/balance", "/identity/api/v1/commands/{commandId}",
+            "/organization/api/v1/organizations/{orgId}", "/loanpool/api/v1/loans/{loanId}", "/governance/api/v1/proposals/{id}",
+        ];
+        foreach (var path in paths)
         {
             var response = await setup.CallAsync(owner.Client, "GET", path);
-            Assert.True(response is { Status: HttpStatusCode.OK }, $"A on {path}: {response}");
+            Assert.True(response is null or { Status: HttpStatusCode.OK }, $"A on {path}: {response}\nsetup notes:\n{string.Join("\n", setup.Notes)}");
         }
+        Assert.NotNull(setup.Operation("GET", "/identity/api/v1/commands/{commandId}"));
     }
 
     private static string Query(DocumentedOperation operation, WalkIds ids)
