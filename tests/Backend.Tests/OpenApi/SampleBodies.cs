@@ -5,7 +5,9 @@ namespace GxProtocol.Backend.Tests.OpenApi;
 /// <summary>
 /// A syntactically valid JSON value for a documented schema, so that a request is judged on who sends it and not
 /// refused for its shape: amounts "1", ids from <see cref="WalkIds"/> (user A's by default), hashes of 64 hex
-/// digits, a real country, the first value of an enum. Only required properties are filled; overrides win.
+/// digits, a real country, the first value of an enum. Optional properties are filled too, since a handler that
+/// validates them before checking the caller would otherwise answer 400 and prove nothing; overrides win and take
+/// the property's type (a "14" override for an integer property is sent as 14).
 /// </summary>
 public sealed class SampleBodies(ServiceDocument document, WalkIds ids, string defaultUserId)
 {
@@ -35,17 +37,11 @@ public sealed class SampleBodies(ServiceDocument document, WalkIds ids, string d
         if (types.Contains("object") || schema["properties"] is not null)
         {
             var body = new JsonObject();
-            var required = (schema["required"] as JsonArray ?? []).Select(r => r!.ToString()).ToHashSet();
             foreach (var (property, propertySchema) in schema["properties"] as JsonObject ?? [])
             {
-                if (overrides.TryGetValue(property, out var given))
-                {
-                    body[property] = given?.DeepClone();
-                }
-                else if (required.Contains(property))
-                {
-                    body[property] = Value(propertySchema, property, overrides, depth + 1);
-                }
+                body[property] = overrides.TryGetValue(property, out var given)
+                    ? Typed(given, document.Resolve(propertySchema))
+                    : Value(propertySchema, property, overrides, depth + 1);
             }
             return body;
         }
@@ -93,8 +89,23 @@ public sealed class SampleBodies(ServiceDocument document, WalkIds ids, string d
             (_, "paramid" or "targetparameter") => "votingPeriodDays",
             (_, "proposedvalue" or "newvalue" or "value") => "14",
             (_, "mime" or "evidencemime") => "application/pdf",
+            (_, "vote") => "FOR",
+            (_, "orgtype") => "business",
+            (_, "type") => "friend",
+            (_, "transactiontype") => "TRANSFER",
             _ => "walk",
         };
+    }
+
+    private static JsonNode? Typed(JsonNode? given, JsonObject? schema)
+    {
+        var types = Types(schema);
+        if (given is JsonValue value && value.TryGetValue<string>(out var text) && !types.Contains("string")
+            && (types.Contains("integer") || types.Contains("number")) && decimal.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var number))
+        {
+            return JsonValue.Create(number);
+        }
+        return given?.DeepClone();
     }
 
     private static IReadOnlyList<string> Types(JsonObject? schema) => schema?["type"] switch
