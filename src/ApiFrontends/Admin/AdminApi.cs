@@ -14,8 +14,11 @@ using Microsoft.AspNetCore.Routing;
 
 namespace GxProtocol.ApiFrontends.Admin;
 
-/// <summary>admin (3002): bootstrap, countries, user approval, system status.</summary>
-public static class AdminApi
+/// <summary>
+/// admin (3002): bootstrap, countries, user approval, system status and outbox here; parameters, pause, admins and
+/// treasuries in AdminApi.System.cs; counters and the cluster view in AdminApi.Insight.cs.
+/// </summary>
+public static partial class AdminApi
 {
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder routes)
     {
@@ -33,6 +36,8 @@ public static class AdminApi
         admin.MapGet("/outbox", GetOutboxAsync);
         admin.MapPost("/outbox/{commandId:guid}/retry", RetryCommandAsync).WithIdempotency();
         admin.MapPost("/outbox/{commandId:guid}/cancel", CancelCommandAsync).WithIdempotency();
+        MapSystemRoutes(admin, superAdmin);
+        MapInsightRoutes(admin);
         return routes;
     }
 

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace GxProtocol.ApiFrontends.Identity;
 
-/// <summary>identity (3001): registration, sessions, profiles, KYC and command status.</summary>
+/// <summary>identity (3001): registration, sessions, profiles, KYC, relationships and trust scores, command status.</summary>
 public static class IdentityApi
 {
     public static IEndpointRouteBuilder MapIdentityApi(this IEndpointRouteBuilder routes)
@@ -28,6 +28,11 @@ public static class IdentityApi
         users.MapPatch("", UpdateUserAsync).WithIdempotency();
         users.MapPost("/kyc", SubmitKycAsync).WithIdempotency();
         users.MapGet("/kyc", GetKycAsync);
+        users.MapGet("/trust-score", GetTrustScoreAsync);
+
+        var relationships = api.MapGroup("/relationships").RequireAuthorization();
+        relationships.MapPost("", CreateRelationshipAsync).WithIdempotency().RequireRateLimiting("writes");
+        relationships.MapPost("/{relationshipId:guid}/confirm", ConfirmRelationshipAsync).WithIdempotency().RequireRateLimiting("writes");
 
         api.MapGet("/commands/{commandId:guid}", GetCommandAsync).RequireAuthorization();
         return routes;
@@ -141,6 +146,32 @@ public static class IdentityApi
         caller.IsSelfOrAdmin(id)
             ? TypedResults.Ok(await grains.GetGrain<IUserGrain>(id).GetKycAsync())
             : GxProblems.NotFound("User");
+
+    private static async Task<Results<Ok<TrustScoreResponse>, ProblemHttpResult>> GetTrustScoreAsync(Guid id, ClaimsPrincipal caller, IGrainFactory grains) =>
+        caller.IsSelfOrAdmin(id)
+            ? TypedResults.Ok(TrustScoreResponse.From(await grains.GetGrain<IUserGrain>(id).GetTrustScoreAsync()))
+            : GxProblems.NotFound("User");
+
+    private static async Task<Results<Created<RelationshipResponse>, ProblemHttpResult>> CreateRelationshipAsync(
+        CreateRelationshipRequest body, ClaimsPrincipal caller, IGrainFactory grains)
+    {
+        var from = caller.GetUserId();
+        if (new RequestValidator()
+                .NotEmpty("toUserId", body.ToUserId)
+                .Must(body.ToUserId != from, "toUserId", "must be another user: a relationship links two different users.")
+                .Required("type", body.Type, 20)
+                .Must(string.IsNullOrWhiteSpace(body.Type) || RelationshipTypes.Normalize(body.Type) is not null, "type", $"must be one of {string.Join(", ", RelationshipTypes.All)}.")
+                .HasProblem(out var problem))
+        {
+            return problem;
+        }
+        var link = await grains.GetGrain<IRelationshipGrain>(IRelationshipGrain.IdFor(from, body.ToUserId)).RequestAsync(from, body.ToUserId, body.Type);
+        // No Location: a link is read through the trust score of its users, not on its own.
+        return TypedResults.Created((string?)null, RelationshipResponse.From(link));
+    }
+
+    private static async Task<Ok<RelationshipResponse>> ConfirmRelationshipAsync(Guid relationshipId, ClaimsPrincipal caller, IGrainFactory grains) =>
+        TypedResults.Ok(RelationshipResponse.From(await grains.GetGrain<IRelationshipGrain>(relationshipId).ConfirmAsync(caller.GetUserId())));
 
     private static async Task<Results<Ok<CommandStatusResponse>, ProblemHttpResult>> GetCommandAsync(Guid commandId, ClaimsPrincipal caller, IGrainFactory grains)
     {

@@ -19,6 +19,10 @@ public static class GxApiFrontendsExtensions
             [GxServiceNames.Identity] = IdentityApi.MapIdentityApi,
             [GxServiceNames.Admin] = AdminApi.MapAdminApi,
             [GxServiceNames.Tokenomics] = TokenomicsApi.MapTokenomicsApi,
+            [GxServiceNames.Organization] = Organization.OrganizationApi.MapOrganizationApi,
+            [GxServiceNames.LoanPool] = LoanPool.LoanPoolApi.MapLoanPoolApi,
+            [GxServiceNames.Governance] = Governance.GovernanceApi.MapGovernanceApi,
+            [GxServiceNames.Tax] = Tax.TaxApi.MapTaxApi,
         };
 
     public static IServiceCollection AddGxApiFrontends(this IServiceCollection services, IConfiguration configuration)

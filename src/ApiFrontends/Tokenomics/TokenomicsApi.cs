@@ -11,8 +11,8 @@ using Microsoft.AspNetCore.Routing;
 
 namespace GxProtocol.ApiFrontends.Tokenomics;
 
-/// <summary>tokenomics (3003): transfers, balances and wallet history.</summary>
-public static class TokenomicsApi
+/// <summary>tokenomics (3003): transfers, balances and wallet history here; genesis, freezing and treasuries in TokenomicsApi.Admin.cs.</summary>
+public static partial class TokenomicsApi
 {
     public static IEndpointRouteBuilder MapTokenomicsApi(this IEndpointRouteBuilder routes)
     {
@@ -21,6 +21,7 @@ public static class TokenomicsApi
         api.MapPost("/transfers", TransferAsync).RequireAuthorization().WithIdempotency().RequireRateLimiting("writes");
         api.MapGet("/wallets/{profileId:guid}/balance", GetBalanceAsync).RequireAuthorization();
         api.MapGet("/wallets/{profileId:guid}/transactions", GetTransactionsAsync).RequireAuthorization();
+        MapAdministrationRoutes(api);
         return routes;
     }
 

@@ -22,3 +22,10 @@ public sealed record WalletTransactionResponse(
 }
 
 public sealed record WalletTransactionsPage(IReadOnlyList<WalletTransactionResponse> Items, string? NextCursor);
+
+/// <summary>A national treasury's balance in coins and whether it may send yet.</summary>
+public sealed record TreasuryBalanceResponse(string CountryCode, string Account, string Balance, bool Active)
+{
+    public static TreasuryBalanceResponse From(TreasurySummary treasury) =>
+        new(treasury.CountryCode, $"treasury:{treasury.CountryCode}", CoinFormat.ToCoins(treasury.Balance), treasury.Active);
+}

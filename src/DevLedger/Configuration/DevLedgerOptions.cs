@@ -5,7 +5,7 @@ public sealed class DevLedgerOptions
 {
     public const string SectionName = "Gx:DevLedger";
 
-    /// <summary>Loopback port for the Gateway gRPC service (h2c on 127.0.0.1 only); 0 picks any free port.</summary>
+    /// <summary>Loopback port for the Gateway gRPC service (127.0.0.1 only; h2c unless <see cref="Tls"/> is set); 0 picks any free port.</summary>
     public int Port { get; set; } = 7051;
 
     public string ChannelName { get; set; } = "gxchannel";
@@ -33,6 +33,9 @@ public sealed class DevLedgerOptions
     public string? DefaultRole { get; set; }
 
     public DevLedgerFaultOptions Faults { get; set; } = new();
+
+    /// <summary>TLS (and optionally mutual TLS) on the gateway port; empty keeps h2c.</summary>
+    public DevLedgerTlsOptions Tls { get; set; } = new();
 
     /// <summary>Registers a client certificate (PEM) with a role, e.g. the embedded silo's identity as super_admin.</summary>
     public DevLedgerOptions AddIdentity(string certificatePem, string role)

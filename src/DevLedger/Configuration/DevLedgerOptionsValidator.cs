@@ -68,6 +68,7 @@ public sealed class DevLedgerOptionsValidator(string sectionPath = DevLedgerOpti
         {
             failures.Add($"{sectionPath}:Faults:DropEventStreamAfterEvents must not be negative.");
         }
+        ValidateTls(failures, options.Tls);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
@@ -86,6 +87,74 @@ public sealed class DevLedgerOptionsValidator(string sectionPath = DevLedgerOpti
         if (string.IsNullOrWhiteSpace(value))
         {
             failures.Add($"{sectionPath}:{key} is required.");
+        }
+    }
+
+    private void ValidateTls(List<string> failures, DevLedgerTlsOptions tls)
+    {
+        string key = $"{sectionPath}:Tls";
+        string? certificate = ReadPem(failures, tls.CertificatePem, tls.CertificatePath, $"{key}:Certificate");
+        string? privateKey = ReadPem(failures, tls.PrivateKeyPem, tls.PrivateKeyPath, $"{key}:PrivateKey");
+        string? clientCa = ReadPem(failures, tls.ClientCaCertificatePem, tls.ClientCaCertificatePath, $"{key}:ClientCaCertificate");
+        bool certificateGiven = tls.Enabled;
+        bool keyGiven = !string.IsNullOrWhiteSpace(tls.PrivateKeyPem) || !string.IsNullOrWhiteSpace(tls.PrivateKeyPath);
+        bool clientCaGiven = !string.IsNullOrWhiteSpace(tls.ClientCaCertificatePem) || !string.IsNullOrWhiteSpace(tls.ClientCaCertificatePath);
+        if (certificateGiven && !keyGiven)
+        {
+            failures.Add($"{key}:PrivateKeyPem or {key}:PrivateKeyPath is required with a TLS server certificate.");
+        }
+        if (!certificateGiven && (keyGiven || clientCaGiven))
+        {
+            failures.Add($"{key}:CertificatePem or {key}:CertificatePath is required when other TLS settings are given (without it the DevLedger serves h2c).");
+        }
+        if (certificate is not null && privateKey is not null)
+        {
+            try
+            {
+                using var server = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(certificate, privateKey);
+                if (server.NotAfter < DateTime.Now)
+                {
+                    failures.Add($"{key}:CertificatePem has expired ({server.NotAfter:u}).");
+                }
+            }
+            catch (Exception exception) when (exception is System.Security.Cryptography.CryptographicException or ArgumentException)
+            {
+                failures.Add($"{key}:CertificatePem/{key}:PrivateKeyPem are not a PEM certificate and its matching private key: {exception.Message}");
+            }
+        }
+        if (clientCa is not null)
+        {
+            var authorities = new System.Security.Cryptography.X509Certificates.X509Certificate2Collection();
+            try
+            {
+                authorities.ImportFromPem(clientCa);
+                if (authorities.Count == 0)
+                {
+                    failures.Add($"{key}:ClientCaCertificatePem contains no PEM certificate.");
+                }
+            }
+            catch (System.Security.Cryptography.CryptographicException exception)
+            {
+                failures.Add($"{key}:ClientCaCertificatePem is not PEM certificates: {exception.Message}");
+            }
+            foreach (var authority in authorities)
+            {
+                authority.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Inline PEM or the file's text; an unreadable file is a failure naming the …Path key.</summary>
+    private static string? ReadPem(List<string> failures, string? inline, string? path, string key)
+    {
+        try
+        {
+            return DevLedgerTlsOptions.Resolve(inline, path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            failures.Add($"{key}Path cannot be read: {exception.Message}");
+            return null;
         }
     }
 

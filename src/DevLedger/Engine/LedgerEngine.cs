@@ -22,7 +22,7 @@ namespace GxProtocol.DevLedger.Engine;
 /// blocks by count or timeout, a committer that validates in block order, and the chain of committed blocks.
 /// Errors are <see cref="RpcException"/>s with the codes and wording of a Fabric peer's gateway.
 /// </summary>
-public sealed class LedgerEngine : IAsyncDisposable
+public sealed partial class LedgerEngine : IAsyncDisposable
 {
     private readonly DevLedgerOptions options;
     private readonly IdentityRegistry identities;

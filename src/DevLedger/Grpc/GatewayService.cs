@@ -4,7 +4,12 @@ using GxProtocol.Fabric.Protos.Gateway;
 
 namespace GxProtocol.DevLedger.Grpc;
 
-/// <summary>The gateway.Gateway gRPC service: a thin adapter over <see cref="LedgerEngine"/>.</summary>
+/// <summary>
+/// The gateway.Gateway gRPC service: a thin adapter over <see cref="LedgerEngine"/>. With <see cref="DeliverService"/>
+/// beside it, the official Fabric Gateway clients work against the DevLedger unchanged for evaluate, endorse, submit,
+/// commit status, chaincode events and filtered block events (tests/Ledger.Tests/Interop runs the Node client); full
+/// block events get UNIMPLEMENTED.
+/// </summary>
 public sealed class GatewayService(LedgerEngine ledger) : Gateway.GatewayBase
 {
     public override Task<EndorseResponse> Endorse(EndorseRequest request, ServerCallContext context) =>

@@ -10,7 +10,7 @@ namespace GxProtocol.DevLedger.Hosting;
 
 /// <summary>
 /// A DevLedger running inside the calling process (the embedded silo, tests, benchmarks): the Fabric Gateway gRPC
-/// service on 127.0.0.1 and direct access to the ledger engine.
+/// service on 127.0.0.1 (h2c, or TLS with <see cref="DevLedgerOptions.Tls"/>) and direct access to the ledger engine.
 /// </summary>
 public sealed class DevLedgerHost : IAsyncDisposable
 {
@@ -23,7 +23,7 @@ public sealed class DevLedgerHost : IAsyncDisposable
         Endpoint = endpoint;
     }
 
-    /// <summary>The gateway address for <c>Gx:Fabric:Endpoint</c>, e.g. <c>http://127.0.0.1:7051</c>.</summary>
+    /// <summary>The gateway address for <c>Gx:Fabric:Endpoint</c>, e.g. <c>http://127.0.0.1:7051</c> (<c>https://</c> with TLS).</summary>
     public Uri Endpoint { get; }
 
     /// <summary>The ledger engine: state, blocks, faults, and the gateway operations without gRPC.</summary>
@@ -42,9 +42,9 @@ public sealed class DevLedgerHost : IAsyncDisposable
             builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
             builder.Services.AddSingleton(ledger);
             builder.Services.AddGrpc();
-            builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenDevLedger(options.Port));
+            builder.ListenDevLedger(_ => options);
             var application = builder.Build();
-            application.MapGrpcService<GatewayService>();
+            application.MapDevLedgerGateway();
             await application.StartAsync(cancellationToken).ConfigureAwait(false);
 
             var address = application.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -1,11 +1,9 @@
-using System.Net;
 using GxProtocol.DevLedger.Chaincode;
 using GxProtocol.DevLedger.Configuration;
 using GxProtocol.DevLedger.Engine;
 using GxProtocol.DevLedger.Grpc;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
 namespace GxProtocol.DevLedger.Hosting;
@@ -15,7 +13,8 @@ public static class DevLedgerServiceCollectionExtensions
 {
     /// <summary>
     /// Binds <c>Gx:DevLedger</c>, validates it at start, registers the ledger engine (with <paramref name="chaincode"/> or
-    /// the GX chaincode) and gRPC, and listens with h2c on 127.0.0.1 at the configured port.
+    /// the GX chaincode) and gRPC, and listens on 127.0.0.1 at the configured port: h2c, or TLS when <c>Gx:DevLedger:Tls</c>
+    /// names a server certificate.
     /// </summary>
     public static WebApplicationBuilder AddDevLedger(this WebApplicationBuilder builder, IChaincode? chaincode = null)
     {
@@ -25,25 +24,25 @@ public static class DevLedgerServiceCollectionExtensions
         builder.Services.AddSingleton(provider =>
             LedgerEngine.Open(provider.GetRequiredService<IOptions<DevLedgerOptions>>().Value, chaincode ?? new GxContractChaincode()));
         builder.Services.AddGrpc();
-        builder.WebHost.ConfigureKestrel((context, kestrel) =>
-        {
-            var options = context.Configuration.GetSection(DevLedgerOptions.SectionName).Get<DevLedgerOptions>() ?? new DevLedgerOptions();
-            kestrel.ListenDevLedger(options.Port);
-        });
+        builder.ListenDevLedger(provider => provider.GetRequiredService<IOptions<DevLedgerOptions>>().Value);
+        builder.Services.AddHostedService<PeerAddressPublisher>();
         return builder;
     }
 
     public static IEndpointRouteBuilder MapDevLedgerGateway(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGrpcService<GatewayService>();
+        endpoints.MapGrpcService<DeliverService>();
         return endpoints;
     }
 
-    /// <summary>Plain HTTP/2 (h2c) on loopback only: the DevLedger has no TLS and must not be reachable from outside.</summary>
-    internal static void ListenDevLedger(this KestrelServerOptions kestrel, int port)
+    /// <summary>
+    /// The gateway's listener from the options <paramref name="options"/> resolves; resolving validated options first means
+    /// a bad TLS setting stops start-up with the validator's message naming the key.
+    /// </summary>
+    internal static void ListenDevLedger(this WebApplicationBuilder builder, Func<IServiceProvider, DevLedgerOptions> options)
     {
-        kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = HttpProtocols.Http2);
-        // Many concurrent submitters multiplex over few connections.
-        kestrel.Limits.Http2.MaxStreamsPerConnection = 1024;
+        builder.Services.AddSingleton(provider => new DevLedgerListener(options(provider)));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ApplicationServices.GetRequiredService<DevLedgerListener>().Configure(kestrel));
     }
 }

@@ -12,8 +12,11 @@ namespace GxProtocol.Fabric.Client;
 /// <summary>
 /// <see cref="ILedgerClient"/> over the Fabric Gateway gRPC service (a Fabric peer or the DevLedger).
 /// Submit follows the official clients: Endorse, sign the prepared envelope, Submit, then a signed CommitStatus.
+/// Proposals carry <paramref name="clock"/>'s time (the system clock by default): the chaincode's notion of "now"
+/// (voting deadlines, idle days) is the transaction timestamp, so a test can move it with the backend's clock.
 /// </summary>
-public sealed class FabricLedgerClient(CallInvoker callInvoker, SigningIdentity identity, FabricOptions options, IDisposable? ownedResources = null)
+public sealed class FabricLedgerClient(CallInvoker callInvoker, SigningIdentity identity, FabricOptions options, IDisposable? ownedResources = null,
+    TimeProvider? clock = null)
     : ILedgerClient, IDisposable
 {
     private readonly Gateway.GatewayClient gateway = new(callInvoker);
@@ -21,7 +24,7 @@ public sealed class FabricLedgerClient(CallInvoker callInvoker, SigningIdentity 
     public SigningIdentity Identity => identity;
 
     /// <summary>Creates a client that owns its channel and identity, from validated options.</summary>
-    public static FabricLedgerClient Connect(FabricOptions options)
+    public static FabricLedgerClient Connect(FabricOptions options, TimeProvider? clock = null)
     {
         string certificate = FabricOptions.Resolve(options.CertificatePem, options.CertificatePath)
             ?? throw new ArgumentException($"{FabricOptions.SectionName}:CertificatePem or CertificatePath is required.");
@@ -29,7 +32,7 @@ public sealed class FabricLedgerClient(CallInvoker callInvoker, SigningIdentity 
             ?? throw new ArgumentException($"{FabricOptions.SectionName}:PrivateKeyPem or PrivateKeyPath is required.");
         var identity = SigningIdentity.FromPem(options.MspId, certificate, key);
         var channel = FabricChannelFactory.Create(options);
-        return new FabricLedgerClient(channel.CreateCallInvoker(), identity, options, new OwnedResources(channel, identity));
+        return new FabricLedgerClient(channel.CreateCallInvoker(), identity, options, new OwnedResources(channel, identity), clock);
     }
 
     public string TransactionIdFor(string commandId) =>
@@ -161,7 +164,7 @@ public sealed class FabricLedgerClient(CallInvoker callInvoker, SigningIdentity 
     public void Dispose() => ownedResources?.Dispose();
 
     private TransactionProposal Propose(string transactionName, IReadOnlyList<string> arguments, byte[] nonce) =>
-        SignedProposalFactory.Create(identity, options.ChannelName, options.ChaincodeName, transactionName, arguments, nonce, DateTimeOffset.UtcNow);
+        SignedProposalFactory.Create(identity, options.ChannelName, options.ChaincodeName, transactionName, arguments, nonce, (clock ?? TimeProvider.System).GetUtcNow());
 
     private static CallOptions CallOptions(TimeSpan timeout, CancellationToken cancellationToken) =>
         new(deadline: DateTime.UtcNow.Add(timeout), cancellationToken: cancellationToken);

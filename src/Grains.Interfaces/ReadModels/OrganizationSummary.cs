@@ -1,6 +1,6 @@
 namespace GxProtocol.Grains.Interfaces.ReadModels;
 
-/// <summary>An organization as the read models list it (status PENDING_ENDORSEMENT or ACTIVE).</summary>
+/// <summary>An organization as the read models list it (status PROPOSED or ACTIVE).</summary>
 [GenerateSerializer, Immutable, Alias("gx.OrganizationSummary")]
 public sealed record OrganizationSummary(
     [property: Id(0)] string OrgId,

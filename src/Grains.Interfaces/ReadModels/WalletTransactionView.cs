@@ -20,4 +20,7 @@ public static class WalletTransactionKinds
     public const string Genesis = "GENESIS";
     public const string TransferIn = "TRANSFER_IN";
     public const string TransferOut = "TRANSFER_OUT";
+    public const string LoanDisbursed = "LOAN_DISBURSED";
+    public const string LoanRepayment = "LOAN_REPAYMENT";
+    public const string VelocityTax = "VELOCITY_TAX";
 }

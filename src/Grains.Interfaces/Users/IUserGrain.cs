@@ -29,4 +29,26 @@ public interface IUserGrain : IGrainWithGuidKey, ICommandOrigin
     /// <summary>Replaces a live refresh token by a new one; false when the old one is unknown, expired or revoked.</summary>
     [Alias("RotateRefreshToken")] Task<bool> RotateRefreshTokenAsync(string oldTokenHash, string newTokenHash, DateTimeOffset expiresAt);
     [Alias("RevokeRefreshToken")] Task RevokeRefreshTokenAsync(string tokenHash);
+
+    /// <summary>A super admin pays the genesis the user did not get at registration; once per user.</summary>
+    [Alias("DistributeGenesis")] Task<CommandAccepted> DistributeGenesisAsync(Guid superAdminId, Guid commandId);
+    [Alias("FreezeWallet")] Task<CommandAccepted> FreezeWalletAsync(Guid adminId, Guid commandId, string reason);
+    [Alias("UnfreezeWallet")] Task<CommandAccepted> UnfreezeWalletAsync(Guid adminId, Guid commandId);
+
+    /// <summary>The off-chain trust score with its parts; read-only, so it interleaves like the profile.</summary>
+    [Alias("GetTrustScore"), AlwaysInterleave] Task<TrustScoreView> GetTrustScoreAsync();
+    /// <summary>Keeps a confirmed relationship of this user (both users keep it); repeating it changes nothing.</summary>
+    [Alias("RecordRelationship")] Task RecordRelationshipAsync(ConfirmedRelationship relationship);
+
+    /// <summary>
+    /// Checks the per-borrower loan rules (GxRules.CheckLoanApplication with this user's trust score, open loans and
+    /// outstanding amount) and counts the application as open at once; returns the trust score the ledger is given.
+    /// </summary>
+    [Alias("ReserveLoan")] Task<int> ReserveLoanAsync(Guid loanId, long amountQirat);
+    /// <summary>Forgets an application the ledger refused.</summary>
+    [Alias("ReleaseLoan")] Task ReleaseLoanAsync(Guid loanId);
+    /// <summary>Holds a repayment from the available balance until its LoanRepaid arrives (422 when not available).</summary>
+    [Alias("HoldRepayment")] Task HoldRepaymentAsync(Guid loanId, Guid commandId, long amountQirat);
+    /// <summary>Releases the hold of a repayment the ledger refused.</summary>
+    [Alias("ReleaseRepayment")] Task ReleaseRepaymentAsync(Guid commandId);
 }

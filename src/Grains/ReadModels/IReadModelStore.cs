@@ -26,4 +26,13 @@ public interface IReadModelStore
 
     /// <summary>Newest first; the cursor is the sequence of the last line of the previous page.</summary>
     Task<Page<WalletTransactionView>> GetWalletTransactionsAsync(Guid userId, string? cursor, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>The document's JSON, or null.</summary>
+    Task<string?> GetDocumentAsync(string collection, string id, CancellationToken cancellationToken = default);
+
+    /// <summary>Documents of one partition (and status, when given), newest first; the cursor is the one the previous page returned.</summary>
+    Task<Page<string>> ListDocumentsAsync(string collection, string partition, string? status, string? cursor, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>The values of the named counters; a counter never moved is zero.</summary>
+    Task<IReadOnlyDictionary<string, long>> GetCountersAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken = default);
 }

@@ -1,14 +1,17 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using GxProtocol.Grains.Interfaces.Ledger;
 using GxProtocol.Grains.Interfaces.ReadModels;
 
 namespace GxProtocol.Grains.ReadModels;
 
-/// <summary>The embedded default's read models: one process, so a lock and a few lists are enough.</summary>
+/// <summary>The embedded default's read models: one process, so a lock and a few collections are enough.</summary>
 public sealed class InMemoryReadModelStore : IReadModelStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<Guid, List<WalletTransactionView>> _walletLines = [];
+    private readonly Dictionary<(string Collection, string Id), StoredDocument> _documents = [];
+    private readonly Dictionary<string, long> _counters = [];
     private readonly List<(LedgerEventEnvelope Event, string Reason)> _deadLetters = [];
     private LedgerPosition _checkpoint = LedgerPosition.None;
     private long _sequence;
@@ -29,7 +32,7 @@ public sealed class InMemoryReadModelStore : IReadModelStore
             {
                 return Task.FromResult(false);
             }
-            AddLines(changes);
+            Write(changes);
             _checkpoint = position;
             return Task.FromResult(true);
         }
@@ -44,9 +47,11 @@ public sealed class InMemoryReadModelStore : IReadModelStore
                 return Task.FromResult(false);
             }
             _walletLines.Clear();
+            _documents.Clear();
+            _counters.Clear();
             foreach (var changes in history)
             {
-                AddLines(changes);
+                Write(changes);
             }
             return Task.FromResult(true);
         }
@@ -67,7 +72,7 @@ public sealed class InMemoryReadModelStore : IReadModelStore
 
     public Task<Page<WalletTransactionView>> GetWalletTransactionsAsync(Guid userId, string? cursor, int limit, CancellationToken cancellationToken = default)
     {
-        var before = cursor is null ? long.MaxValue : long.Parse(cursor, CultureInfo.InvariantCulture);
+        var before = Before(cursor);
         lock (_gate)
         {
             var page = _walletLines.GetValueOrDefault(userId, [])
@@ -75,12 +80,43 @@ public sealed class InMemoryReadModelStore : IReadModelStore
                 .OrderByDescending(l => l.Sequence)
                 .Take(limit + 1)
                 .ToList();
-            var next = page.Count > limit ? page[limit - 1].Sequence.ToString(CultureInfo.InvariantCulture) : null;
-            return Task.FromResult(new Page<WalletTransactionView>(page.Take(limit).ToList(), next));
+            return Task.FromResult(PageOf(page, limit, l => l.Sequence, l => l));
         }
     }
 
-    private void AddLines(ReadModelChanges changes)
+    public Task<string?> GetDocumentAsync(string collection, string id, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_documents.TryGetValue((collection, id), out var document) ? document.Body.ToJsonString() : null);
+        }
+    }
+
+    public Task<Page<string>> ListDocumentsAsync(string collection, string partition, string? status, string? cursor, int limit, CancellationToken cancellationToken = default)
+    {
+        var before = Before(cursor);
+        lock (_gate)
+        {
+            var page = _documents
+                .Where(d => d.Key.Collection == collection && d.Value.Partition == partition && (status is null || d.Value.Status == status) && d.Value.Sequence < before)
+                .Select(d => d.Value)
+                .OrderByDescending(d => d.Sequence)
+                .Take(limit + 1)
+                .ToList();
+            return Task.FromResult(PageOf(page, limit, d => d.Sequence, d => d.Body.ToJsonString()));
+        }
+    }
+
+    public Task<IReadOnlyDictionary<string, long>> GetCountersAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyDictionary<string, long> values = names.Distinct().ToDictionary(n => n, n => _counters.GetValueOrDefault(n));
+            return Task.FromResult(values);
+        }
+    }
+
+    private void Write(ReadModelChanges changes)
     {
         foreach (var (userId, line) in changes.WalletLines)
         {
@@ -89,6 +125,44 @@ public sealed class InMemoryReadModelStore : IReadModelStore
                 _walletLines[userId] = lines = [];
             }
             lines.Add(line with { Sequence = ++_sequence });
+        }
+        foreach (var patch in changes.Documents)
+        {
+            if (!_documents.TryGetValue((patch.Collection, patch.Id), out var document))
+            {
+                _documents[(patch.Collection, patch.Id)] = document = new StoredDocument(new JsonObject(), ++_sequence);
+            }
+            document.Merge(patch);
+        }
+        foreach (var counter in changes.Counters)
+        {
+            _counters[counter.Name] = _counters.GetValueOrDefault(counter.Name) + counter.Delta;
+        }
+    }
+
+    private static long Before(string? cursor) => cursor is null ? long.MaxValue : long.Parse(cursor, CultureInfo.InvariantCulture);
+
+    private static Page<TOut> PageOf<TIn, TOut>(List<TIn> rows, int limit, Func<TIn, long> sequence, Func<TIn, TOut> select)
+    {
+        var next = rows.Count > limit ? sequence(rows[limit - 1]).ToString(CultureInfo.InvariantCulture) : null;
+        return new Page<TOut>(rows.Take(limit).Select(select).ToList(), next);
+    }
+
+    private sealed class StoredDocument(JsonObject body, long sequence)
+    {
+        public JsonObject Body { get; } = body;
+        public long Sequence { get; } = sequence;
+        public string? Partition { get; private set; }
+        public string? Status { get; private set; }
+
+        public void Merge(DocumentPatch patch)
+        {
+            foreach (var (name, value) in JsonNode.Parse(patch.Json)!.AsObject())
+            {
+                Body[name] = value?.DeepClone();
+            }
+            Partition = patch.Partition ?? Partition;
+            Status = patch.Status ?? Status;
         }
     }
 }

@@ -1,50 +1,74 @@
 using GxProtocol.Fabric.Contract;
 using GxProtocol.Grains.Interfaces.Ledger;
 using GxProtocol.Grains.Interfaces.ReadModels;
+using Collections = GxProtocol.Grains.ReadModels.ReadModelCollections;
+using Counters = GxProtocol.Grains.ReadModels.ReadModelCollections.Counters;
 
 namespace GxProtocol.Grains.ReadModels;
 
-/// <summary>Turns a chaincode event into read-model rows. Pure: the same event always gives the same rows.</summary>
-public static class ReadModelProjection
+/// <summary>
+/// Turns a chaincode event into read-model changes. Pure: the same event always gives the same changes, so a replay
+/// of the ledger rebuilds the same read models. Money movements live here; organizations, loans and proposals in
+/// ReadModelProjection.Entities.cs.
+/// </summary>
+public static partial class ReadModelProjection
 {
-    public static ReadModelChanges ChangesFor(LedgerEventEnvelope ledgerEvent) => ledgerEvent.EventName switch
+    public static ReadModelChanges ChangesFor(LedgerEventEnvelope ledgerEvent)
     {
-        nameof(UserCreated) => GenesisLines(ledgerEvent, LedgerEventJson.Deserialize<UserCreated>(ledgerEvent.Payload)),
-        nameof(TransferWithFeesCompleted) => TransferLines(ledgerEvent, LedgerEventJson.Deserialize<TransferWithFeesCompleted>(ledgerEvent.Payload)),
-        _ => ReadModelChanges.None,
-    };
-
-    private static ReadModelChanges GenesisLines(LedgerEventEnvelope e, UserCreated created)
-    {
-        if (created.GenesisAmount == 0 || !Guid.TryParse(created.UserId, out var userId))
+        var changes = new ReadModelChangeSet(ledgerEvent);
+        var payload = ledgerEvent.Payload;
+        switch (ledgerEvent.EventName)
         {
-            return ReadModelChanges.None;
+            case nameof(SystemBootstrapped):
+                changes.Count(Counters.TotalSupply, LedgerEventJson.Deserialize<SystemBootstrapped>(payload).TotalSupply);
+                break;
+            case nameof(CountryDataInitialized):
+                foreach (var country in LedgerEventJson.Deserialize<CountryDataInitialized>(payload).Countries)
+                {
+                    changes.Patch(Collections.Treasuries, country.Code, new { countryCode = country.Code }, Collections.All);
+                }
+                break;
+            case nameof(TreasuryActivated):
+                var activated = LedgerEventJson.Deserialize<TreasuryActivated>(payload);
+                changes.Patch(Collections.Treasuries, activated.CountryCode, new { countryCode = activated.CountryCode, active = true }, Collections.All)
+                    .TreasuryBalances(activated.Balances);
+                break;
+            case nameof(UserCreated):
+                var created = LedgerEventJson.Deserialize<UserCreated>(payload);
+                Genesis(changes, created.UserId, created.Nationality, created.GenesisAmount, created.Balances).Count(Counters.Users)
+                    .Count(Counters.UsersOf(created.Nationality));
+                break;
+            case nameof(GenesisDistributed):
+                var genesis = LedgerEventJson.Deserialize<GenesisDistributed>(payload);
+                Genesis(changes, genesis.UserId, genesis.Nationality, genesis.GenesisAmount, genesis.Balances);
+                break;
+            case nameof(TransferWithFeesCompleted):
+                var transfer = LedgerEventJson.Deserialize<TransferWithFeesCompleted>(payload);
+                changes.Line(transfer.From, WalletTransactionKinds.TransferOut, transfer.To, -(transfer.Amount + transfer.FeeFromSender),
+                        transfer.FeeFromSender, transfer.Balances, transfer.Remark)
+                    .Line(transfer.To, WalletTransactionKinds.TransferIn, transfer.From, transfer.NetReceived, transfer.FeeFromReceiver, transfer.Balances, transfer.Remark)
+                    .TreasuryBalances(transfer.Balances)
+                    .Count(Counters.Transfers);
+                break;
+            case nameof(VelocityTaxApplied):
+                var tax = LedgerEventJson.Deserialize<VelocityTaxApplied>(payload);
+                changes.Line(tax.AccountId, WalletTransactionKinds.VelocityTax, null, -tax.Tax, 0, tax.Balances, $"velocity tax {tax.RateBps} bps")
+                    .TreasuryBalances(tax.Balances);
+                break;
+            default:
+                EntityChanges(changes);
+                break;
         }
-        var line = Line(e, WalletTransactionKinds.Genesis, null, created.GenesisAmount, 0, BalanceOf(created.Balances, created.UserId), "genesis allocation");
-        return new ReadModelChanges([new WalletLine(userId, line)]);
+        return changes.Build();
     }
 
-    private static ReadModelChanges TransferLines(LedgerEventEnvelope e, TransferWithFeesCompleted transfer)
+    private static ReadModelChangeSet Genesis(ReadModelChangeSet changes, string userId, string nationality, long amount, IReadOnlyList<AccountBalance> balances)
     {
-        var lines = new List<WalletLine>(2);
-        if (Guid.TryParse(transfer.From, out var from))
+        if (amount > 0)
         {
-            var sent = Line(e, WalletTransactionKinds.TransferOut, transfer.To, -(transfer.Amount + transfer.FeeFromSender),
-                transfer.FeeFromSender, BalanceOf(transfer.Balances, transfer.From), transfer.Remark);
-            lines.Add(new WalletLine(from, sent));
+            changes.Line(userId, WalletTransactionKinds.Genesis, null, amount, 0, balances, "genesis allocation")
+                .Count(Counters.GenesisPaidIn(nationality), amount);
         }
-        if (Guid.TryParse(transfer.To, out var to))
-        {
-            var received = Line(e, WalletTransactionKinds.TransferIn, transfer.From, transfer.NetReceived,
-                transfer.FeeFromReceiver, BalanceOf(transfer.Balances, transfer.To), transfer.Remark);
-            lines.Add(new WalletLine(to, received));
-        }
-        return new ReadModelChanges(lines);
+        return changes.TreasuryBalances(balances);
     }
-
-    private static WalletTransactionView Line(LedgerEventEnvelope e, string kind, string? counterparty, long amount, long fee, long balanceAfter, string? remark) =>
-        new(e.TransactionId, e.Position.Block, kind, counterparty, amount, fee, balanceAfter, remark, e.ObservedAt, 0);
-
-    private static long BalanceOf(IReadOnlyList<AccountBalance> balances, string account) =>
-        balances.FirstOrDefault(b => b.Account == account)?.Balance ?? 0;
 }

@@ -6,16 +6,28 @@ namespace GxProtocol.Grains.ReadModels;
 [StatelessWorker]
 public sealed class ReadModelQueryGrain(IReadModelStore store) : Grain, IReadModelQueryGrain
 {
-    public Task<Page<WalletTransactionView>> GetWalletTransactionsAsync(Guid userId, string? cursor, int limit) =>
-        store.GetWalletTransactionsAsync(userId, cursor, limit);
+    private readonly ReadModelQueries _queries = new(store);
 
-    // IN PROGRESS (lead): the document read models land next; these throw until then.
-    public Task<Page<LoanSummary>> GetLoansOfBorrowerAsync(Guid borrowerId, string? cursor, int limit) => throw new NotImplementedException();
-    public Task<Page<ProposalSummary>> GetProposalsAsync(string? status, string? cursor, int limit) => throw new NotImplementedException();
-    public Task<Page<MultiSigTxSummary>> GetPendingMultiSigTxsAsync(string orgId, string? cursor, int limit) => throw new NotImplementedException();
-    public Task<MultiSigTxSummary?> GetMultiSigTxAsync(Guid pendingTxId) => throw new NotImplementedException();
-    public Task<Page<OrganizationSummary>> GetOrganizationsOfMemberAsync(Guid userId, string? cursor, int limit) => throw new NotImplementedException();
-    public Task<TreasurySummary?> GetTreasuryAsync(string countryCode) => throw new NotImplementedException();
-    public Task<CountryStats> GetCountryStatsAsync(string countryCode) => throw new NotImplementedException();
-    public Task<LedgerCounters> GetCountersAsync() => throw new NotImplementedException();
+    public Task<Page<WalletTransactionView>> GetWalletTransactionsAsync(Guid userId, string? cursor, int limit) =>
+        _queries.GetWalletTransactionsAsync(userId, cursor, limit);
+
+    public Task<Page<LoanSummary>> GetLoansOfBorrowerAsync(Guid borrowerId, string? cursor, int limit) =>
+        _queries.GetLoansOfBorrowerAsync(borrowerId, cursor, limit);
+
+    public Task<Page<ProposalSummary>> GetProposalsAsync(string? status, string? cursor, int limit) =>
+        _queries.GetProposalsAsync(status, cursor, limit);
+
+    public Task<Page<MultiSigTxSummary>> GetPendingMultiSigTxsAsync(string orgId, string? cursor, int limit) =>
+        _queries.GetPendingMultiSigTxsAsync(orgId, cursor, limit);
+
+    public Task<MultiSigTxSummary?> GetMultiSigTxAsync(Guid pendingTxId) => _queries.GetMultiSigTxAsync(pendingTxId);
+
+    public Task<Page<OrganizationSummary>> GetOrganizationsOfMemberAsync(Guid userId, string? cursor, int limit) =>
+        _queries.GetOrganizationsOfMemberAsync(userId, cursor, limit);
+
+    public Task<TreasurySummary?> GetTreasuryAsync(string countryCode) => _queries.GetTreasuryAsync(countryCode);
+
+    public Task<CountryStats> GetCountryStatsAsync(string countryCode) => _queries.GetCountryStatsAsync(countryCode);
+
+    public Task<LedgerCounters> GetCountersAsync() => _queries.GetCountersAsync();
 }

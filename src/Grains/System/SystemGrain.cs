@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using GxProtocol.Fabric.Contract;
 using GxProtocol.Grains.Commands;
@@ -5,13 +6,18 @@ using GxProtocol.Grains.Interfaces.Commands;
 using GxProtocol.Grains.Interfaces.Errors;
 using GxProtocol.Grains.Interfaces.Ledger;
 using GxProtocol.Grains.Interfaces.System;
+using GxProtocol.Grains.Interfaces.Users;
 using GxProtocol.Grains.Ledger;
 using Microsoft.Extensions.Logging;
 using Orleans.BroadcastChannel;
+using Admin = GxProtocol.Fabric.Contract.GxChaincode.Admin;
 
 namespace GxProtocol.Grains.System;
 
-/// <summary>The system as the ledger describes it: bootstrap, countries, pools, pause state.</summary>
+/// <summary>
+/// The system as the ledger describes it: bootstrap, countries, pools, parameters, pause state, treasuries. Issues the
+/// AdminContract commands after checking what it can see, so a refusal it can predict never reaches the ledger.
+/// </summary>
 [ImplicitChannelSubscription(LedgerChannels.System)]
 public sealed class SystemGrain(
     [PersistentState("system", GxStorage.Name)] IPersistentState<SystemState> state,
@@ -22,7 +28,7 @@ public sealed class SystemGrain(
     private SystemState State => state.State;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken) =>
-        handoff.HandOffAllAsync(State.PendingCommands.Values, ISystemGrain.Key);
+        handoff.HandOffAllAsync(State.Log.Pending.Values, ISystemGrain.Key);
 
     public Task OnSubscribed(IBroadcastChannelSubscription subscription) =>
         subscription.Attach<LedgerEventEnvelope>(ApplyLedgerEventAsync);
@@ -33,11 +39,11 @@ public sealed class SystemGrain(
         {
             return repeat;
         }
-        if (State.Bootstrapped || State.PendingCommands.Values.Any(c => c.TransactionName == GxChaincode.Admin.BootstrapSystem))
+        if (State.Bootstrapped || State.Log.IsPending(Admin.BootstrapSystem))
         {
             throw DomainRuleException.Conflict("already_bootstrapped", "The system has already been bootstrapped; the supply is minted once.");
         }
-        return await AcceptAsync(commandId, GxChaincode.Admin.BootstrapSystem, superAdminId, []);
+        return await AcceptAsync(commandId, Admin.BootstrapSystem, superAdminId, []);
     }
 
     public async Task<CommandAccepted> InitializeCountriesAsync(Guid superAdminId, Guid commandId, IReadOnlyList<CountryView> countries)
@@ -47,7 +53,7 @@ public sealed class SystemGrain(
             return repeat;
         }
         var allocations = countries.Select(c => new CountryAllocation(c.Code, c.Name, c.Percentage)).ToList();
-        return await AcceptAsync(commandId, GxChaincode.Admin.InitializeCountryData, superAdminId,
+        return await AcceptAsync(commandId, Admin.InitializeCountryData, superAdminId,
             [JsonSerializer.Serialize(allocations, LedgerEventJson.Options)]);
     }
 
@@ -55,33 +61,114 @@ public sealed class SystemGrain(
         State.Bootstrapped, State.Paused, State.PauseReason, State.TotalSupply,
         new Dictionary<string, long>(State.Pools), State.Countries.ToList(), State.UsersOnChain));
 
+    /// <summary>
+    /// An accepted pause counts at once: between its commit and its event reaching this grain the ledger is paused
+    /// already, and a transfer accepted in that gap would only be refused by the ledger.
+    /// </summary>
+    public Task<bool> IsPausedAsync() => Task.FromResult(State.Paused || State.Log.IsPending(Admin.PauseSystem));
+
+    public async Task<CommandAccepted> UpdateParameterAsync(Guid adminId, Guid commandId, string paramId, long newValue)
+    {
+        if (await RepeatedAsync(commandId) is { } repeat)
+        {
+            return repeat;
+        }
+        if (GxParameters.Validate(paramId, newValue) is { } violation)
+        {
+            throw DomainRuleException.Invalid(GxParameters.IsKnown(paramId) ? "newValue" : "paramId", violation.Message);
+        }
+        return await AcceptAsync(commandId, Admin.UpdateSystemParameter, adminId, [paramId, newValue.ToString(CultureInfo.InvariantCulture)]);
+    }
+
+    public Task<SystemParameterView?> GetParameterAsync(string paramId) => Task.FromResult(GxParameters.IsKnown(paramId)
+        ? new SystemParameterView(paramId, State.Parameters.GetValueOrDefault(paramId, GxParameters.DefaultOf(paramId)), GxParameters.DefaultOf(paramId))
+        : null);
+
+    public async Task<CommandAccepted> PauseAsync(Guid superAdminId, Guid commandId, string reason)
+    {
+        if (await RepeatedAsync(commandId) is { } repeat)
+        {
+            return repeat;
+        }
+        RequireBootstrapped();
+        if (State.Paused || State.Log.IsPending(Admin.PauseSystem))
+        {
+            throw DomainRuleException.Conflict("already_paused", $"The system is already paused{(State.PauseReason is { } why ? $" ({why})" : "")}.");
+        }
+        return await AcceptAsync(commandId, Admin.PauseSystem, superAdminId, [reason]);
+    }
+
+    public async Task<CommandAccepted> ResumeAsync(Guid superAdminId, Guid commandId)
+    {
+        if (await RepeatedAsync(commandId) is { } repeat)
+        {
+            return repeat;
+        }
+        RequireBootstrapped();
+        if (!State.Paused || State.Log.IsPending(Admin.ResumeSystem))
+        {
+            throw DomainRuleException.Conflict("not_paused", "The system is not paused.");
+        }
+        return await AcceptAsync(commandId, Admin.ResumeSystem, superAdminId, []);
+    }
+
+    public async Task<CommandAccepted> AppointAdminAsync(Guid superAdminId, Guid commandId, Guid newAdminId)
+    {
+        if (await RepeatedAsync(commandId) is { } repeat)
+        {
+            return repeat;
+        }
+        var candidate = await GrainFactory.GetGrain<IUserGrain>(newAdminId).GetProfileAsync()
+            ?? throw new DomainRuleException(RuleViolationKind.NotFound, "user_not_found", "The user to appoint does not exist.", "newAdminId");
+        var id = newAdminId.ToString();
+        if (candidate.Role != UserRole.User || State.AppointedAdmins.Contains(id)
+            || State.Log.Pending.Values.Any(c => c.TransactionName == Admin.AppointAdmin && c.Arguments[0] == id))
+        {
+            throw DomainRuleException.Conflict("already_admin", "This user is already an admin or is being appointed.");
+        }
+        return await AcceptAsync(commandId, Admin.AppointAdmin, superAdminId, [id]);
+    }
+
+    public async Task<CommandAccepted> ActivateTreasuryAsync(Guid superAdminId, Guid commandId, string countryCode)
+    {
+        if (await RepeatedAsync(commandId) is { } repeat)
+        {
+            return repeat;
+        }
+        if (State.Countries.All(c => c.Code != countryCode))
+        {
+            throw new DomainRuleException(RuleViolationKind.NotFound, "country_not_found",
+                $"Country {countryCode} is not initialized, so it has no treasury.", "countryCode");
+        }
+        if (State.ActiveTreasuries.Contains(countryCode)
+            || State.Log.Pending.Values.Any(c => c.TransactionName == Admin.ActivateTreasuryAccount && c.Arguments[0] == countryCode))
+        {
+            throw DomainRuleException.Conflict("treasury_already_active", $"The treasury of {countryCode} is already active or being activated.");
+        }
+        return await AcceptAsync(commandId, Admin.ActivateTreasuryAccount, superAdminId, [countryCode]);
+    }
+
     public async Task OnCommandFailedAsync(Guid commandId, string code, string message)
     {
-        if (State.PendingCommands.Remove(commandId))
+        if (State.Log.Finish(commandId) is not null)
         {
             await state.WriteStateAsync();
         }
     }
 
-    /// <summary>A pending command seen again is handed off again: its first hand-off may have died with a silo.</summary>
-    private async Task<CommandAccepted?> RepeatedAsync(Guid commandId)
+    private void RequireBootstrapped()
     {
-        if (!State.PendingCommands.TryGetValue(commandId, out var pending))
+        if (!State.Bootstrapped)
         {
-            return null;
+            throw DomainRuleException.Conflict("not_bootstrapped", "The system is not bootstrapped yet.");
         }
-        await handoff.HandOffAsync(pending, ISystemGrain.Key);
-        return new CommandAccepted(commandId, CommandState.Pending);
     }
 
-    private async Task<CommandAccepted> AcceptAsync(Guid commandId, string transactionName, Guid issuer, string[] arguments)
-    {
-        var command = new LedgerCommand(commandId, transactionName, arguments, this.GetGrainId(), issuer, clock.GetUtcNow());
-        State.PendingCommands[commandId] = command;
-        await state.WriteStateAsync();
-        await handoff.HandOffAsync(command, ISystemGrain.Key);
-        return new CommandAccepted(commandId, CommandState.Pending);
-    }
+    private Task<CommandAccepted?> RepeatedAsync(Guid commandId) => handoff.RepeatedAsync(State.Log, commandId, ISystemGrain.Key);
+
+    private Task<CommandAccepted> AcceptAsync(Guid commandId, string transactionName, Guid issuer, string[] arguments) =>
+        handoff.AcceptAsync(State.Log, new LedgerCommand(commandId, transactionName, arguments, this.GetGrainId(), issuer, clock.GetUtcNow()),
+            ISystemGrain.Key, state.WriteStateAsync);
 
     private async Task ApplyLedgerEventAsync(LedgerEventEnvelope ledgerEvent)
     {

@@ -1,8 +1,10 @@
+using System.Globalization;
 using GxProtocol.Fabric.Contract;
 using GxProtocol.Grains.Commands;
 using GxProtocol.Grains.Interfaces.Commands;
 using GxProtocol.Grains.Interfaces.Errors;
 using GxProtocol.Grains.Interfaces.Ledger;
+using GxProtocol.Grains.Interfaces.System;
 using GxProtocol.Grains.Interfaces.Users;
 using GxProtocol.Grains.Ledger;
 using Microsoft.Extensions.Logging;
@@ -15,7 +17,7 @@ namespace GxProtocol.Grains.Users;
 /// outbox; the balance changes only when the ledger's events arrive, each applied once by position.
 /// </summary>
 [ImplicitChannelSubscription(LedgerChannels.Users)]
-public sealed class UserGrain(
+public sealed partial class UserGrain(
     [PersistentState("user", GxStorage.Name)] IPersistentState<UserState> state,
     CommandHandoff handoff,
     TimeProvider clock,
@@ -130,6 +132,7 @@ public sealed class UserGrain(
         {
             throw DomainRuleException.Invalid("toUserId", "A transfer must go to another user.");
         }
+        await RequireSystemRunningAsync();
         var recipient = await GrainFactory.GetGrain<IUserGrain>(transfer.ToUserId).GetProfileAsync();
         if (recipient is null)
         {
@@ -201,7 +204,11 @@ public sealed class UserGrain(
     private async Task ApplyLedgerEventAsync(LedgerEventEnvelope ledgerEvent)
     {
         if (State.Profile is null
-            || !LedgerEventApplication.Apply(State.LastApplied, ledgerEvent, () => UserLedgerEvents.Apply(State, UserId, ledgerEvent), logger))
+            || !LedgerEventApplication.Apply(State.LastApplied, ledgerEvent, () =>
+            {
+                UserLedgerEvents.Apply(State, UserId, ledgerEvent);
+                State.Loans.Apply(State, UserId, ledgerEvent);
+            }, logger))
         {
             return;
         }
@@ -243,4 +250,71 @@ public sealed class UserGrain(
 
     private static int AgeOn(DateOnly today, DateOnly birth) =>
         today.Year - birth.Year - (today < birth.AddYears(today.Year - birth.Year) ? 1 : 0);
+
+    public async Task<CommandAccepted> DistributeGenesisAsync(Guid superAdminId, Guid commandId)
+    {
+        if (await AlreadyAcceptedAsync(commandId) is { } repeat)
+        {
+            return repeat;
+        }
+        RequireOnChain();
+        if (State.GenesisReceived || IsPending(GxChaincode.Tokenomics.DistributeGenesis))
+        {
+            throw DomainRuleException.Conflict("genesis_already_received", "This user has already received genesis; it is paid once.");
+        }
+        var age = AgeOn(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), Profile.DateOfBirth);
+        if (!GxRules.IsGenesisAgeEligible(age))
+        {
+            throw DomainRuleException.Conflict("genesis_not_eligible", $"Genesis is for ages {GxRules.MinGenesisAge} to {GxRules.MaxGenesisAge}; this user is {age}.");
+        }
+        await RequireSystemRunningAsync();
+        return await AcceptAsync(NewCommand(commandId, GxChaincode.Tokenomics.DistributeGenesis, [UserId.ToString(), age.ToString(CultureInfo.InvariantCulture)]), hold: 0);
+    }
+
+    public async Task<CommandAccepted> FreezeWalletAsync(Guid adminId, Guid commandId, string reason)
+    {
+        if (await AlreadyAcceptedAsync(commandId) is { } repeat)
+        {
+            return repeat;
+        }
+        RequireOnChain();
+        if (State.Frozen || IsPending(GxChaincode.Tokenomics.FreezeWallet))
+        {
+            throw DomainRuleException.Conflict("already_frozen", "This wallet is already frozen.");
+        }
+        return await AcceptAsync(NewCommand(commandId, GxChaincode.Tokenomics.FreezeWallet, [UserId.ToString(), reason]), hold: 0);
+    }
+
+    public async Task<CommandAccepted> UnfreezeWalletAsync(Guid adminId, Guid commandId)
+    {
+        if (await AlreadyAcceptedAsync(commandId) is { } repeat)
+        {
+            return repeat;
+        }
+        RequireOnChain();
+        if (!State.Frozen || IsPending(GxChaincode.Tokenomics.UnfreezeWallet))
+        {
+            throw DomainRuleException.Conflict("not_frozen", "This wallet is not frozen.");
+        }
+        return await AcceptAsync(NewCommand(commandId, GxChaincode.Tokenomics.UnfreezeWallet, [UserId.ToString()]), hold: 0);
+    }
+
+    private void RequireOnChain()
+    {
+        if (Profile.Status is not (UserStatus.Active or UserStatus.Frozen))
+        {
+            throw DomainRuleException.Conflict("user_not_active", $"The user is not ACTIVE on the ledger; they are {Profile.Status}.");
+        }
+    }
+
+    private bool IsPending(string transactionName) => State.PendingCommands.Values.Any(c => c.TransactionName == transactionName);
+
+    /// <summary>While the ledger is paused it refuses every money-moving command; refusing here spares the round trip.</summary>
+    private async Task RequireSystemRunningAsync()
+    {
+        if (await GrainFactory.GetGrain<ISystemGrain>(ISystemGrain.Key).IsPausedAsync())
+        {
+            throw DomainRuleException.Conflict("system_paused", "The system is paused; money-moving commands are refused until it resumes.");
+        }
+    }
 }

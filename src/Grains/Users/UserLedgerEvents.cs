@@ -22,6 +22,7 @@ public static class UserLedgerEvents
                 if (created.UserId == me && state.Profile is { } profile)
                 {
                     state.Profile = profile with { Status = UserStatus.Active };
+                    state.GenesisReceived = created.GenesisAmount > 0;
                     ForgetPending(state, c => c.TransactionName == GxChaincode.Identity.CreateUser);
                 }
                 break;
@@ -34,9 +35,22 @@ public static class UserLedgerEvents
                 break;
             case nameof(WalletFrozen) when LedgerEventJson.Deserialize<WalletFrozen>(ledgerEvent.Payload).UserId == me:
                 state.Frozen = true;
+                ForgetPending(state, c => c.TransactionName == GxChaincode.Tokenomics.FreezeWallet);
                 break;
             case nameof(WalletUnfrozen) when LedgerEventJson.Deserialize<WalletUnfrozen>(ledgerEvent.Payload).UserId == me:
                 state.Frozen = false;
+                ForgetPending(state, c => c.TransactionName == GxChaincode.Tokenomics.UnfreezeWallet);
+                break;
+            case nameof(GenesisDistributed) when LedgerEventJson.Deserialize<GenesisDistributed>(ledgerEvent.Payload).UserId == me:
+                state.GenesisReceived = true;
+                ForgetPending(state, c => c.TransactionName == GxChaincode.Tokenomics.DistributeGenesis);
+                break;
+            case nameof(AdminAppointed) when LedgerEventJson.Deserialize<AdminAppointed>(ledgerEvent.Payload).AdminId == me:
+                // The ledger records the appointment; the backend's role decides what the next login token carries.
+                if (state.Profile is { Role: UserRole.User } appointee)
+                {
+                    state.Profile = appointee with { Role = UserRole.Admin };
+                }
                 break;
         }
         TakeBalance(state, me, ledgerEvent.Payload);

@@ -30,6 +30,15 @@ public sealed class UserState
     /// </summary>
     [Id(9)] public List<Guid> RecentlyFinished { get; set; } = [];
 
+    /// <summary>Whether the ledger paid this user's genesis (at registration or later by DistributeGenesis).</summary>
+    [Id(10)] public bool GenesisReceived { get; set; }
+
+    /// <summary>Confirmed relationships by id: the relationship part of the trust score.</summary>
+    [Id(11)] public Dictionary<Guid, ConfirmedRelationship> Relationships { get; set; } = [];
+
+    /// <summary>This user's open loans and repayment holds, as a borrower.</summary>
+    [Id(12)] public BorrowerLoans Loans { get; set; } = new();
+
     public const int RecentlyFinishedLimit = 256;
 
     public void RememberFinished(Guid commandId)

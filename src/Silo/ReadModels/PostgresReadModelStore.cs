@@ -30,7 +30,7 @@ public sealed class PostgresReadModelStore(string connectionString) : IReadModel
         {
             return false;
         }
-        await InsertLinesAsync(connection, changes, cancellationToken);
+        await WriteAsync(connection, changes, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
@@ -44,13 +44,14 @@ public sealed class PostgresReadModelStore(string connectionString) : IReadModel
         {
             return false;
         }
-        await using (var clear = new NpgsqlCommand("DELETE FROM gx_wallet_transactions", connection))
+        await using (var clear = new NpgsqlCommand(
+            "DELETE FROM gx_wallet_transactions; DELETE FROM gx_read_model_documents; DELETE FROM gx_read_model_counters", connection))
         {
             await clear.ExecuteNonQueryAsync(cancellationToken);
         }
         foreach (var changes in history)
         {
-            await InsertLinesAsync(connection, changes, cancellationToken);
+            await WriteAsync(connection, changes, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
         return true;
@@ -99,6 +100,51 @@ public sealed class PostgresReadModelStore(string connectionString) : IReadModel
         return new Page<WalletTransactionView>(lines.Take(limit).ToList(), next);
     }
 
+    public async Task<string?> GetDocumentAsync(string collection, string id, CancellationToken cancellationToken = default)
+    {
+        await using var query = _dataSource.CreateCommand("SELECT body::text FROM gx_read_model_documents WHERE collection = $1 AND id = $2");
+        query.Parameters.Add(new() { Value = collection });
+        query.Parameters.Add(new() { Value = id });
+        return await query.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
+    public async Task<Page<string>> ListDocumentsAsync(string collection, string partition, string? status, string? cursor, int limit, CancellationToken cancellationToken = default)
+    {
+        var before = cursor is null ? long.MaxValue : long.Parse(cursor, CultureInfo.InvariantCulture);
+        await using var query = _dataSource.CreateCommand(
+            """
+            SELECT sequence, body::text FROM gx_read_model_documents
+            WHERE collection = $1 AND partition_key = $2 AND ($3::text IS NULL OR status = $3) AND sequence < $4
+            ORDER BY sequence DESC LIMIT $5
+            """);
+        query.Parameters.Add(new() { Value = collection });
+        query.Parameters.Add(new() { Value = partition });
+        query.Parameters.Add(new() { Value = (object?)status ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        query.Parameters.Add(new() { Value = before });
+        query.Parameters.Add(new() { Value = limit + 1 });
+        var rows = new List<(long Sequence, string Body)>();
+        await using var reader = await query.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add((reader.GetInt64(0), reader.GetString(1)));
+        }
+        var next = rows.Count > limit ? rows[limit - 1].Sequence.ToString(CultureInfo.InvariantCulture) : null;
+        return new Page<string>(rows.Take(limit).Select(r => r.Body).ToList(), next);
+    }
+
+    public async Task<IReadOnlyDictionary<string, long>> GetCountersAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken = default)
+    {
+        var values = names.Distinct().ToDictionary(n => n, _ => 0L);
+        await using var query = _dataSource.CreateCommand("SELECT name, value FROM gx_read_model_counters WHERE name = ANY($1)");
+        query.Parameters.Add(new() { Value = values.Keys.ToArray() });
+        await using var reader = await query.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            values[reader.GetString(0)] = reader.GetInt64(1);
+        }
+        return values;
+    }
+
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
     private static async Task<bool> AdvanceCheckpointAsync(NpgsqlConnection connection, LedgerPosition position, CancellationToken cancellationToken)
@@ -120,6 +166,38 @@ public sealed class PostgresReadModelStore(string connectionString) : IReadModel
         await using var reader = await read.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return new LedgerPosition((ulong)reader.GetInt64(0), reader.GetInt32(1));
+    }
+
+    private static async Task WriteAsync(NpgsqlConnection connection, ReadModelChanges changes, CancellationToken cancellationToken)
+    {
+        await InsertLinesAsync(connection, changes, cancellationToken);
+        foreach (var patch in changes.Documents)
+        {
+            // jsonb || jsonb merges top-level properties, the right side winning: the same merge as the memory store.
+            await using var upsert = new NpgsqlCommand(
+                """
+                INSERT INTO gx_read_model_documents (collection, id, partition_key, status, body) VALUES ($1, $2, $3, $4, $5::jsonb)
+                ON CONFLICT (collection, id) DO UPDATE SET
+                    body = gx_read_model_documents.body || EXCLUDED.body,
+                    partition_key = COALESCE(EXCLUDED.partition_key, gx_read_model_documents.partition_key),
+                    status = COALESCE(EXCLUDED.status, gx_read_model_documents.status)
+                """, connection);
+            upsert.Parameters.Add(new() { Value = patch.Collection });
+            upsert.Parameters.Add(new() { Value = patch.Id });
+            upsert.Parameters.Add(new() { Value = (object?)patch.Partition ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+            upsert.Parameters.Add(new() { Value = (object?)patch.Status ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+            upsert.Parameters.Add(new() { Value = patch.Json });
+            await upsert.ExecuteNonQueryAsync(cancellationToken);
+        }
+        foreach (var counter in changes.Counters)
+        {
+            await using var add = new NpgsqlCommand(
+                "INSERT INTO gx_read_model_counters (name, value) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET value = gx_read_model_counters.value + EXCLUDED.value",
+                connection);
+            add.Parameters.Add(new() { Value = counter.Name });
+            add.Parameters.Add(new() { Value = counter.Delta });
+            await add.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     private static async Task InsertLinesAsync(NpgsqlConnection connection, ReadModelChanges changes, CancellationToken cancellationToken)

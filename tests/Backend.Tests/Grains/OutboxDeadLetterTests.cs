@@ -74,19 +74,20 @@ public sealed class OutboxDeadLetterTests(ImpatientOutboxClusterFixture fixture)
         var sender = await journey.ActiveUserAsync("MY");
         var recipient = await journey.ActiveUserAsync("MY");
 
-        // Paused on the ledger behind the grains' back: their pre-checks pass, the chaincode refuses.
+        // The recipient frozen on the ledger directly: the sender's grain does not see the recipient's frozen flag, so
+        // its pre-checks pass and the chaincode refuses. (A pause no longer works here: the grains pre-check it.)
         using var ledger = fixture.Ledger.ConnectClient();
-        await ledger.SubmitAsync(Guid.NewGuid().ToString(), GxChaincode.Admin.PauseSystem, ["maintenance"]);
+        await ledger.SubmitAsync(Guid.NewGuid().ToString(), GxChaincode.Tokenomics.FreezeWallet, [recipient.GetPrimaryKey().ToString(), "test"]);
         try
         {
-            var refused = await sender.TransferAsync(new TransferRequest(Guid.NewGuid(), recipient.GetPrimaryKey(), 10 * Coin, "while paused"));
+            var refused = await sender.TransferAsync(new TransferRequest(Guid.NewGuid(), recipient.GetPrimaryKey(), 10 * Coin, "to a frozen wallet"));
             var status = await journey.WaitFinishedAsync(refused.CommandId, TimeSpan.FromSeconds(30));
             Assert.Equal((CommandState.Failed, "CHAINCODE_REJECTED"), (status.State, status.ErrorCode));
-            Assert.Contains("paused", status.ErrorMessage, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("frozen", status.ErrorMessage, StringComparison.OrdinalIgnoreCase);
         }
         finally
         {
-            await ledger.SubmitAsync(Guid.NewGuid().ToString(), GxChaincode.Admin.ResumeSystem, []);
+            await ledger.SubmitAsync(Guid.NewGuid().ToString(), GxChaincode.Tokenomics.UnfreezeWallet, [recipient.GetPrimaryKey().ToString()]);
         }
         await Eventually.MatchesAsync(() => sender.GetWalletAsync(), w => w.PendingHolds == 0 && w.Balance == 500 * Coin,
             "the refused transfer's hold to be released with nothing paid");

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using GxProtocol.Backend.Tests.Postgres;
 using GxProtocol.Grains.Interfaces.Ledger;
 using GxProtocol.Grains.Interfaces.ReadModels;
@@ -73,6 +74,55 @@ public abstract class ReadModelStoreContractTests
         Assert.True(await Store.ReplaceAsync(new LedgerPosition(1, 0), [Transfer(1, 5), Transfer(1, 6)]));
         Assert.Equal([-6, -5], (await Store.GetWalletTransactionsAsync(_alice, null, 10)).Items.Select(l => l.Amount));
         Assert.Equal(new LedgerPosition(1, 0), await Store.GetCheckpointAsync());
+    }
+
+    private static ReadModelChanges Documents(params DocumentPatch[] patches) => new([], patches, []);
+
+    [Fact]
+    public async Task Documents_merge_patches_and_list_by_partition_and_status_newest_first()
+    {
+        await Store.ApplyAsync(new LedgerPosition(1, 0), Documents(
+            new DocumentPatch("loans", "l1", "alice", "PENDING", """{"loanId":"l1","amount":5}"""),
+            new DocumentPatch("loans", "l2", "alice", "PENDING", """{"loanId":"l2","amount":6}"""),
+            new DocumentPatch("loans", "l3", "bob", "PENDING", """{"loanId":"l3"}""")));
+        await Store.ApplyAsync(new LedgerPosition(2, 0), Documents(new DocumentPatch("loans", "l1", null, "ACTIVE", """{"status":"ACTIVE"}""")));
+
+        var l1 = JsonNode.Parse((await Store.GetDocumentAsync("loans", "l1"))!)!;
+        Assert.Equal(5, (int)l1["amount"]!);
+        Assert.Equal("ACTIVE", (string)l1["status"]!);
+        Assert.Null(await Store.GetDocumentAsync("loans", "missing"));
+
+        var first = await Store.ListDocumentsAsync("loans", "alice", null, null, 1);
+        Assert.Equal("l2", (string)JsonNode.Parse(first.Items.Single())!["loanId"]!);
+        var second = await Store.ListDocumentsAsync("loans", "alice", null, first.NextCursor, 1);
+        Assert.Equal("l1", (string)JsonNode.Parse(second.Items.Single())!["loanId"]!);
+        Assert.Null(second.NextCursor);
+        Assert.Equal(["l2"], (await Store.ListDocumentsAsync("loans", "alice", "PENDING", null, 10)).Items.Select(j => (string)JsonNode.Parse(j)!["loanId"]!));
+        Assert.Single((await Store.ListDocumentsAsync("loans", "bob", null, null, 10)).Items);
+    }
+
+    [Fact]
+    public async Task Counters_add_up_and_an_untouched_counter_is_zero()
+    {
+        await Store.ApplyAsync(new LedgerPosition(1, 0), new ReadModelChanges([], [], [new CounterDelta("users", 1), new CounterDelta("users", 2)]));
+        await Store.ApplyAsync(new LedgerPosition(1, 0), new ReadModelChanges([], [], [new CounterDelta("users", 100)]));
+
+        var counters = await Store.GetCountersAsync(["users", "loans"]);
+        Assert.Equal(3, counters["users"]);
+        Assert.Equal(0, counters["loans"]);
+    }
+
+    [Fact]
+    public async Task Replacing_also_swaps_documents_and_counters()
+    {
+        await Store.ApplyAsync(new LedgerPosition(1, 0), new ReadModelChanges([], [new DocumentPatch("x", "stale", "p", null, "{}")], [new CounterDelta("n", 5)]));
+
+        Assert.True(await Store.ReplaceAsync(new LedgerPosition(1, 0),
+            [new ReadModelChanges([], [new DocumentPatch("x", "fresh", "p", null, "{}")], [new CounterDelta("n", 2)])]));
+
+        Assert.Null(await Store.GetDocumentAsync("x", "stale"));
+        Assert.NotNull(await Store.GetDocumentAsync("x", "fresh"));
+        Assert.Equal(2, (await Store.GetCountersAsync(["n"]))["n"]);
     }
 }
 

@@ -1,0 +1,150 @@
+using System.Security.Claims;
+using System.Text.RegularExpressions;
+using GxProtocol.ApiFrontends.Infrastructure;
+using GxProtocol.ApiFrontends.Services;
+using GxProtocol.Grains.Interfaces.Organizations;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace GxProtocol.ApiFrontends.Organization;
+
+/// <summary>
+/// organization (3004): proposal, endorsements, activation, authorization rule and multi-signature transfers. Who may
+/// do what is decided by the organization grain from its stakeholders and rule; this layer checks shapes.
+/// </summary>
+public static partial class OrganizationApi
+{
+    private const int MaxIds = 50;
+
+    public static IEndpointRouteBuilder MapOrganizationApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup(GxServiceNames.Prefix(GxServiceNames.Organization)).WithTags(GxServiceNames.Organization).RequireAuthorization();
+
+        api.MapPost("/organizations", ProposeAsync).WithIdempotency().RequireRateLimiting("writes");
+        api.MapGet("/organizations/{orgId}", GetAsync);
+        api.MapPost("/organizations/{orgId}/endorse", EndorseAsync).WithIdempotency().RequireRateLimiting("writes");
+        api.MapPost("/organizations/{orgId}/activate", ActivateAsync).WithIdempotency().RequireRateLimiting("writes");
+        api.MapPost("/organizations/{orgId}/rules", DefineRuleAsync).WithIdempotency().RequireRateLimiting("writes");
+        api.MapPost("/organizations/{orgId}/transactions", InitiateTransferAsync).WithIdempotency().RequireRateLimiting("writes");
+        api.MapGet("/organizations/{orgId}/transactions/pending", GetPendingTransfersAsync);
+        api.MapPost("/transactions/{pendingTxId:guid}/approve", ApproveTransferAsync).WithIdempotency().RequireRateLimiting("writes");
+        return routes;
+    }
+
+    private static async Task<Results<Ok<CommandStatusResponse>, Accepted<AcceptedCommand>, ProblemHttpResult>> ProposeAsync(
+        ProposeOrganizationRequest body, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
+    {
+        var stakeholders = body.StakeholderIds ?? [];
+        if (new RequestValidator()
+                .Required("orgId", body.OrgId, 128)
+                .Must(string.IsNullOrWhiteSpace(body.OrgId as string) || IsOrgId(body.OrgId!), "orgId", "must be letters, digits, '.', '_' or '-', and not a GUID (GUIDs name user wallets).")
+                .Required("orgName", body.OrgName, 200)
+                .Must(string.IsNullOrWhiteSpace(body.OrgType as string) || OrgTypes.Contains(body.OrgType!.ToLowerInvariant()), "orgType", "must be business, government or nonprofit.")
+                .Required("orgType", body.OrgType, 20)
+                .Must(stakeholders.Length is >= 1 and <= MaxIds, "stakeholderIds", $"must list 1 to {MaxIds} user ids.")
+                .Must(!stakeholders.Contains(Guid.Empty), "stakeholderIds", "must not contain an empty GUID.")
+                .Must(stakeholders.Distinct().Count() == stakeholders.Length, "stakeholderIds", "must not list a user twice.")
+                .HasProblem(out var problem))
+        {
+            return problem;
+        }
+        var accepted = await OrgGrain(grains, body.OrgId).ProposeAsync(
+            new OrganizationProposal(caller.GetUserId(), CommandIds.For(context), body.OrgName.Trim(), body.OrgType.ToLowerInvariant(), stakeholders));
+        return await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, accepted);
+    }
+
+    private static async Task<Results<Ok<OrganizationResponse>, ProblemHttpResult>> GetAsync(string orgId, ClaimsPrincipal caller, IGrainFactory grains) =>
+        IsOrgId(orgId)
+            ? TypedResults.Ok(OrganizationResponse.From(await OrgGrain(grains, orgId).GetAsync(caller.GetUserId(), caller.IsAdmin())))
+            : GxProblems.NotFound("Organization");
+
+    private static async Task<Results<Ok<CommandStatusResponse>, Accepted<AcceptedCommand>, ProblemHttpResult>> EndorseAsync(
+        string orgId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
+    {
+        if (!IsOrgId(orgId)) return GxProblems.NotFound("Organization");
+        var accepted = await OrgGrain(grains, orgId).EndorseAsync(caller.GetUserId(), CommandIds.For(context));
+        return await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, accepted);
+    }
+
+    private static async Task<Results<Ok<CommandStatusResponse>, Accepted<AcceptedCommand>, ProblemHttpResult>> ActivateAsync(
+        string orgId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
+    {
+        if (!IsOrgId(orgId)) return GxProblems.NotFound("Organization");
+        var accepted = await OrgGrain(grains, orgId).ActivateAsync(caller.GetUserId(), CommandIds.For(context));
+        return await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, accepted);
+    }
+
+    private static async Task<Results<Ok<CommandStatusResponse>, Accepted<AcceptedCommand>, ProblemHttpResult>> DefineRuleAsync(
+        string orgId, DefineAuthRuleRequest body, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
+    {
+        if (!IsOrgId(orgId)) return GxProblems.NotFound("Organization");
+        var approvers = body.ApproverIds ?? [];
+        if (new RequestValidator()
+                .Must(approvers.Length is >= 1 and <= MaxIds, "approverIds", $"must list 1 to {MaxIds} stakeholder ids.")
+                .Must(!approvers.Contains(Guid.Empty), "approverIds", "must not contain an empty GUID.")
+                .Must(approvers.Distinct().Count() == approvers.Length, "approverIds", "must not list a user twice.")
+                .Must(body.RequiredApprovals >= 1 && body.RequiredApprovals <= Math.Max(1, approvers.Length), "requiredApprovals",
+                    "must be at least 1 and at most the number of approvers.")
+                .HasProblem(out var problem))
+        {
+            return problem;
+        }
+        var accepted = await OrgGrain(grains, orgId).DefineRuleAsync(
+            new AuthRuleDefinition(caller.GetUserId(), CommandIds.For(context), body.AmountThreshold.Qirat, body.RequiredApprovals, approvers));
+        return await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, accepted);
+    }
+
+    private static async Task<Results<Ok<InitiatedTransferResponse>, Accepted<InitiatedTransferResponse>, ProblemHttpResult>> InitiateTransferAsync(
+        string orgId, InitiateTransferRequest body, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
+    {
+        if (!IsOrgId(orgId)) return GxProblems.NotFound("Organization");
+        if (new RequestValidator()
+                .NotEmpty("toUserId", body.ToUserId)
+                .Optional("remark", body.Remark, 280)
+                .HasProblem(out var problem))
+        {
+            return problem;
+        }
+        var accepted = await OrgGrain(grains, orgId).InitiateTransferAsync(
+            new MultiSigTransferRequest(caller.GetUserId(), CommandIds.For(context), body.ToUserId, body.Amount.Qirat, body.Remark ?? ""));
+        var outcome = await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, accepted.Command);
+        return outcome.Result switch
+        {
+            Ok<CommandStatusResponse> { Value: { } finished } => TypedResults.Ok(InitiatedTransferResponse.From(finished, accepted.PendingTxId)),
+            ProblemHttpResult failure => failure,
+            _ => TypedResults.Accepted(AcceptedCommand.StatusLocation(accepted.Command.CommandId),
+                InitiatedTransferResponse.From(accepted.Command, accepted.PendingTxId)),
+        };
+    }
+
+    private static async Task<Results<Ok<PendingTransfersPage>, ProblemHttpResult>> GetPendingTransfersAsync(
+        string orgId, ClaimsPrincipal caller, IGrainFactory grains)
+    {
+        if (!IsOrgId(orgId)) return GxProblems.NotFound("Organization");
+        var pending = await OrgGrain(grains, orgId).GetPendingTransfersAsync(caller.GetUserId());
+        return TypedResults.Ok(new PendingTransfersPage(pending.Select(PendingTransferResponse.From).ToList()));
+    }
+
+    private static async Task<Results<Ok<CommandStatusResponse>, Accepted<AcceptedCommand>, ProblemHttpResult>> ApproveTransferAsync(
+        Guid pendingTxId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
+    {
+        if (await grains.GetGrain<IMultiSigTxGrain>(pendingTxId).GetOrganizationAsync() is not { } orgId)
+        {
+            return GxProblems.NotFound("Pending transaction");
+        }
+        var accepted = await OrgGrain(grains, orgId).ApproveTransferAsync(pendingTxId, caller.GetUserId(), CommandIds.For(context));
+        return await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, accepted);
+    }
+
+    private static IOrganizationGrain OrgGrain(IGrainFactory grains, string orgId) => grains.GetGrain<IOrganizationGrain>(orgId);
+
+    private static readonly string[] OrgTypes = ["business", "government", "nonprofit"];
+
+    /// <summary>The chaincode's id shape; GUIDs are refused because the ledger routes GUID accounts as user wallets.</summary>
+    private static bool IsOrgId(string value) => value.Length is >= 1 and <= 128 && OrgIdShape().IsMatch(value) && !Guid.TryParse(value, out _);
+
+    [GeneratedRegex("^[A-Za-z0-9._-]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex OrgIdShape();
+}

@@ -1,0 +1,63 @@
+using System.Security.Claims;
+using GxProtocol.ApiFrontends.Infrastructure;
+using GxProtocol.ApiFrontends.Services;
+using GxProtocol.Grains.Interfaces.ReadModels;
+using GxProtocol.Grains.Interfaces.Users;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace GxProtocol.ApiFrontends.Tokenomics;
+
+/// <summary>Late genesis, wallet freezing (commands issued from the user's grain) and the public treasury balances.</summary>
+public static partial class TokenomicsApi
+{
+    private static void MapAdministrationRoutes(RouteGroupBuilder api)
+    {
+        api.MapPost("/genesis", DistributeGenesisAsync).RequireAuthorization(GxPolicies.SuperAdmin).WithIdempotency().RequireRateLimiting("writes");
+        api.MapPost("/wallets/{profileId:guid}/freeze", FreezeWalletAsync).RequireAuthorization(GxPolicies.Admin).WithIdempotency().RequireRateLimiting("writes");
+        api.MapPost("/wallets/{profileId:guid}/unfreeze", UnfreezeWalletAsync).RequireAuthorization(GxPolicies.Admin).WithIdempotency().RequireRateLimiting("writes");
+        api.MapGet("/treasury/{countryCode}/balance", GetTreasuryBalanceAsync).AllowAnonymous();
+    }
+
+    private static async Task<Results<Ok<CommandStatusResponse>, Accepted<AcceptedCommand>, ProblemHttpResult>> DistributeGenesisAsync(
+        GenesisRequest body, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
+    {
+        if (new RequestValidator().NotEmpty("userId", body.UserId).HasProblem(out var problem))
+        {
+            return problem;
+        }
+        var accepted = await grains.GetGrain<IUserGrain>(body.UserId).DistributeGenesisAsync(caller.GetUserId(), CommandIds.For(context));
+        return await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, accepted);
+    }
+
+    private static async Task<Results<Ok<CommandStatusResponse>, Accepted<AcceptedCommand>, ProblemHttpResult>> FreezeWalletAsync(
+        Guid profileId, FreezeWalletRequest body, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
+    {
+        if (new RequestValidator().Required("reason", body.Reason, 500).HasProblem(out var problem))
+        {
+            return problem;
+        }
+        var accepted = await grains.GetGrain<IUserGrain>(profileId).FreezeWalletAsync(caller.GetUserId(), CommandIds.For(context), body.Reason.Trim());
+        return await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, accepted);
+    }
+
+    private static async Task<Results<Ok<CommandStatusResponse>, Accepted<AcceptedCommand>, ProblemHttpResult>> UnfreezeWalletAsync(
+        Guid profileId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
+    {
+        var accepted = await grains.GetGrain<IUserGrain>(profileId).UnfreezeWalletAsync(caller.GetUserId(), CommandIds.For(context));
+        return await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, accepted);
+    }
+
+    private static async Task<Results<Ok<TreasuryBalanceResponse>, ProblemHttpResult>> GetTreasuryBalanceAsync(string countryCode, IGrainFactory grains)
+    {
+        if (new RequestValidator().CountryCode("countryCode", countryCode).HasProblem(out var problem))
+        {
+            return problem;
+        }
+        return await grains.GetGrain<IReadModelQueryGrain>(0).GetTreasuryAsync(countryCode) is { } treasury
+            ? TypedResults.Ok(TreasuryBalanceResponse.From(treasury))
+            : GxProblems.NotFound($"The treasury of {countryCode}");
+    }
+}

@@ -1,0 +1,17 @@
+namespace GxProtocol.Grains.Interfaces.Organizations;
+
+/// <summary>
+/// A multi-signature transfer that still waits for approvals. <see cref="OnChain"/> is false while its initiation is
+/// accepted but not yet committed.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("gx.MultiSigTxView")]
+public sealed record MultiSigTxView(
+    [property: Id(0)] Guid PendingTxId,
+    [property: Id(1)] Guid InitiatorId,
+    [property: Id(2)] Guid ToUserId,
+    [property: Id(3)] long Amount,
+    [property: Id(4)] string Remark,
+    [property: Id(5)] int RequiredApprovals,
+    [property: Id(6)] IReadOnlyList<Guid> Approvals,
+    [property: Id(7)] bool OnChain,
+    [property: Id(8)] DateTimeOffset InitiatedAt);

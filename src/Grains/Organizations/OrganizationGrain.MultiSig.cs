@@ -1,0 +1,155 @@
+using GxProtocol.Fabric;
+using GxProtocol.Fabric.Contract;
+using GxProtocol.Grains.Interfaces.Commands;
+using GxProtocol.Grains.Interfaces.Errors;
+using GxProtocol.Grains.Interfaces.Organizations;
+using GxProtocol.Grains.Interfaces.System;
+using GxProtocol.Grains.Interfaces.Users;
+using Microsoft.Extensions.Logging;
+using Organization = GxProtocol.Fabric.Contract.GxChaincode.Organization;
+
+namespace GxProtocol.Grains.Organizations;
+
+/// <summary>
+/// Multi-signature transfers. A transfer below the rule's threshold (or under a one-approval rule) executes with its
+/// initiation; the others wait for approvals. Whatever is expected to execute holds amount + fee from the wallet.
+/// </summary>
+public sealed partial class OrganizationGrain
+{
+    /// <summary>Keeps the state bounded: an organization cannot pile up unapproved transfers without limit.</summary>
+    public const int MaxPendingTxs = 100;
+
+    public async Task<MultiSigTxAccepted> InitiateTransferAsync(MultiSigTransferRequest transfer)
+    {
+        var pendingTxId = GxIds.ForRequest(transfer.CommandId, GxIds.MultiSigTx);
+        if (await handoff.RepeatedAsync(State.Log, transfer.CommandId, OrgId) is { } repeat) return new(repeat, pendingTxId);
+        RequireStakeholder(transfer.InitiatorId);
+        RequireActive();
+        var rule = ExpectedRule() ?? throw DomainRuleException.Conflict("no_auth_rule", "The organization has no authorization rule yet; define one first.");
+        if (!rule.ApproverIds.Contains(transfer.InitiatorId))
+        {
+            throw new DomainRuleException(RuleViolationKind.Forbidden, "not_an_approver", "Only an approver of the organization's rule can initiate a transfer.");
+        }
+        if (State.PendingTxs.Count >= MaxPendingTxs)
+        {
+            throw DomainRuleException.Conflict("too_many_pending", $"The organization already has {MaxPendingTxs} transfers waiting for approval.");
+        }
+        var recipient = await GrainFactory.GetGrain<IUserGrain>(transfer.ToUserId).GetProfileAsync()
+            ?? throw new DomainRuleException(RuleViolationKind.NotFound, "recipient_not_found", "toUserId: the recipient does not exist.", "toUserId");
+        if (recipient.Status is not (UserStatus.Active or UserStatus.Frozen))
+        {
+            throw DomainRuleException.Unprocessable("recipient_not_active", "The recipient's wallet is not active on the ledger.", "toUserId");
+        }
+        await RequireNotPausedAsync();
+        var required = GxRules.MultiSigApprovalsNeeded(transfer.Amount, rule.AmountThreshold, rule.RequiredApprovals);
+        var hold = required <= 1 ? await RequireFundsAsync(transfer.Amount, recipient.NationalityCountryCode) : 0;
+
+        // The pointer first: an approval that finds it but no pending transfer here answers not-found, never the reverse.
+        await GrainFactory.GetGrain<IMultiSigTxGrain>(pendingTxId).RecordOrganizationAsync(OrgId);
+        State.PendingTxs[pendingTxId] = new PendingMultiSigTx
+        {
+            CommandId = transfer.CommandId, InitiatorId = transfer.InitiatorId, ToUserId = transfer.ToUserId, Amount = transfer.Amount,
+            Remark = transfer.Remark, RequiredApprovals = required, ApproverIds = rule.ApproverIds.ToList(), Approvals = [transfer.InitiatorId],
+            InitiatedAt = clock.GetUtcNow(),
+        };
+        if (hold > 0) State.Holds[transfer.CommandId] = hold;
+        var accepted = await AcceptAsync(transfer.CommandId, transfer.InitiatorId, Organization.InitiateMultiSigTx,
+            [OrgId, transfer.InitiatorId.ToString(), transfer.ToUserId.ToString(), transfer.Amount.ToString(), transfer.Remark, transfer.CommandId.ToString()]);
+        return new MultiSigTxAccepted(accepted, pendingTxId);
+    }
+
+    public Task<IReadOnlyList<MultiSigTxView>> GetPendingTransfersAsync(Guid callerId)
+    {
+        RequireStakeholder(callerId);
+        IReadOnlyList<MultiSigTxView> pending = State.PendingTxs
+            .Where(p => p.Value.NeedsMoreApprovals)
+            .OrderBy(p => p.Value.InitiatedAt)
+            .Select(p => new MultiSigTxView(p.Key, p.Value.InitiatorId, p.Value.ToUserId, p.Value.Amount, p.Value.Remark,
+                p.Value.RequiredApprovals, ExpectedApprovals(p.Key, p.Value).ToList(), p.Value.OnChain, p.Value.InitiatedAt))
+            .ToList();
+        return Task.FromResult(pending);
+    }
+
+    public async Task<CommandAccepted> ApproveTransferAsync(Guid pendingTxId, Guid approverId, Guid commandId)
+    {
+        if (await handoff.RepeatedAsync(State.Log, commandId, OrgId) is { } repeat) return repeat;
+        RequireStakeholder(approverId);
+        if (!State.PendingTxs.TryGetValue(pendingTxId, out var tx) || !tx.NeedsMoreApprovals)
+        {
+            throw DomainRuleException.NotFound("Pending transaction");
+        }
+        if (!tx.ApproverIds.Contains(approverId))
+        {
+            throw new DomainRuleException(RuleViolationKind.Forbidden, "not_an_approver", "Only an approver of this transaction's rule can approve it.");
+        }
+        var approvals = ExpectedApprovals(pendingTxId, tx).ToList();
+        if (approvals.Contains(approverId))
+        {
+            throw DomainRuleException.Conflict("already_approved", "You have already approved this transaction.");
+        }
+        if (approvals.Count >= tx.RequiredApprovals)
+        {
+            throw DomainRuleException.Conflict("already_approved", "This transaction already has the approvals it needs; it executes when they commit.");
+        }
+        await RequireNotPausedAsync();
+        long hold = 0;
+        if (approvals.Count + 1 >= tx.RequiredApprovals)
+        {
+            var recipient = await GrainFactory.GetGrain<IUserGrain>(tx.ToUserId).GetProfileAsync();
+            hold = await RequireFundsAsync(tx.Amount, recipient?.NationalityCountryCode ?? "");
+        }
+        if (hold > 0) State.Holds[commandId] = hold;
+        return await AcceptAsync(commandId, approverId, Organization.ApproveMultiSigTx, [pendingTxId.ToString(), approverId.ToString()]);
+    }
+
+    private IEnumerable<Guid> ExpectedApprovals(Guid pendingTxId, PendingMultiSigTx tx)
+    {
+        var id = pendingTxId.ToString();
+        return tx.Approvals.Concat(State.Log.Pending.Values
+                .Where(c => c.TransactionName == Organization.ApproveMultiSigTx && c.Arguments[0] == id)
+                .Select(c => Guid.Parse(c.Arguments[1])))
+            .Distinct();
+    }
+
+    private async Task RequireNotPausedAsync()
+    {
+        if ((await GrainFactory.GetGrain<ISystemGrain>(ISystemGrain.Key).GetStatusAsync()).Paused)
+        {
+            throw DomainRuleException.Conflict("system_paused", "The system is paused; transfers are refused until it resumes.");
+        }
+    }
+
+    /// <summary>
+    /// Checks the wallet can pay amount + fee after what accepted transfers hold; returns that sum (the hold). The
+    /// organization pays the whole fee. Unchecked when the ledger cannot be asked: the chaincode decides then.
+    /// </summary>
+    private async Task<long> RequireFundsAsync(long amount, string recipientCountry)
+    {
+        var sameCountry = string.Equals(State.Country, recipientCountry, StringComparison.OrdinalIgnoreCase);
+        var needed = amount + GxRules.QuoteTransferFee(amount, sameCountry, TransferKind.Organization).FeeFromSender;
+        if (await LedgerBalanceAsync() is { } balance && needed > balance - State.Holds.Values.Sum())
+        {
+            throw DomainRuleException.Unprocessable("insufficient_funds",
+                $"The transfer needs {needed} Qirat including the fee; the organization has {balance - State.Holds.Values.Sum()} Qirat available.", "amount");
+        }
+        return needed;
+    }
+
+    /// <summary>
+    /// The wallet's balance as the ledger holds it now. Asked rather than tracked because transfers INTO the wallet
+    /// name it only as a recipient, and such events are not routed to the organization's channel.
+    /// </summary>
+    private async Task<long?> LedgerBalanceAsync()
+    {
+        try
+        {
+            var answer = await ledger.EvaluateAsync(GxChaincode.Tokenomics.GetBalance, [OrgId]);
+            return LedgerEventJson.Deserialize<BalanceQueryResult>(answer).Balance;
+        }
+        catch (Exception failure) when (failure is LedgerException or global::System.Text.Json.JsonException)
+        {
+            logger.LogWarning("Could not read the balance of organization {OrgId} from the ledger: {Reason}", OrgId, failure.Message);
+            return null;
+        }
+    }
+}

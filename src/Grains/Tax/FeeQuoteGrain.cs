@@ -1,0 +1,22 @@
+using GxProtocol.Fabric;
+using GxProtocol.Fabric.Contract;
+using GxProtocol.Grains.Interfaces.Tax;
+using Orleans.Concurrency;
+
+namespace GxProtocol.Grains.Tax;
+
+/// <summary>
+/// Asks the chaincode for the fee, rather than computing it here, so the quote is the fee a transfer is charged:
+/// the same band rule, the governable transactionFeeBps in force and the accounts' kinds and countries on chain.
+/// </summary>
+[StatelessWorker]
+public sealed class FeeQuoteGrain(ILedgerClient ledger) : Grain, IFeeQuoteGrain
+{
+    public async Task<FeeQuoteView> QuoteAsync(FeeQuoteRequest request)
+    {
+        var quote = await LedgerQueries.EvaluateAsync<FeeQuoteResult>(ledger, GxChaincode.Tax.CalculateTransactionFee,
+            [request.AmountQirat.ToString(), request.FromAccount ?? "", request.ToAccount ?? "", request.TransactionType]);
+        return new FeeQuoteView(quote.Amount, quote.TransactionType, quote.SameCountry, quote.FeeBps, quote.Fee,
+            quote.FeeFromSender, quote.FeeFromReceiver, quote.NetReceived, quote.SenderDebit);
+    }
+}

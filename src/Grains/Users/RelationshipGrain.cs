@@ -1,0 +1,73 @@
+using GxProtocol.Grains.Interfaces.Errors;
+using GxProtocol.Grains.Interfaces.Users;
+
+namespace GxProtocol.Grains.Users;
+
+/// <summary>
+/// The link between two users. It calls the user grains and they never call it, so no call cycle can deadlock.
+/// Confirmation is written here first, then recorded on both users; a crash in between is repaired on the next
+/// activation or confirmation.
+/// </summary>
+public sealed class RelationshipGrain(
+    [PersistentState("relationship", GxStorage.Name)] IPersistentState<RelationshipState> state,
+    TimeProvider clock) : Grain, IRelationshipGrain
+{
+    private RelationshipState State => state.State;
+    private Guid RelationshipId => this.GetPrimaryKey();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
+        State.Link is { Status: RelationshipView.Confirmed } && !State.RecordedByUsers ? RecordOnUsersAsync() : Task.CompletedTask;
+
+    public async Task<RelationshipView> RequestAsync(Guid fromUserId, Guid toUserId, string type)
+    {
+        if (fromUserId == toUserId)
+        {
+            throw DomainRuleException.Invalid("toUserId", "A relationship links two different users.");
+        }
+        var canonicalType = RelationshipTypes.Normalize(type)
+            ?? throw DomainRuleException.Invalid("type", $"must be one of {string.Join(", ", RelationshipTypes.All)}.");
+        if (IRelationshipGrain.IdFor(fromUserId, toUserId) != RelationshipId)
+        {
+            throw new ArgumentException("The relationship grain of another pair of users was called.", nameof(toUserId));
+        }
+        if (State.Link is not null)
+        {
+            throw DomainRuleException.Conflict("relationship_exists", "These two users already have a relationship (pending or confirmed).");
+        }
+        if (await GrainFactory.GetGrain<IUserGrain>(toUserId).GetProfileAsync() is null)
+        {
+            throw new DomainRuleException(RuleViolationKind.NotFound, "user_not_found", "The user to link with does not exist.", "toUserId");
+        }
+        State.Link = new RelationshipView(RelationshipId, fromUserId, toUserId, canonicalType, RelationshipView.Pending, clock.GetUtcNow(), null);
+        await state.WriteStateAsync();
+        return State.Link;
+    }
+
+    public async Task<RelationshipView> ConfirmAsync(Guid callerId)
+    {
+        // Only the invited user learns that the link exists; its sender and everyone else see not-found.
+        if (State.Link is not { } link || link.ToUserId != callerId)
+        {
+            throw DomainRuleException.NotFound("Relationship");
+        }
+        if (link.Status != RelationshipView.Confirmed)
+        {
+            State.Link = link with { Status = RelationshipView.Confirmed, ConfirmedAt = clock.GetUtcNow() };
+            await state.WriteStateAsync();
+        }
+        if (!State.RecordedByUsers)
+        {
+            await RecordOnUsersAsync();
+        }
+        return State.Link;
+    }
+
+    private async Task RecordOnUsersAsync()
+    {
+        var link = State.Link!;
+        await GrainFactory.GetGrain<IUserGrain>(link.FromUserId).RecordRelationshipAsync(new ConfirmedRelationship(link.RelationshipId, link.ToUserId, link.Type));
+        await GrainFactory.GetGrain<IUserGrain>(link.ToUserId).RecordRelationshipAsync(new ConfirmedRelationship(link.RelationshipId, link.FromUserId, link.Type));
+        State.RecordedByUsers = true;
+        await state.WriteStateAsync();
+    }
+}

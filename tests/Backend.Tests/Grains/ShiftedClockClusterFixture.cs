@@ -1,0 +1,54 @@
+using GxProtocol.Backend.Tests.Support;
+using GxProtocol.Fabric;
+using GxProtocol.Fabric.Client;
+using GxProtocol.Fabric.Configuration;
+using GxProtocol.Grains;
+using GxProtocol.Grains.ReadModels;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+
+namespace GxProtocol.Backend.Tests.Grains;
+
+/// <summary>
+/// One in-process silo with the GX grains and in-memory reminders on its own DevLedger, where grains and transaction
+/// timestamps share a <see cref="ShiftableClock"/>: deadlines and idle periods can be passed without waiting.
+/// </summary>
+public sealed class ShiftedClockClusterFixture : IAsyncLifetime
+{
+    public ShiftableClock Clock { get; } = new();
+    public SharedLedger Ledger { get; private set; } = null!;
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+    public IClusterClient Client => Cluster.Client;
+    public GrainJourney Journey => new(Client);
+
+    public async Task InitializeAsync()
+    {
+        Ledger = await SharedLedger.StartAsync();
+        var settings = Ledger.SiloSettings();
+        var fabric = new FabricOptions
+        {
+            Endpoint = settings["Gx:Fabric:Endpoint"], MspId = settings["Gx:Fabric:MspId"],
+            CertificatePem = settings["Gx:Fabric:CertificatePem"], PrivateKeyPem = settings["Gx:Fabric:PrivateKeyPem"],
+        };
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.Services.AddSingleton<TimeProvider>(Clock);
+            silo.AddMemoryGrainStorageAsDefault();
+            silo.AddMemoryGrainStorage(GxStorage.Name);
+            silo.UseInMemoryReminderService();
+            silo.AddGxGrains();
+            silo.Services.AddSingleton<IReadModelStore>(new InMemoryReadModelStore());
+            silo.Services.AddSingleton<ILedgerClient>(_ => FabricLedgerClient.Connect(fabric, Clock));
+        });
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+        await Journey.BootstrapAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.DisposeAsync();
+        await Ledger.DisposeAsync();
+    }
+}
