@@ -29,10 +29,11 @@ public static class GxApiFrontendsExtensions
     {
         services.AddGxApiInfrastructure(configuration);
         services.AddSingleton<SessionTokens>();
+        services.AddGxOpenApi(GxServiceNames.All);
         return services;
     }
 
-    /// <summary>Maps the named services' routes and each one's <c>/&lt;service&gt;/health/live|ready</c>.</summary>
+    /// <summary>Maps the named services' routes and each one's <c>/&lt;service&gt;/health/live|ready</c> and <c>/&lt;service&gt;/openapi/v1.json</c>.</summary>
     public static IEndpointRouteBuilder MapGxServices(this IEndpointRouteBuilder routes, IEnumerable<string> services)
     {
         foreach (var service in services)
@@ -43,6 +44,7 @@ public static class GxApiFrontendsExtensions
             }
             routes.MapGet($"/{service}/health/live", () => TypedResults.Ok(new { status = "live" })).AllowAnonymous();
             routes.MapHealthChecks($"/{service}/health/ready").AllowAnonymous();
+            routes.MapGxOpenApi(service);
         }
         return routes;
     }

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace GxProtocol.ApiFrontends.Infrastructure;
+
+/// <summary>
+/// Document-wide parts: title and description of the service, the bearer JWT security scheme the operations refer
+/// to, the problem schema of every error response, and operation ids unique within the document.
+/// </summary>
+internal sealed class GxDocumentTransformer(string service) : IOpenApiDocumentTransformer
+{
+    public const string BearerScheme = "Bearer";
+
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        document.Info = new OpenApiInfo
+        {
+            Title = $"GX Protocol {service} API",
+            Version = "v1",
+            Description = $"The {service} service of the GX Protocol backend, under /{service}/api/v1. Amounts are coins as decimal " +
+                "strings (at most 6 fraction digits). Errors are application/problem+json with a stable 'code'. Writes take " +
+                "X-Idempotency-Key; ledger commands answer 202 with a command id unless 'Prefer: wait=N' sees them finish.",
+        };
+
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            BearerFormat = "JWT",
+            Description = "The accessToken from POST /identity/api/v1/auth/login, as 'Authorization: Bearer <token>' (valid 15 minutes).",
+        };
+
+        document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+        document.Components.Schemas[ProblemSchema.Id] = ProblemSchema.Create();
+        OperationIdTransformer.MakeUnique(document);
+        return Task.CompletedTask;
+    }
+}

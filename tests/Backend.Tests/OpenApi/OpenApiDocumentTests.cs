@@ -1,0 +1,179 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using GxProtocol.Backend.Tests.Services;
+using GxProtocol.Backend.Tests.Support;
+
+namespace GxProtocol.Backend.Tests.OpenApi;
+
+/// <summary>
+/// The seven OpenAPI documents on the all-in-one API port: served anonymously, exactly the service's routes, and for
+/// every operation the security, error responses, headers and success schema the route really has.
+/// </summary>
+[Collection(ServicesCollection.Name)]
+public sealed class OpenApiDocumentTests(ServicesBackend backend)
+{
+    /// <summary>POSTs that deliberately take no idempotency key.</summary>
+    private static readonly HashSet<string> WritesWithoutIdempotency =
+    [
+        // Session routes answer with fresh secrets, which an idempotency store must never replay (IdentityApi).
+        "POST /identity/api/v1/auth/login", "POST /identity/api/v1/auth/refresh", "POST /identity/api/v1/auth/logout",
+        // A fee quote: a calculation with a body, it changes nothing.
+        "POST /tax/api/v1/fees/calculate",
+    ];
+
+    [Theory]
+    [MemberData(nameof(ServiceDocument.AllServices), MemberType = typeof(ServiceDocument))]
+    public async Task Each_service_serves_its_document_anonymously(string service)
+    {
+        using var anonymous = backend.Anonymous();
+
+        var response = await anonymous.GetAsync(ServiceDocument.PathOf(service));
+
+        Assert.True(response.Status == HttpStatusCode.OK, $"{service}: {response}");
+        Assert.Equal("application/json", response.ContentType);
+        var document = response.Json;
+        Assert.StartsWith("3.", document["openapi"]!.ToString());
+        Assert.Contains(service, document["info"]!["title"]!.ToString());
+        Assert.Equal("bearer", document["components"]!["securitySchemes"]!["Bearer"]!["scheme"]!.ToString());
+        Assert.All(new ServiceDocument(service, (JsonObject)document).Operations,
+            operation => Assert.StartsWith($"/{service}/api/v1/", operation.Path));
+    }
+
+    [Fact]
+    public async Task A_document_name_that_is_no_service_is_not_found()
+    {
+        using var anonymous = backend.Anonymous();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/ledger/openapi/v1.json")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/tokenomics/openapi/v2.json")).Status);
+    }
+
+    [Theory]
+    [MemberData(nameof(ServiceDocument.AllServices), MemberType = typeof(ServiceDocument))]
+    public async Task Each_document_lists_exactly_the_routes_of_its_service_that_exist(string service)
+    {
+        using var anonymous = backend.Anonymous();
+        var document = await ServiceDocument.FetchAsync(anonymous, service);
+        var documented = document.Operations.Select(o => Normalize(o.Method, o.Path)).ToHashSet();
+        var problems = new List<string>();
+
+        foreach (var operation in document.Operations)
+        {
+            var probe = await RouteProbe.CallAnonymouslyAsync(anonymous, operation.Method, operation.Path);
+            if (!RouteProbe.IsRouted(probe))
+            {
+                problems.Add($"documented but not served: {operation} -> {probe}");
+            }
+        }
+        foreach (var (method, path) in PromisedRoutes.Of(service))
+        {
+            var probe = await RouteProbe.CallAnonymouslyAsync(anonymous, method, path);
+            if (RouteProbe.IsRouted(probe) && !documented.Contains(Normalize(method, path)))
+            {
+                problems.Add($"served but not documented: {method} {path} -> {(int)probe.Status}");
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Theory]
+    [MemberData(nameof(ServiceDocument.AllServices), MemberType = typeof(ServiceDocument))]
+    public async Task Every_operation_states_its_security_errors_headers_and_success_schema(string service)
+    {
+        using var anonymous = backend.Anonymous();
+        var document = await ServiceDocument.FetchAsync(anonymous, service);
+        var problems = new List<string>();
+
+        foreach (var operation in document.Operations)
+        {
+            void Expect(bool condition, string what)
+            {
+                if (!condition)
+                {
+                    problems.Add($"{operation}: {what}");
+                }
+            }
+
+            var probe = await RouteProbe.CallAnonymouslyAsync(anonymous, operation.Method, operation.Path);
+            var demandsToken = RouteProbe.DemandsToken(probe);
+            Expect(operation.HasSecurity == demandsToken,
+                $"security requirement {(operation.HasSecurity ? "present" : "absent")} but an anonymous call answered {(int)probe.Status} {RouteProbe.Code(probe)}");
+            if (operation.HasSecurity)
+            {
+                Expect(IsProblem(document, operation.Response(401)), "no 401 problem response");
+                Expect(IsProblem(document, operation.Response(403)), "no 403 problem response");
+                var requirement = operation.Operation["security"]![0]!.AsObject();
+                Expect(requirement.ContainsKey("Bearer"), "the security requirement does not name the Bearer scheme");
+            }
+            if (operation.IsWrite)
+            {
+                Expect(IsProblem(document, operation.Response(400)), "a write without a 400 problem response");
+                if (!WritesWithoutIdempotency.Contains(operation.ToString()))
+                {
+                    var key = operation.Header("X-Idempotency-Key");
+                    Expect(key?["required"]?.GetValue<bool>() == true, "a write without a required X-Idempotency-Key header");
+                    Expect(IsProblem(document, operation.Response(409)), "an idempotent write without a 409 problem response");
+                    Expect(operation.ResponseStatuses.Where(status => status is >= 200 and < 300)
+                            .All(status => operation.Response(status)!["headers"]?["Idempotent-Replayed"] is not null),
+                        "an idempotent write whose success does not announce Idempotent-Replayed");
+                }
+            }
+            if (operation.PathParameters.Count > 0)
+            {
+                Expect(IsProblem(document, operation.Response(404)), "a path parameter but no 404 problem response");
+            }
+            if (operation.Response(202) is not null)
+            {
+                Expect(operation.Header("Prefer") is not null, "a ledger command (202) without the Prefer header");
+                Expect(document.Resolve(operation.Response(202)!["content"]?["application/json"]?["schema"])?["properties"]?["commandId"] is not null,
+                    "a 202 without a commandId in its schema");
+            }
+
+            var successes = operation.ResponseStatuses.Where(status => status is >= 200 and < 300).ToList();
+            Expect(successes.Count > 0, "no 2xx response");
+            foreach (var status in successes.Where(status => status != 204))
+            {
+                var schema = operation.Response(status)!["content"]?["application/json"]?["schema"];
+                Expect(document.Resolve(schema) is { Count: > 0 }, $"{status} has no application/json schema");
+            }
+            if (operation.Response(429) is { } tooMany)
+            {
+                Expect(tooMany["headers"]?["Retry-After"] is not null, "a 429 without Retry-After");
+            }
+            foreach (var status in operation.ResponseStatuses.Where(status => status >= 400))
+            {
+                Expect(IsProblem(document, operation.Response(status)), $"{status} is not application/problem+json with the problem schema");
+            }
+        }
+
+        var ids = document.Operations.Select(o => o.Operation["operationId"]?.ToString()).ToList();
+        Assert.All(ids, id => Assert.False(string.IsNullOrEmpty(id)));
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public async Task Coin_amounts_and_problems_have_their_wire_form()
+    {
+        using var anonymous = backend.Anonymous();
+        var tokenomics = await ServiceDocument.FetchAsync(anonymous, "tokenomics");
+        var transfer = tokenomics.Operations.Single(o => o.ToString() == "POST /tokenomics/api/v1/transfers");
+
+        var amount = tokenomics.Resolve(tokenomics.Resolve(transfer.RequestSchema)!["properties"]!["amount"])!;
+        Assert.Equal("string", amount["type"]!.ToString());
+        Assert.Matches(amount["pattern"]!.ToString(), "12.5");
+        Assert.DoesNotMatch(amount["pattern"]!.ToString(), "1.0000001");
+
+        var problem = tokenomics.Root["components"]!["schemas"]!["ProblemDetails"]!;
+        Assert.NotNull(problem["properties"]!["code"]);
+        Assert.NotNull(problem["properties"]!["errors"]);
+    }
+
+    private static bool IsProblem(ServiceDocument document, JsonObject? response) =>
+        response?["content"]?["application/problem+json"]?["schema"] is { } schema
+        && document.Resolve(schema)?["properties"]?["code"] is not null;
+
+    /// <summary>"POST /x/{}" so that differently named parameters of the same route compare equal.</summary>
+    private static string Normalize(string method, string path) => $"{method} {ServiceDocument.PathParameter().Replace(path, "{}")}";
+}

@@ -1,0 +1,47 @@
+namespace GxProtocol.Backend.Tests.OpenApi;
+
+/// <summary>
+/// The routes /work/shared/API.md promises per service, as "METHOD /route" under /&lt;service&gt;/api/v1. The
+/// document tests require every one of them that the backend actually serves to be documented, so a service that
+/// lands later is checked without touching this file.
+/// </summary>
+public static class PromisedRoutes
+{
+    public static readonly IReadOnlyDictionary<string, string[]> ByService = new Dictionary<string, string[]>
+    {
+        ["identity"] =
+        [
+            "POST /users", "POST /auth/login", "POST /auth/refresh", "POST /auth/logout", "GET /users/{id}", "PATCH /users/{id}",
+            "POST /users/{id}/kyc", "GET /users/{id}/kyc", "POST /relationships", "POST /relationships/{id}/confirm",
+            "GET /users/{id}/trust-score", "GET /commands/{commandId}",
+        ],
+        ["admin"] =
+        [
+            "POST /bootstrap", "POST /countries/initialize", "GET /countries", "GET /countries/{cc}/stats", "POST /users/{id}/approve",
+            "POST /users/{id}/deny", "POST /parameters", "GET /parameters/{paramId}", "POST /system/pause", "POST /system/resume",
+            "GET /system/status", "POST /admins", "POST /treasury/activate", "GET /counters", "GET /outbox",
+            "POST /outbox/{commandId}/retry", "POST /outbox/{commandId}/cancel", "GET /cluster",
+        ],
+        ["tokenomics"] =
+        [
+            "POST /transfers", "POST /genesis", "GET /wallets/{profileId}/balance", "GET /wallets/{profileId}/transactions",
+            "GET /treasury/{countryCode}/balance", "POST /wallets/{profileId}/freeze", "POST /wallets/{profileId}/unfreeze",
+        ],
+        ["organization"] =
+        [
+            "POST /organizations", "GET /organizations/{orgId}", "POST /organizations/{orgId}/endorse", "POST /organizations/{orgId}/activate",
+            "POST /organizations/{orgId}/rules", "POST /organizations/{orgId}/transactions", "GET /organizations/{orgId}/transactions/pending",
+            "POST /transactions/{pendingTxId}/approve",
+        ],
+        ["loanpool"] =
+        [
+            "POST /loans", "GET /loans/{loanId}", "POST /loans/{loanId}/approve", "POST /loans/{loanId}/reject",
+            "POST /loans/{loanId}/repayments", "GET /users/{borrowerId}/loans",
+        ],
+        ["governance"] = ["POST /proposals", "GET /proposals", "GET /proposals/{id}", "POST /proposals/{id}/vote", "POST /proposals/{id}/execute"],
+        ["tax"] = ["POST /fees/calculate", "GET /velocity-tax/eligibility/{accountId}", "POST /velocity-tax/apply", "GET /accounts/{accountId}"],
+    };
+
+    public static IEnumerable<(string Method, string Path)> Of(string service) =>
+        ByService[service].Select(route => route.Split(' ', 2)).Select(parts => (parts[0], $"/{service}/api/v1{parts[1]}"));
+}

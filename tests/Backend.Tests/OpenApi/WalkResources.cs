@@ -1,0 +1,171 @@
+using System.Text.Json.Nodes;
+using GxProtocol.Backend.Tests.Support;
+using GxProtocol.Fabric.Contract;
+
+namespace GxProtocol.Backend.Tests.OpenApi;
+
+/// <summary>The resources the cross-user walk aims at. Add one here when a service brings a new kind of id.</summary>
+public static class WalkResources
+{
+    public static IReadOnlyList<IWalkResource> All { get; } =
+    [
+        new ReferenceValues(), new OwnUser(), new OwnTransfer(), new OwnRelationship(), new OwnOrganization(), new OwnLoan(), new AdminProposal(),
+    ];
+
+    /// <summary>Route values that are no one's property but must be real: a country, a governable parameter.</summary>
+    private sealed class ReferenceValues : IWalkResource
+    {
+        public Task CreateAsync(WalkSetup setup)
+        {
+            setup.Ids.Name("MY", "cc", "countryCode");
+            setup.Ids.Name("votingPeriodDays", "paramId", "targetParameter");
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>A's user id under every name a route gives it.</summary>
+    private sealed class OwnUser : IWalkResource
+    {
+        public Task CreateAsync(WalkSetup setup)
+        {
+            setup.Ids.Name(setup.Owner.UserId, "profileId", "userId", "accountId", "borrowerId", "fromUserId", "toUserId", "newAdminId");
+            setup.Ids.NameIdIn("users", setup.Owner.UserId);
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>{commandId}: A's transfer to C.</summary>
+    private sealed class OwnTransfer : IWalkResource
+    {
+        public async Task CreateAsync(WalkSetup setup)
+        {
+            var transfer = await setup.CallAsync(setup.Owner.Client, "POST", "/tokenomics/api/v1/transfers",
+                new Dictionary<string, JsonNode?> { ["toUserId"] = setup.Partner.UserId, ["amount"] = "1" });
+            if (WalkSetup.IdFrom(transfer, "commandId") is { } commandId)
+            {
+                setup.Ids.Name(commandId, "commandId");
+            }
+        }
+    }
+
+    /// <summary>{relationshipId}: a link A asked C to confirm, left pending (so B confirming it is someone else's act).</summary>
+    private sealed class OwnRelationship : IWalkResource
+    {
+        public async Task CreateAsync(WalkSetup setup)
+        {
+            if (await Relationships.RequestAsync(setup, setup.Partner, "friend") is { } relationshipId)
+            {
+                setup.Ids.NameIdIn("relationships", relationshipId);
+                setup.Ids.Name(relationshipId, "relationshipId");
+            }
+        }
+    }
+
+    private static class Relationships
+    {
+        public static async Task<string?> RequestAsync(WalkSetup setup, RegisteredUser to, string type)
+        {
+            var created = await setup.CallAsync(setup.Owner.Client, "POST", "/identity/api/v1/relationships",
+                new Dictionary<string, JsonNode?> { ["toUserId"] = to.UserId, ["type"] = type });
+            return WalkSetup.IdFrom(created, "relationshipId", "id");
+        }
+
+        /// <summary>A link A asks for and <paramref name="to"/> confirms: family 20 or business 15 points of trust.</summary>
+        public static async Task ConfirmedAsync(WalkSetup setup, RegisteredUser to, string type)
+        {
+            if (await RequestAsync(setup, to, type) is { } relationshipId)
+            {
+                await setup.CallAsync(to.Client, "POST", "/identity/api/v1/relationships/{relationshipId}/confirm",
+                    pathValues: new Dictionary<string, string> { ["relationshipId"] = relationshipId });
+            }
+        }
+    }
+
+    /// <summary>
+    /// {orgId}: an organization A proposed with C; then, as far as the routes exist, endorsed by both, activated, given
+    /// a two-approver rule and a pending multi-signature transfer ({pendingTxId}).
+    /// </summary>
+    private sealed class OwnOrganization : IWalkResource
+    {
+        public async Task CreateAsync(WalkSetup setup)
+        {
+            if (setup.Operation("POST", "/organization/api/v1/organizations") is null)
+            {
+                return;
+            }
+            var orgId = $"walk-{Guid.NewGuid():N}"[..20];
+            var proposed = await setup.CallAsync(setup.Owner.Client, "POST", "/organization/api/v1/organizations", new Dictionary<string, JsonNode?>
+            {
+                ["orgId"] = orgId, ["orgName"] = "Walk Org", ["orgType"] = "business",
+                ["stakeholderIds"] = new JsonArray(setup.Owner.UserId, setup.Partner.UserId),
+            });
+            setup.Ids.Name(WalkSetup.IdFrom(proposed, "orgId") ?? orgId, "orgId");
+
+            await setup.CallAsync(setup.Owner.Client, "POST", "/organization/api/v1/organizations/{orgId}/endorse");
+            await setup.CallAsync(setup.Partner.Client, "POST", "/organization/api/v1/organizations/{orgId}/endorse");
+            await setup.CallAsync(setup.Owner.Client, "POST", "/organization/api/v1/organizations/{orgId}/activate");
+            await setup.CallAsync(setup.Owner.Client, "POST", "/organization/api/v1/organizations/{orgId}/rules", new Dictionary<string, JsonNode?>
+            {
+                ["amountThreshold"] = "1", ["requiredApprovals"] = 2,
+                ["approverIds"] = new JsonArray(setup.Owner.UserId, setup.Partner.UserId),
+            });
+            var initiated = await setup.CallAsync(setup.Owner.Client, "POST", "/organization/api/v1/organizations/{orgId}/transactions",
+                new Dictionary<string, JsonNode?> { ["toUserId"] = setup.Partner.UserId, ["amount"] = "1" });
+            var pendingTxId = WalkSetup.IdFrom(initiated, "pendingTxId", "multiSigTxId", "txId", "transactionId")
+                ?? (WalkSetup.IdFrom(initiated, "commandId") is { } commandId ? GxIds.ForRequest(Guid.Parse(commandId), GxIds.MultiSigTx).ToString("D") : null);
+            if (pendingTxId is not null)
+            {
+                setup.Ids.Name(pendingTxId, "pendingTxId");
+            }
+        }
+    }
+
+    /// <summary>
+    /// {loanId}: a loan A applied for and an admin approved, so B's repayment meets an ACTIVE loan. A borrower needs
+    /// trust 75: active (40) plus a confirmed family (20) and business (15) link with two more users.
+    /// </summary>
+    private sealed class OwnLoan : IWalkResource
+    {
+        public async Task CreateAsync(WalkSetup setup)
+        {
+            if (setup.Operation("POST", "/loanpool/api/v1/loans") is null)
+            {
+                return;
+            }
+            if (setup.Operation("POST", "/identity/api/v1/relationships/{relationshipId}/confirm") is not null)
+            {
+                await Relationships.ConfirmedAsync(setup, await setup.ExtraUserAsync(), "family");
+                await Relationships.ConfirmedAsync(setup, await setup.ExtraUserAsync(), "business");
+            }
+            var applied = await setup.CallAsync(setup.Owner.Client, "POST", "/loanpool/api/v1/loans",
+                new Dictionary<string, JsonNode?> { ["amount"] = "100" });
+            var loanId = WalkSetup.IdFrom(applied, "loanId")
+                ?? (WalkSetup.IdFrom(applied, "commandId") is { } commandId ? GxIds.ForRequest(Guid.Parse(commandId), GxIds.Loan).ToString("D") : null);
+            if (loanId is not null)
+            {
+                setup.Ids.Name(loanId, "loanId");
+                await setup.CallAsync(setup.Backend.SuperAdmin, "POST", "/loanpool/api/v1/loans/{loanId}/approve");
+            }
+        }
+    }
+
+    /// <summary>/proposals/{id}: users cannot submit proposals, so an admin's; B must not execute it.</summary>
+    private sealed class AdminProposal : IWalkResource
+    {
+        public async Task CreateAsync(WalkSetup setup)
+        {
+            var submitted = await setup.CallAsync(setup.Backend.SuperAdmin, "POST", "/governance/api/v1/proposals", new Dictionary<string, JsonNode?>
+            {
+                ["title"] = "Walk proposal", ["description"] = "Made by the cross-user walk.",
+                ["targetParameter"] = "votingPeriodDays", ["proposedValue"] = "14",
+            });
+            var proposalId = WalkSetup.IdFrom(submitted, "proposalId")
+                ?? (WalkSetup.IdFrom(submitted, "commandId") is { } commandId ? GxIds.ForRequest(Guid.Parse(commandId), GxIds.Proposal).ToString("D") : null);
+            if (proposalId is not null)
+            {
+                setup.Ids.NameIdIn("proposals", proposalId);
+                setup.Ids.Name(proposalId, "proposalId");
+            }
+        }
+    }
+}
