@@ -1,8 +1,8 @@
-using System.Text.Json;
 using GxProtocol.Fabric.Contract;
 using GxProtocol.Grains.Interfaces.Commands;
 using GxProtocol.Grains.Interfaces.Ledger;
 using GxProtocol.Grains.Interfaces.Organizations;
+using GxProtocol.Grains.Ledger;
 using Organization = GxProtocol.Fabric.Contract.GxChaincode.Organization;
 
 namespace GxProtocol.Grains.Organizations;
@@ -61,7 +61,10 @@ public static class OrganizationLedgerEvents
                 FinishApproval(state, executed.PendingTxId, executed.ApproverId);
                 break;
         }
-        TakeBalance(state, orgId, ledgerEvent.Payload);
+        if (LedgerPayloads.BalanceOf(ledgerEvent.Payload, orgId) is { } balance)
+        {
+            state.Balance = balance;
+        }
     }
 
     /// <summary>Finishes a command and forgets what it held or provisionally set.</summary>
@@ -107,23 +110,4 @@ public static class OrganizationLedgerEvents
         }
     }
 
-    private static void TakeBalance(OrganizationState state, string orgId, byte[] payload)
-    {
-        using var document = JsonDocument.Parse(payload);
-        if (document.RootElement.ValueKind != JsonValueKind.Object
-            || !document.RootElement.TryGetProperty("balances", out var balances)
-            || balances.ValueKind != JsonValueKind.Array)
-        {
-            return;
-        }
-        foreach (var balance in balances.EnumerateArray())
-        {
-            if (balance.ValueKind == JsonValueKind.Object
-                && balance.TryGetProperty("account", out var account) && account.ValueKind == JsonValueKind.String && account.GetString() == orgId
-                && balance.TryGetProperty("balance", out var amount) && amount.TryGetInt64(out var qirat))
-            {
-                state.Balance = qirat;
-            }
-        }
-    }
 }

@@ -1,7 +1,7 @@
-using System.Text.Json;
 using GxProtocol.Fabric.Contract;
 using GxProtocol.Grains.Interfaces.Ledger;
 using GxProtocol.Grains.Interfaces.Users;
+using GxProtocol.Grains.Ledger;
 
 namespace GxProtocol.Grains.Users;
 
@@ -53,26 +53,9 @@ public static class UserLedgerEvents
                 }
                 break;
         }
-        TakeBalance(state, me, ledgerEvent.Payload);
-    }
-
-    private static void TakeBalance(UserState state, string me, byte[] payload)
-    {
-        using var document = JsonDocument.Parse(payload);
-        if (document.RootElement.ValueKind != JsonValueKind.Object
-            || !document.RootElement.TryGetProperty("balances", out var balances)
-            || balances.ValueKind != JsonValueKind.Array)
+        if (LedgerPayloads.BalanceOf(ledgerEvent.Payload, me) is { } balance)
         {
-            return;
-        }
-        foreach (var balance in balances.EnumerateArray())
-        {
-            if (balance.ValueKind == JsonValueKind.Object
-                && balance.TryGetProperty("account", out var account) && account.ValueKind == JsonValueKind.String && account.GetString() == me
-                && balance.TryGetProperty("balance", out var amount) && amount.TryGetInt64(out var qirat))
-            {
-                state.Balance = qirat;
-            }
+            state.Balance = balance;
         }
     }
 
