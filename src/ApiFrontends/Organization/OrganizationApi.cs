@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.RegularExpressions;
 using GxProtocol.ApiFrontends.Infrastructure;
 using GxProtocol.ApiFrontends.Services;
 using GxProtocol.Grains.Interfaces.Organizations;
@@ -14,7 +13,7 @@ namespace GxProtocol.ApiFrontends.Organization;
 /// organization (3004): proposal, endorsements, activation, authorization rule and multi-signature transfers. Who may
 /// do what is decided by the organization grain from its stakeholders and rule; this layer checks shapes.
 /// </summary>
-public static partial class OrganizationApi
+public static class OrganizationApi
 {
     private const int MaxIds = 50;
 
@@ -39,7 +38,7 @@ public static partial class OrganizationApi
         var stakeholders = body.StakeholderIds ?? [];
         if (new RequestValidator()
                 .Required("orgId", body.OrgId, 128)
-                .Must(string.IsNullOrWhiteSpace(body.OrgId as string) || IsOrgId(body.OrgId!), "orgId", "must be letters, digits, '.', '_' or '-', and not a GUID (GUIDs name user wallets).")
+                .Must(string.IsNullOrWhiteSpace(body.OrgId as string) || OrganizationIds.IsValid(body.OrgId!), "orgId", OrganizationIds.Rule)
                 .Required("orgName", body.OrgName, 200)
                 .Must(string.IsNullOrWhiteSpace(body.OrgType as string) || OrgTypes.Contains(body.OrgType!.ToLowerInvariant()), "orgType", "must be business, government or nonprofit.")
                 .Required("orgType", body.OrgType, 20)
@@ -56,14 +55,14 @@ public static partial class OrganizationApi
     }
 
     private static async Task<Results<Ok<OrganizationResponse>, ProblemHttpResult>> GetAsync(string orgId, ClaimsPrincipal caller, IGrainFactory grains) =>
-        IsOrgId(orgId)
+        OrganizationIds.IsValid(orgId)
             ? TypedResults.Ok(OrganizationResponse.From(await OrgGrain(grains, orgId).GetAsync(caller.GetUserId(), caller.IsAdmin())))
             : GxProblems.NotFound("Organization");
 
     private static async Task<Results<Ok<CommandStatusResponse>, Accepted<AcceptedCommand>, ProblemHttpResult>> EndorseAsync(
         string orgId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
     {
-        if (!IsOrgId(orgId)) return GxProblems.NotFound("Organization");
+        if (!OrganizationIds.IsValid(orgId)) return GxProblems.NotFound("Organization");
         var accepted = await OrgGrain(grains, orgId).EndorseAsync(caller.GetUserId(), CommandIds.For(context));
         return await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, accepted);
     }
@@ -71,7 +70,7 @@ public static partial class OrganizationApi
     private static async Task<Results<Ok<CommandStatusResponse>, Accepted<AcceptedCommand>, ProblemHttpResult>> ActivateAsync(
         string orgId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
     {
-        if (!IsOrgId(orgId)) return GxProblems.NotFound("Organization");
+        if (!OrganizationIds.IsValid(orgId)) return GxProblems.NotFound("Organization");
         var accepted = await OrgGrain(grains, orgId).ActivateAsync(caller.GetUserId(), CommandIds.For(context));
         return await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, accepted);
     }
@@ -79,7 +78,7 @@ public static partial class OrganizationApi
     private static async Task<Results<Ok<CommandStatusResponse>, Accepted<AcceptedCommand>, ProblemHttpResult>> DefineRuleAsync(
         string orgId, DefineAuthRuleRequest body, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
     {
-        if (!IsOrgId(orgId)) return GxProblems.NotFound("Organization");
+        if (!OrganizationIds.IsValid(orgId)) return GxProblems.NotFound("Organization");
         var approvers = body.ApproverIds ?? [];
         if (new RequestValidator()
                 .Must(approvers.Length is >= 1 and <= MaxIds, "approverIds", $"must list 1 to {MaxIds} stakeholder ids.")
@@ -99,7 +98,7 @@ public static partial class OrganizationApi
     private static async Task<Results<Ok<InitiatedTransferResponse>, Accepted<InitiatedTransferResponse>, ProblemHttpResult>> InitiateTransferAsync(
         string orgId, InitiateTransferRequest body, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
     {
-        if (!IsOrgId(orgId)) return GxProblems.NotFound("Organization");
+        if (!OrganizationIds.IsValid(orgId)) return GxProblems.NotFound("Organization");
         if (new RequestValidator()
                 .NotEmpty("toUserId", body.ToUserId)
                 .Optional("remark", body.Remark, 280)
@@ -122,7 +121,7 @@ public static partial class OrganizationApi
     private static async Task<Results<Ok<PendingTransfersPage>, ProblemHttpResult>> GetPendingTransfersAsync(
         string orgId, ClaimsPrincipal caller, IGrainFactory grains)
     {
-        if (!IsOrgId(orgId)) return GxProblems.NotFound("Organization");
+        if (!OrganizationIds.IsValid(orgId)) return GxProblems.NotFound("Organization");
         var pending = await OrgGrain(grains, orgId).GetPendingTransfersAsync(caller.GetUserId());
         return TypedResults.Ok(new PendingTransfersPage(pending.Select(PendingTransferResponse.From).ToList()));
     }
@@ -143,8 +142,4 @@ public static partial class OrganizationApi
     private static readonly string[] OrgTypes = ["business", "government", "nonprofit"];
 
     /// <summary>The chaincode's id shape; GUIDs are refused because the ledger routes GUID accounts as user wallets.</summary>
-    private static bool IsOrgId(string value) => value.Length is >= 1 and <= 128 && OrgIdShape().IsMatch(value) && !Guid.TryParse(value, out _);
-
-    [GeneratedRegex("^[A-Za-z0-9._-]+$", RegexOptions.CultureInvariant)]
-    private static partial Regex OrgIdShape();
 }

@@ -29,14 +29,16 @@ public static partial class TokenomicsApi
         TransferRequestBody body, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
     {
         if (new RequestValidator()
-                .NotEmpty("toUserId", body.ToUserId)
+                .Must(body.ToUserId is null != body.ToOrgId is null, "toUserId", "give exactly one of toUserId (a user) or toOrgId (an organization).")
+                .Must(body.ToUserId != Guid.Empty, "toUserId", "must not be empty.")
+                .Must(body.ToOrgId is null || OrganizationIds.IsValid(body.ToOrgId), "toOrgId", OrganizationIds.Rule)
                 .Optional("remark", body.Remark, 280)
                 .HasProblem(out var problem))
         {
             return problem;
         }
         var accepted = await grains.GetGrain<IUserGrain>(caller.GetUserId())
-            .TransferAsync(new TransferRequest(CommandIds.For(context), body.ToUserId, body.Amount.Qirat, body.Remark ?? ""));
+            .TransferAsync(new TransferRequest(CommandIds.For(context), body.ToUserId ?? Guid.Empty, body.Amount.Qirat, body.Remark ?? "", body.ToOrgId));
         return await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, accepted);
     }
 

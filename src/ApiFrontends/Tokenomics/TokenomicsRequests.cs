@@ -2,7 +2,8 @@ using GxProtocol.ApiFrontends.Infrastructure;
 
 namespace GxProtocol.ApiFrontends.Tokenomics;
 
-public sealed record TransferRequestBody(Guid ToUserId, PositiveCoinAmount Amount, string? Remark = null);
+/// <summary>A transfer to a user (<see cref="ToUserId"/>) or to an organization's wallet (<see cref="ToOrgId"/>): exactly one.</summary>
+public sealed record TransferRequestBody(PositiveCoinAmount Amount, Guid? ToUserId = null, string? Remark = null, string? ToOrgId = null);
 
 public sealed record GenesisRequest(Guid UserId);
 

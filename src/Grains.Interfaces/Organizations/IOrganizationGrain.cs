@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using GxProtocol.Grains.Interfaces.Commands;
 
 namespace GxProtocol.Grains.Interfaces.Organizations;
@@ -14,6 +15,9 @@ public interface IOrganizationGrain : IGrainWithStringKey, ICommandOrigin
 
     /// <summary>The organization as a stakeholder or an admin sees it; anyone else gets not-found, as for a missing one.</summary>
     [Alias("Get")] Task<OrganizationView> GetAsync(Guid callerId, bool callerIsAdmin);
+
+    /// <summary>Whether anyone may pay this organization, and its country; null when it does not exist. Reveals no members.</summary>
+    [Alias("GetPaymentRecipient"), AlwaysInterleave] Task<PaymentRecipient?> GetPaymentRecipientAsync();
 
     [Alias("Endorse")] Task<CommandAccepted> EndorseAsync(Guid stakeholderId, Guid commandId);
     [Alias("Activate")] Task<CommandAccepted> ActivateAsync(Guid stakeholderId, Guid commandId);

@@ -17,7 +17,6 @@ public static class LedgerEventRouting
 
     private static readonly (string Field, string Channel)[] EntityFields =
     [
-        ("orgId", LedgerChannels.Organizations),
         ("loanId", LedgerChannels.Loans),
         ("proposalId", LedgerChannels.Proposals),
     ];
@@ -56,6 +55,7 @@ public static class LedgerEventRouting
     private static void AddNamedParties(JsonElement payload, string eventName, List<ChannelId> channels)
     {
         var users = new HashSet<Guid>();
+        var organizations = new HashSet<string>();
         foreach (var field in UserFields)
         {
             if (Guid.TryParse(StringField(payload, field), out var id))
@@ -67,14 +67,25 @@ public static class LedgerEventRouting
         {
             foreach (var balance in balances.EnumerateArray())
             {
-                if (balance.ValueKind == JsonValueKind.Object && Guid.TryParse(StringField(balance, "account"), out var id))
+                var account = balance.ValueKind == JsonValueKind.Object ? StringField(balance, "account") : null;
+                if (Guid.TryParse(account, out var id))
                 {
                     users.Add(id);
+                }
+                else if (account is { Length: > 0 } && !GxSupply.IsSystemAccount(account))
+                {
+                    // Neither a user nor a pool or treasury: an organization's wallet (a payment into it names it only here).
+                    organizations.Add(account);
                 }
             }
         }
         channels.AddRange(users.Select(id => ChannelId.Create(LedgerChannels.Users, id)));
 
+        if (StringField(payload, "orgId") is { Length: > 0 } orgId)
+        {
+            organizations.Add(orgId);
+        }
+        channels.AddRange(organizations.Select(id => ChannelId.Create(LedgerChannels.Organizations, id)));
         foreach (var (field, channel) in EntityFields)
         {
             if (StringField(payload, field) is { Length: > 0 } key)

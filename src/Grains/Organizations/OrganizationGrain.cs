@@ -39,6 +39,10 @@ public sealed partial class OrganizationGrain(
     public Task OnSubscribed(IBroadcastChannelSubscription subscription) =>
         subscription.Attach<LedgerEventEnvelope>(ApplyLedgerEventAsync);
 
+    public Task<PaymentRecipient?> GetPaymentRecipientAsync() => Task.FromResult(State.Exists
+        ? new PaymentRecipient(State.Status == GxStatuses.OrganizationActive, State.Country)
+        : null);
+
     public async Task<CommandAccepted> ProposeAsync(OrganizationProposal proposal)
     {
         if (await handoff.RepeatedAsync(State.Log, proposal.CommandId, OrgId) is { } repeat) return repeat;

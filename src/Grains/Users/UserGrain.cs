@@ -127,21 +127,10 @@ public sealed partial class UserGrain(
         {
             throw DomainRuleException.Unprocessable("wallet_not_active", "The sender's wallet is not active on the ledger yet.");
         }
-        if (transfer.ToUserId == UserId)
-        {
-            throw DomainRuleException.Invalid("toUserId", "A transfer must go to another user.");
-        }
         await RequireSystemRunningAsync();
-        var recipient = await GrainFactory.GetGrain<IUserGrain>(transfer.ToUserId).GetProfileAsync();
-        if (recipient is null)
-        {
-            throw new DomainRuleException(RuleViolationKind.NotFound, "recipient_not_found", "The recipient does not exist.", "toUserId");
-        }
-        if (recipient.Status is not (UserStatus.Active or UserStatus.Frozen))
-        {
-            throw DomainRuleException.Unprocessable("recipient_not_active", "The recipient's wallet is not active on the ledger.", "toUserId");
-        }
-        var hold = TransferHold.For(transfer.AmountQirat, sender.NationalityCountryCode, recipient.NationalityCountryCode);
+        var recipient = transfer.ToOrganizationId is { } orgId ? await OrganizationRecipientAsync(orgId) : await UserRecipientAsync(transfer.ToUserId);
+        var feeBps = (await GrainFactory.GetGrain<ISystemGrain>(ISystemGrain.Key).GetParameterAsync(GxParameters.TransactionFeeBps))!.Value;
+        var hold = TransferHold.For(transfer.AmountQirat, sender.NationalityCountryCode, recipient.Country, recipient.Kind, (int)feeBps);
         var available = State.Balance - State.Holds.Values.Sum();
         if (hold > available)
         {
@@ -149,7 +138,7 @@ public sealed partial class UserGrain(
                 $"The transfer needs {hold} Qirat including the sender's fee; {available} Qirat are available.", "amount");
         }
         var command = NewCommand(transfer.CommandId, GxChaincode.Tokenomics.TransferWithFees,
-            [UserId.ToString(), transfer.ToUserId.ToString(), transfer.AmountQirat.ToString(), transfer.Remark, transfer.CommandId.ToString()]);
+            [UserId.ToString(), recipient.Account, transfer.AmountQirat.ToString(), transfer.Remark, transfer.CommandId.ToString()]);
         return await AcceptAsync(command, hold);
     }
 

@@ -40,7 +40,7 @@ public static class WalkResources
         public async Task CreateAsync(WalkSetup setup)
         {
             var transfer = await setup.CallAsync(setup.Owner.Client, "POST", "/tokenomics/api/v1/transfers",
-                new Dictionary<string, JsonNode?> { ["toUserId"] = setup.Partner.UserId, ["amount"] = "1" });
+                new Dictionary<string, JsonNode?> { ["toUserId"] = setup.Partner.UserId, ["toOrgId"] = null, ["amount"] = "1" });
             if (WalkSetup.IdFrom(transfer, "commandId") is { } commandId)
             {
                 setup.Ids.Name(commandId, "commandId");
