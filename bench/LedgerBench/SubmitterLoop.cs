@@ -13,7 +13,7 @@ public static class SubmitterLoop
         public double CpuMillisecondsPerTransaction => Committed == 0 ? double.NaN : ProcessorTime.TotalMilliseconds / Committed;
     }
 
-    public static async Task<Result> RunAsync(int concurrency, TimeSpan duration, Func<string, Task<bool>> submitOne)
+    public static async Task<Result> RunAsync(int concurrency, TimeSpan duration, Func<int, long, string, Task<bool>> submitOne)
     {
         long committed = 0;
         long failed = 0;
@@ -27,7 +27,7 @@ public static class SubmitterLoop
                 bool valid;
                 try
                 {
-                    valid = await submitOne($"bench-{Guid.NewGuid():N}").ConfigureAwait(false);
+                    valid = await submitOne(worker, sequence, $"bench-{Guid.NewGuid():N}").ConfigureAwait(false);
                 }
                 catch (Exception exception) when (exception is GxProtocol.Fabric.LedgerException or Grpc.Core.RpcException)
                 {
