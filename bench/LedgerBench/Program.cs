@@ -9,7 +9,7 @@ if (args.Contains("--crypto"))
     CryptoBench.Run();
     return;
 }
-Console.WriteLine($"LedgerBench: {settings.Duration.TotalSeconds:0.#} s per point, block size {settings.BlockSize}, batch timeout {settings.BatchTimeout.TotalMilliseconds:0.#} ms, {Environment.ProcessorCount} cores");
+Console.WriteLine($"LedgerBench: {settings.Duration.TotalSeconds:0.#} s per point after {settings.WarmUp.TotalSeconds:0.#} s warm-up, block size {settings.BlockSize}, batch timeout {settings.BatchTimeout.TotalMilliseconds:0.#} ms, {Environment.ProcessorCount} cores");
 foreach (var workload in settings.Workloads.Select(name => name switch
 {
     "unique-key" => Workload.UniqueKey,

@@ -108,7 +108,7 @@ public static class Scenarios
             return true;
         };
         await SetUpQuicklyAsync(host.Options, () => workload.SetUpAsync(submit, concurrency)).ConfigureAwait(false);
-        return await SubmitterLoop.RunAsync(concurrency, settings.Duration, (worker, sequence, commandId) => workload.NextAsync(submit, worker, sequence, commandId));
+        return await SubmitterLoop.RunAsync(concurrency, settings.WarmUp, settings.Duration, (worker, sequence, commandId) => workload.NextAsync(submit, worker, sequence, commandId));
     }
 
     public static async Task<SubmitterLoop.Result> InProcessAsync(BenchSettings settings, Workload workload, int concurrency)
@@ -131,7 +131,7 @@ public static class Scenarios
             return status.Result == TxValidationCode.Valid;
         };
         await SetUpQuicklyAsync(ledger.Options, () => workload.SetUpAsync(submit, concurrency)).ConfigureAwait(false);
-        return await SubmitterLoop.RunAsync(concurrency, settings.Duration, (worker, sequence, commandId) => workload.NextAsync(submit, worker, sequence, commandId));
+        return await SubmitterLoop.RunAsync(concurrency, settings.WarmUp, settings.Duration, (worker, sequence, commandId) => workload.NextAsync(submit, worker, sequence, commandId));
     }
 
     /// <summary>
