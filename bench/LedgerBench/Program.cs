@@ -4,25 +4,26 @@ using GxProtocol.LedgerBench;
 // Committed transactions per second into the DevLedger: through the Fabric Gateway client over gRPC (h2c loopback)
 // next to the same ledger driven in-process, at each concurrency level. Not a test: a measurement.
 var settings = BenchSettings.Parse(args);
-if (Environment.GetEnvironmentVariable("BENCH_DEBUG") is not null)
+if (args.Contains("--crypto"))
 {
-    var pem = GxProtocol.Fabric.Identity.DevelopmentIdentity.Create("x");
-    using var id = GxProtocol.Fabric.Identity.SigningIdentity.FromPem("M", pem.CertificatePem, pem.PrivateKeyPem);
-    using var verifier = GxProtocol.Fabric.Identity.CertificateIdentity.Parse(id.Creator);
-    var sw = System.Diagnostics.Stopwatch.StartNew();
-    byte[] sig = [];
-    for (int i = 0; i < 1000; i++) sig = id.Sign(new byte[200]);
-    Console.WriteLine($"sign {sw.Elapsed.TotalMilliseconds / 1000:0.000} ms");
-    sw.Restart();
-    for (int i = 0; i < 1000; i++) verifier.Verify(new byte[200], sig);
-    Console.WriteLine($"verify {sw.Elapsed.TotalMilliseconds / 1000:0.000} ms");
+    CryptoBench.Run();
+    return;
 }
-Console.WriteLine($"LedgerBench: {settings.Duration.TotalSeconds:0.#} s per point, block size {settings.BlockSize}, batch timeout {settings.BatchTimeout.TotalMilliseconds:0.#} ms, {Environment.ProcessorCount} cores");
-Console.WriteLine("concurrency | gRPC tx/s | in-process tx/s | gRPC / in-process | failed (gRPC, in-process)");
-foreach (int concurrency in settings.Concurrency)
+Console.WriteLine($"LedgerBench: {settings.Duration.TotalSeconds:0.#} s per point after {settings.WarmUp.TotalSeconds:0.#} s warm-up, block size {settings.BlockSize}, batch timeout {settings.BatchTimeout.TotalMilliseconds:0.#} ms, {Environment.ProcessorCount} cores");
+foreach (var workload in settings.Workloads.Select(name => name switch
 {
-    var grpc = await Scenarios.ThroughGrpcAsync(settings, concurrency);
-    var inProcess = await Scenarios.InProcessAsync(settings, concurrency);
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{concurrency,11} | {grpc.PerSecond,9:0} | {inProcess.PerSecond,15:0} | {grpc.PerSecond / inProcess.PerSecond,17:0.00} | {grpc.Failed}, {inProcess.Failed}"));
+    "unique-key" => Workload.UniqueKey,
+    "transfer" => Workload.Transfer,
+    _ => throw new ArgumentException($"Unknown workload '{name}': unique-key or transfer."),
+}))
+{
+    Console.WriteLine($"workload {workload.Name}");
+    Console.WriteLine("concurrency | gRPC tx/s | in-process tx/s | gRPC / in-process | CPU ms/tx (gRPC, in-process) | failed (gRPC, in-process)");
+    foreach (int concurrency in settings.Concurrency)
+    {
+        var grpc = await Scenarios.ThroughGrpcAsync(settings, workload, concurrency);
+        var inProcess = await Scenarios.InProcessAsync(settings, workload, concurrency);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{concurrency,11} | {grpc.PerSecond,9:0} | {inProcess.PerSecond,15:0} | {grpc.PerSecond / inProcess.PerSecond,17:0.00} | {grpc.CpuMillisecondsPerTransaction,13:0.00}, {inProcess.CpuMillisecondsPerTransaction,13:0.00} | {grpc.Failed}, {inProcess.Failed}"));
+    }
 }

@@ -37,7 +37,8 @@ internal sealed class ProposalProcessor(
 
     private sealed record Simulation(ChaincodeResponse Response, SimulationStub Stub);
 
-    public EndorseResponse Endorse(EndorseRequest request)
+    /// <summary>The prepared transaction; <paramref name="endorsementSignature"/> is this peer's signature inside it.</summary>
+    public EndorseResponse Endorse(EndorseRequest request, out ByteString endorsementSignature)
     {
         var unpacked = Unpack(request.ProposedTransaction);
         string? refusal = CheckAsEndorser(request.ProposedTransaction, unpacked, checkDuplicate: true);
@@ -54,7 +55,7 @@ internal sealed class ProposalProcessor(
         {
             throw GatewayErrors.EndorsementFailed(peerAddress(), options.PeerMspId, failure);
         }
-        return new EndorseResponse { PreparedTransaction = Assemble(unpacked, simulation) };
+        return new EndorseResponse { PreparedTransaction = Assemble(unpacked, simulation, out endorsementSignature) };
     }
 
     public EvaluateResponse Evaluate(EvaluateRequest request)
@@ -177,7 +178,7 @@ internal sealed class ProposalProcessor(
         : response.Status == 500 ? response.Message
         : $"chaincode response {response.Status}, {response.Message}";
 
-    private Envelope Assemble(UnpackedProposal unpacked, Simulation simulation)
+    private Envelope Assemble(UnpackedProposal unpacked, Simulation simulation, out ByteString endorsementSignature)
     {
         var action = new ChaincodeAction
         {
@@ -202,7 +203,8 @@ internal sealed class ProposalProcessor(
             ProposalHash = ByteString.CopyFrom(ProposalHash(unpacked.Header, visiblePayload)),
             Extension = action.ToByteString(),
         }.ToByteString();
-        var endorsement = new Endorsement { Endorser = peer.Creator, Signature = SignEndorsement(responsePayload) };
+        endorsementSignature = SignEndorsement(responsePayload);
+        var endorsement = new Endorsement { Endorser = peer.Creator, Signature = endorsementSignature };
 
         var actionPayload = new ChaincodeActionPayload
         {
