@@ -1,9 +1,8 @@
 namespace GxProtocol.Backend.Tests.OpenApi;
 
 /// <summary>
-/// The routes /work/shared/API.md promises per service, as "METHOD /route" under /&lt;service&gt;/api/v1. The
-/// document tests require every one of them that the backend actually serves to be documented, so a service that
-/// lands later is checked without touching this file.
+/// The routes API.md promises per service, as "METHOD /route" under /&lt;service&gt;/api/v1. The document tests
+/// require every one of them to be served and documented.
 /// </summary>
 public static class PromisedRoutes
 {
