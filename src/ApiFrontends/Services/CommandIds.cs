@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Http;
 namespace GxProtocol.ApiFrontends.Services;
 
 /// <summary>
-/// Derives a command id from who sent the request and its idempotency key. A retry whose first attempt died
-/// before its answer was stored therefore carries the same command id, and the grains and the ledger see a repeat.
+/// Derives a command id from who sent the request, its idempotency key and its content. A retry whose first attempt
+/// died before its answer was stored therefore carries the same command id, and the grains and the ledger see a repeat.
 /// </summary>
 public static class CommandIds
 {
@@ -15,7 +15,10 @@ public static class CommandIds
     {
         var key = context.Request.Headers[IdempotencyHeaders.Key].ToString();
         var principal = context.User.TryGetUserId(out var userId) ? userId.ToString("N") : "anon";
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{principal}\n{context.Request.Path}\n{key}"));
+        // The request's fingerprint (body included) too: a key reused for another target once its idempotency record
+        // expired must not give a second aggregate the command id of the first, which the ledger would call a repeat.
+        var fingerprint = RequestFingerprint.Of(context) ?? "";
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{principal}\n{context.Request.Path}\n{key}\n{fingerprint}"));
         // Version 8 (custom) GUID: the RFC 9562 layout with our own hash bits.
         hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
         hash[8] = (byte)((hash[8] & 0x3F) | 0x80);

@@ -54,7 +54,7 @@ public static partial class TaxApi
         {
             return problem;
         }
-        return TypedResults.Ok(VelocityTaxEligibilityResponse.From(await grains.GetGrain<ITaxAccountGrain>(accountId).GetVelocityTaxEligibilityAsync()));
+        return TypedResults.Ok(VelocityTaxEligibilityResponse.From(await grains.GetGrain<ITaxAccountGrain>(ITaxAccountGrain.KeyFor(accountId)).GetVelocityTaxEligibilityAsync()));
     }
 
     private static async Task<Results<Ok<CommandStatusResponse>, Accepted<AcceptedCommand>, ProblemHttpResult>> ApplyVelocityTaxAsync(
@@ -68,7 +68,7 @@ public static partial class TaxApi
         {
             return problem;
         }
-        var accepted = await grains.GetGrain<ITaxAccountGrain>(body.AccountId!).ApplyVelocityTaxAsync(caller.GetUserId(), CommandIds.For(context));
+        var accepted = await grains.GetGrain<ITaxAccountGrain>(ITaxAccountGrain.KeyFor(body.AccountId!)).ApplyVelocityTaxAsync(caller.GetUserId(), CommandIds.For(context));
         return await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, accepted);
     }
 
@@ -83,7 +83,7 @@ public static partial class TaxApi
         {
             return problem;
         }
-        return TypedResults.Ok(TaxAccountResponse.From(await grains.GetGrain<ITaxAccountGrain>(accountId).GetAccountAsync()));
+        return TypedResults.Ok(TaxAccountResponse.From(await grains.GetGrain<ITaxAccountGrain>(ITaxAccountGrain.KeyFor(accountId)).GetAccountAsync()));
     }
 
     /// <summary>A user reads their own wallet's tax account; organization and other accounts are for admins (others see 404).</summary>

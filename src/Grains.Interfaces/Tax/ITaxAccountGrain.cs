@@ -9,6 +9,9 @@ namespace GxProtocol.Grains.Interfaces.Tax;
 [Alias("gx.ITaxAccountGrain")]
 public interface ITaxAccountGrain : IGrainWithStringKey, ICommandOrigin
 {
+    /// <summary>The grain key of an account as the ledger's events name it: a user id in its lowercase dashed form.</summary>
+    static string KeyFor(string accountId) => Guid.TryParse(accountId, out var userId) ? userId.ToString("D") : accountId;
+
     /// <summary>Totals and the latest entries; 404 when the ledger knows no such account.</summary>
     [Alias("GetAccount")] Task<TaxAccountView> GetAccountAsync();
 

@@ -130,20 +130,23 @@ public sealed class LoanGrain(
 
     public async Task OnCommandFailedAsync(Guid commandId, string code, string message)
     {
-        if (State.Log.Finish(commandId) is not { } command)
+        if (!State.Log.Pending.TryGetValue(commandId, out var command))
         {
             return;
         }
+        // Release on the borrower first (both releases are idempotent): if that call fails, the command stays pending
+        // here, the outbox reports the refusal again, and nothing stays held for good.
         if (command.TransactionName == LoanPool.ApplyForLoan)
         {
+            await Borrower.ReleaseLoanAsync(LoanId);
             State.Status = LoanStatuses.Failed;
             State.Reason = message;
-            await Borrower.ReleaseLoanAsync(LoanId);
         }
         else if (command.TransactionName == LoanPool.RepayLoan)
         {
             await Borrower.ReleaseRepaymentAsync(commandId);
         }
+        State.Log.Finish(commandId);
         await state.WriteStateAsync();
     }
 

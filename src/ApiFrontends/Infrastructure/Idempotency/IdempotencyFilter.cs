@@ -35,6 +35,7 @@ internal sealed class IdempotencyFilter : IEndpointFilter
         }
 
         var requestHash = await RequestFingerprint.ComputeAsync(http.Request, http.RequestAborted);
+        http.Items[RequestFingerprint.ItemKey] = requestHash;
         var grains = http.RequestServices.GetRequiredService<IGrainFactory>();
         var grain = grains.GetGrain<IIdempotencyGrain>($"{ClientPartition.PrincipalOf(http)}:{key}");
 

@@ -27,6 +27,9 @@ public static class CoinFormat
     }
 
     /// <summary>Parses a non-negative coin amount ("12.5", "0.000001", "7"); for query strings and headers.</summary>
+    /// <summary>The fixed supply, 1.25e12 coins: no amount can be larger.</summary>
+    public const long MaxQirat = 1_250_000_000_000L * QiratPerCoin;
+
     public static bool TryParseCoins(string? text, out long qirat) => TryParse(text, out qirat, out _);
 
     /// <summary>Like <see cref="TryParseCoins"/> but says why the text was refused, for error messages.</summary>
@@ -82,6 +85,13 @@ public static class CoinFormat
         }
 
         qirat = whole * QiratPerCoin + fraction;
+        if (qirat > MaxQirat)
+        {
+            // No amount can exceed the fixed supply; refusing it here also keeps amount + fee far from overflowing.
+            qirat = 0;
+            error = "is too large: more than the whole supply of 1,250,000,000,000 coins.";
+            return false;
+        }
         error = null;
         return true;
     }
