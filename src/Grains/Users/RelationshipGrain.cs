@@ -34,9 +34,15 @@ public sealed class RelationshipGrain(
         {
             throw DomainRuleException.Conflict("relationship_exists", "These two users already have a relationship (pending or confirmed).");
         }
-        if (await GrainFactory.GetGrain<IUserGrain>(toUserId).GetProfileAsync() is null)
+        if (await GrainFactory.GetGrain<IUserGrain>(toUserId).GetProfileAsync() is not { } invited)
         {
             throw new DomainRuleException(RuleViolationKind.NotFound, "user_not_found", "The user to link with does not exist.", "toUserId");
+        }
+        // Links raise the trust score that gates loans and votes: only people whose KYC the ledger registered may
+        // vouch for each other, or anyone could mint trust with self-registered accounts.
+        if (!IsVerified(invited) || await GrainFactory.GetGrain<IUserGrain>(fromUserId).GetProfileAsync() is not { } sender || !IsVerified(sender))
+        {
+            throw DomainRuleException.Unprocessable("user_not_verified", "Both users must be verified (ACTIVE on the ledger) to link.", "toUserId");
         }
         State.Link = new RelationshipView(RelationshipId, fromUserId, toUserId, canonicalType, RelationshipView.Pending, clock.GetUtcNow(), null);
         await state.WriteStateAsync();
@@ -61,6 +67,8 @@ public sealed class RelationshipGrain(
         }
         return State.Link;
     }
+
+    private static bool IsVerified(UserProfile profile) => profile.Status is UserStatus.Active or UserStatus.Frozen;
 
     private async Task RecordOnUsersAsync()
     {

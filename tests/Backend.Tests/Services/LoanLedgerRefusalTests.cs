@@ -89,8 +89,8 @@ public sealed class LoanLedgerRefusalTests(MemoryLedgerClusterFixture fixture) :
 
     private async Task LinkAsync(Guid userId, string type)
     {
-        var partner = Client.GetGrain<IUserGrain>(Guid.NewGuid());
-        await partner.RegisterAsync(new RegisterUser($"{partner.GetPrimaryKey()}@gx.test", "hash", "P", "Q", null, null, "MY", new DateOnly(1990, 1, 1)));
+        // Only users the ledger registered may vouch for each other.
+        var partner = await _journey.ActiveUserAsync("MY");
         var link = Client.GetGrain<IRelationshipGrain>(IRelationshipGrain.IdFor(userId, partner.GetPrimaryKey()));
         await link.RequestAsync(userId, partner.GetPrimaryKey(), type);
         await link.ConfirmAsync(partner.GetPrimaryKey());

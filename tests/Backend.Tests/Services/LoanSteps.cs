@@ -13,13 +13,13 @@ internal static class LoanSteps
     public static Task<RegisteredUser> NewBorrowerAsync(ServicesBackend backend) =>
         NewUserWithLinksAsync(backend, 75, "family", "business");
 
-    /// <summary>An ACTIVE user with a confirmed link of each given type to a fresh registered user.</summary>
+    /// <summary>An ACTIVE user with a confirmed link of each given type to a fresh ACTIVE user.</summary>
     public static async Task<RegisteredUser> NewUserWithLinksAsync(ServicesBackend backend, int expectedScore, params string[] types)
     {
         var user = await backend.NewActiveUserAsync();
         foreach (var type in types)
         {
-            using var partner = await backend.NewRegisteredUserAsync();
+            using var partner = await backend.NewActiveUserAsync();
             await RelationshipSteps.LinkAsync(user, partner, type);
         }
         Assert.Equal(expectedScore, await RelationshipSteps.TrustScoreAsync(user));

@@ -12,9 +12,9 @@ public sealed class RelationshipRouteTests(ServicesBackend backend)
     [Fact]
     public async Task A_link_starts_pending_and_only_the_invited_user_can_confirm_it()
     {
-        using var alice = await backend.NewRegisteredUserAsync();
-        using var bob = await backend.NewRegisteredUserAsync();
-        using var carol = await backend.NewRegisteredUserAsync();
+        using var alice = await backend.NewActiveUserAsync();
+        using var bob = await backend.NewActiveUserAsync();
+        using var carol = await backend.NewActiveUserAsync();
 
         var created = await alice.Client.PostAsync(Relationships, new { toUserId = bob.UserId, type = "Friend" });
         Assert.Equal(HttpStatusCode.Created, created.Status);
@@ -47,8 +47,8 @@ public sealed class RelationshipRouteTests(ServicesBackend backend)
     [Fact]
     public async Task Malformed_links_are_refused_naming_the_field()
     {
-        using var alice = await backend.NewRegisteredUserAsync();
-        using var bob = await backend.NewRegisteredUserAsync();
+        using var alice = await backend.NewActiveUserAsync();
+        using var bob = await backend.NewActiveUserAsync();
 
         var self = await alice.Client.PostAsync(Relationships, new { toUserId = alice.UserId, type = "family" });
         Assert.Equal(HttpStatusCode.BadRequest, self.Status);
@@ -70,8 +70,8 @@ public sealed class RelationshipRouteTests(ServicesBackend backend)
     [Fact]
     public async Task A_link_to_an_unknown_user_is_not_found_and_a_second_link_between_two_users_conflicts()
     {
-        using var alice = await backend.NewRegisteredUserAsync();
-        using var bob = await backend.NewRegisteredUserAsync();
+        using var alice = await backend.NewActiveUserAsync();
+        using var bob = await backend.NewActiveUserAsync();
 
         var unknown = await alice.Client.PostAsync(Relationships, new { toUserId = Guid.NewGuid(), type = "friend" });
         Assert.Equal(HttpStatusCode.NotFound, unknown.Status);
@@ -83,5 +83,19 @@ public sealed class RelationshipRouteTests(ServicesBackend backend)
         Assert.Equal("relationship_exists", again["code"]);
         var reverse = await bob.Client.PostAsync(Relationships, new { toUserId = alice.UserId, type = "family" });
         Assert.Equal(HttpStatusCode.Conflict, reverse.Status);
+    }
+
+    [Fact]
+    public async Task Only_users_verified_on_the_ledger_can_link()
+    {
+        using var alice = await backend.NewActiveUserAsync();
+        using var stranger = await backend.NewRegisteredUserAsync();
+
+        var toUnverified = await alice.Client.PostAsync(Relationships, new { toUserId = stranger.UserId, type = "family" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, toUnverified.Status);
+        Assert.Equal("user_not_verified", toUnverified["code"]);
+        var fromUnverified = await stranger.Client.PostAsync(Relationships, new { toUserId = alice.UserId, type = "family" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, fromUnverified.Status);
+        Assert.Equal(40, await RelationshipSteps.TrustScoreAsync(alice));
     }
 }

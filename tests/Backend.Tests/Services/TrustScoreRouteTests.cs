@@ -11,7 +11,7 @@ public sealed class TrustScoreRouteTests(ServicesBackend backend)
     public async Task Confirming_a_link_raises_the_parts_of_both_users_and_a_pending_link_counts_nothing()
     {
         using var alice = await backend.NewActiveUserAsync();
-        using var bob = await backend.NewRegisteredUserAsync();
+        using var bob = await backend.NewActiveUserAsync();
 
         var before = await alice.Client.GetAsync(RelationshipSteps.TrustScorePath(alice.UserId));
         Assert.Equal(HttpStatusCode.OK, before.Status);
@@ -21,7 +21,7 @@ public sealed class TrustScoreRouteTests(ServicesBackend backend)
 
         var created = await alice.Client.PostAsync(RelationshipSteps.Relationships, new { toUserId = bob.UserId, type = "family" });
         Assert.Equal(40, await RelationshipSteps.TrustScoreAsync(alice));
-        Assert.Equal(0, await RelationshipSteps.TrustScoreAsync(bob));
+        Assert.Equal(40, await RelationshipSteps.TrustScoreAsync(bob));
 
         Assert.Equal(HttpStatusCode.OK, (await bob.Client.PostAsync($"{RelationshipSteps.Relationships}/{created["relationshipId"]}/confirm")).Status);
 
@@ -29,25 +29,25 @@ public sealed class TrustScoreRouteTests(ServicesBackend backend)
         Assert.Equal("60", after["score"]);
         Assert.Equal("20", after.Json["parts"]!["relationships"]!.ToString());
         Assert.Equal("1", after.Json["confirmedLinks"]!["family"]!.ToString());
-        // Bob is not on chain yet: the link counts for him, the verification part does not.
         var bobs = await bob.Client.GetAsync(RelationshipSteps.TrustScorePath(bob.UserId));
-        Assert.Equal("20", bobs["score"]);
-        Assert.Equal("0", bobs.Json["parts"]!["verification"]!.ToString());
+        Assert.Equal("60", bobs["score"]);
+        Assert.Equal("20", bobs.Json["parts"]!["relationships"]!.ToString());
     }
 
     [Fact]
     public async Task The_relationship_part_is_capped_at_60()
     {
-        using var alice = await backend.NewRegisteredUserAsync();
+        using var alice = await backend.NewActiveUserAsync();
         var relatives = new List<RegisteredUser>();
         for (var i = 0; i < 4; i++)
         {
-            relatives.Add(await backend.NewRegisteredUserAsync());
+            relatives.Add(await backend.NewActiveUserAsync());
             await RelationshipSteps.LinkAsync(alice, relatives[^1], "family");
         }
 
         var score = await alice.Client.GetAsync(RelationshipSteps.TrustScorePath(alice.UserId));
-        Assert.Equal("60", score["score"]);
+        Assert.Equal("100", score["score"]);
+        Assert.Equal("60", score.Json["parts"]!["relationships"]!.ToString());
         Assert.Equal("4", score.Json["confirmedLinks"]!["family"]!.ToString());
         relatives.ForEach(r => r.Dispose());
     }
