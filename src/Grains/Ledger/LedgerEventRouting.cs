@@ -21,13 +21,14 @@ public static class LedgerEventRouting
         ("proposalId", LedgerChannels.Proposals),
     ];
 
-    /// <summary>Events that charge a fee or a tax, and the fields naming the accounts that may have paid it.</summary>
+    /// <summary>Events that charge a fee or a tax or restart the idle clock, and the fields naming the accounts concerned.</summary>
     private static readonly Dictionary<string, string[]> TaxPayerFields = new()
     {
         [nameof(TransferWithFeesCompleted)] = ["from", "to"],
         [nameof(MultiSigTxInitiated)] = ["orgId", "to"],
         [nameof(MultiSigTxExecuted)] = ["orgId", "to"],
         [nameof(VelocityTaxApplied)] = ["accountId"],
+        [nameof(LoanRepaid)] = ["borrowerId"],
     };
 
     public static IReadOnlyList<ChannelId> ChannelsFor(LedgerEventEnvelope ledgerEvent)

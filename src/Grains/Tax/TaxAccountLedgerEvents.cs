@@ -32,6 +32,10 @@ public static class TaxAccountLedgerEvents
                 ApplyTransfer(state, account, ledgerEvent, TaxHistoryEntry.MultiSigFee, executed.OrgId, executed.To,
                     executed.Fees.FeeFromSender, executed.Fees.FeeFromReceiver);
                 break;
+            case nameof(LoanRepaid) when LedgerEventJson.Deserialize<LoanRepaid>(ledgerEvent.Payload).BorrowerId == account:
+                // A repayment is money leaving the wallet: the ledger restarts the idle clock for it as for a transfer.
+                state.LastOutgoingAt = ledgerEvent.ObservedAt;
+                break;
             case nameof(VelocityTaxApplied):
                 var taxed = LedgerEventJson.Deserialize<VelocityTaxApplied>(ledgerEvent.Payload);
                 if (taxed.AccountId == account)
