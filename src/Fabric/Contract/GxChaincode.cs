@@ -129,7 +129,10 @@ public static class GxChaincode
         /// <summary>[admin] Args: loanId, reason (optional) -> LoanRejected.</summary>
         public const string RejectLoan = "LoanPoolContract:RejectLoan";
 
-        /// <summary>[any] Args: loanId, amountQirat (at most the remaining amount) -> LoanRepaid (status REPAID when nothing remains).</summary>
+        /// <summary>
+        /// [any] Args: loanId, amountQirat (at most the remaining amount), commandId (optional, echoed in the event)
+        /// -> LoanRepaid (status REPAID when nothing remains).
+        /// </summary>
         public const string RepayLoan = "LoanPoolContract:RepayLoan";
     }
 

@@ -15,7 +15,10 @@ public sealed record LoanApproved(string LoanId, string BorrowerId, long Amount,
 
 public sealed record LoanRejected(string LoanId, string BorrowerId, string Reason);
 
-/// <summary>One repayment into the loan pool; <paramref name="Status"/> becomes REPAID when nothing remains.</summary>
+/// <summary>
+/// One repayment into the loan pool; <paramref name="Status"/> becomes REPAID when nothing remains.
+/// <paramref name="CommandId"/> is the backend's command that asked for it, when it named one.
+/// </summary>
 public sealed record LoanRepaid(
     string LoanId,
     string BorrowerId,
@@ -23,4 +26,5 @@ public sealed record LoanRepaid(
     long TotalRepaid,
     long Remaining,
     string Status,
-    IReadOnlyList<AccountBalance> Balances);
+    IReadOnlyList<AccountBalance> Balances,
+    string? CommandId = null);

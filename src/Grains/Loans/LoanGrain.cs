@@ -124,7 +124,7 @@ public sealed class LoanGrain(
         }
         await RequireNotPausedAsync();
         await Borrower.HoldRepaymentAsync(LoanId, commandId, amountQirat);
-        var command = NewCommand(commandId, LoanPool.RepayLoan, borrowerId, [Key, amountQirat.ToString(CultureInfo.InvariantCulture)]);
+        var command = NewCommand(commandId, LoanPool.RepayLoan, borrowerId, [Key, amountQirat.ToString(CultureInfo.InvariantCulture), commandId.ToString()]);
         return await AcceptOrUndoAsync(command, () => Borrower.ReleaseRepaymentAsync(commandId));
     }
 

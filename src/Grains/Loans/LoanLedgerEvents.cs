@@ -42,10 +42,13 @@ public static class LoanLedgerEvents
                 state.Status = repaid.Status;
                 state.TotalRepaid = repaid.TotalRepaid;
                 state.AddRepayment(new LoanRepayment(repaid.Amount, repaid.TotalRepaid, repaid.Remaining, ledgerEvent.TransactionId, ledgerEvent.ObservedAt));
-                // The outbox submits one command of this loan at a time, in the order accepted: the oldest matching repayment is this one.
-                var settled = state.Log.Pending.Values
-                    .Where(c => c.TransactionName == GxChaincode.LoanPool.RepayLoan && RepaymentAmount(c.Arguments) == repaid.Amount)
-                    .OrderBy(c => c.AcceptedAt).FirstOrDefault();
+                // The event names its command; without one (a repayment issued elsewhere) the oldest of the same amount is taken,
+                // since the outbox submits one command of this loan at a time, in the order accepted.
+                var settled = Guid.TryParse(repaid.CommandId, out var named) && state.Log.Pending.TryGetValue(named, out var own)
+                    ? own
+                    : state.Log.Pending.Values
+                        .Where(c => c.TransactionName == GxChaincode.LoanPool.RepayLoan && RepaymentAmount(c.Arguments) == repaid.Amount)
+                        .OrderBy(c => c.AcceptedAt).FirstOrDefault();
                 if (settled is not null)
                 {
                     state.Log.Finish(settled.CommandId);

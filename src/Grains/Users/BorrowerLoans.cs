@@ -109,9 +109,11 @@ public sealed class BorrowerLoans
         {
             Outstanding[loanId] = repaid.Remaining;
         }
-        // The loan's repayments reach the ledger one at a time in the order accepted; two of equal amount are interchangeable.
-        var settled = RepaymentHolds.Where(h => h.Value == loanId && user.Holds.GetValueOrDefault(h.Key) == repaid.Amount)
-            .Select(h => (Guid?)h.Key).FirstOrDefault();
+        // The event names the repayment's command; without one, a hold of the same amount on this loan is taken.
+        var settled = Guid.TryParse(repaid.CommandId, out var named) && RepaymentHolds.ContainsKey(named)
+            ? named
+            : RepaymentHolds.Where(h => h.Value == loanId && user.Holds.GetValueOrDefault(h.Key) == repaid.Amount)
+                .Select(h => (Guid?)h.Key).FirstOrDefault();
         if (settled is { } commandId)
         {
             ReleaseRepayment(user, commandId);

@@ -90,10 +90,11 @@ internal static partial class LoanPoolContract
 
     private static ChaincodeResponse RepayLoan(ChaincodeContext context, ChaincodeArgs args)
     {
-        args.ExpectCount(2, 2);
+        args.ExpectCount(2, 3);
         context.RequireKnownRole();
         var loan = RequireLoanIn(context, args.Id(0, "loanId"), GxStatuses.LoanActive);
         var amount = args.Qirat(1, "amountQirat");
+        var commandId = args.OptionalId(2, "commandId");
         if (amount > loan.Remaining) throw ChaincodeRejection.BadRequest($"Repayment of {amount} Qirat exceeds the {loan.Remaining} Qirat remaining.");
         context.RequireOperational();
         var wallet = context.Accounts.Require(loan.BorrowerId);
@@ -107,7 +108,7 @@ internal static partial class LoanPoolContract
         context.Write(StateKeys.Loan(loan.LoanId), repaid);
         ReleaseFromBorrower(context, loan.BorrowerId, amount, closesLoan: repaid.Remaining == 0);
         return context.Commit(new LoanRepaid(
-            loan.LoanId, loan.BorrowerId, amount, repaid.Repaid, repaid.Remaining, repaid.Status, context.Accounts.TouchedBalances()));
+            loan.LoanId, loan.BorrowerId, amount, repaid.Repaid, repaid.Remaining, repaid.Status, context.Accounts.TouchedBalances(), commandId));
     }
 
     private static LoanState RequireLoanIn(ChaincodeContext context, string loanId, string status)
