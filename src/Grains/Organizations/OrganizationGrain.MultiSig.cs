@@ -126,7 +126,8 @@ public sealed partial class OrganizationGrain
     private async Task<long> RequireFundsAsync(long amount, string recipientCountry)
     {
         var sameCountry = string.Equals(State.Country, recipientCountry, StringComparison.OrdinalIgnoreCase);
-        var needed = amount + GxRules.QuoteTransferFee(amount, sameCountry, TransferKind.Organization).FeeFromSender;
+        var feeBps = (await GrainFactory.GetGrain<ISystemGrain>(ISystemGrain.Key).GetParameterAsync(GxParameters.TransactionFeeBps))!.Value;
+        var needed = amount + GxRules.QuoteTransferFee(amount, sameCountry, TransferKind.Organization, (int)feeBps).FeeFromSender;
         if (await LedgerBalanceAsync() is { } balance && needed > balance - State.Holds.Values.Sum())
         {
             throw DomainRuleException.Unprocessable("insufficient_funds",
