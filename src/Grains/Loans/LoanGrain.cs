@@ -51,7 +51,7 @@ public sealed class LoanGrain(
         {
             throw DomainRuleException.Conflict("loan_exists", "This loan already exists.");
         }
-        var maxTerm = (int)(await GrainFactory.GetGrain<ISystemGrain>(ISystemGrain.Key).GetParameterAsync(GxParameters.MaxLoanDurationDays))!.Value;
+        var maxTerm = (int)await GrainFactory.CurrentParameterAsync(GxParameters.MaxLoanDurationDays);
         if (application.TermDays is < 1 || application.TermDays > maxTerm)
         {
             throw DomainRuleException.Invalid("termDays", $"must be between 1 and {maxTerm} days (maxLoanDurationDays).");

@@ -126,7 +126,7 @@ public sealed partial class OrganizationGrain
     private async Task<long> RequireFundsAsync(long amount, string recipientCountry)
     {
         var sameCountry = string.Equals(State.Country, recipientCountry, StringComparison.OrdinalIgnoreCase);
-        var feeBps = (await GrainFactory.GetGrain<ISystemGrain>(ISystemGrain.Key).GetParameterAsync(GxParameters.TransactionFeeBps))!.Value;
+        var feeBps = await GrainFactory.CurrentParameterAsync(GxParameters.TransactionFeeBps);
         var needed = amount + GxRules.QuoteTransferFee(amount, sameCountry, TransferKind.Organization, (int)feeBps).FeeFromSender;
         if (await LedgerBalanceAsync() is { } balance && needed > balance - State.Holds.Values.Sum())
         {

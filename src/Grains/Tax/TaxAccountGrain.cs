@@ -50,7 +50,7 @@ public sealed class TaxAccountGrain(
         var wallet = await RequireWalletAsync();
         var idleSince = State.LastOutgoingAt ?? await RegisteredAtAsync();
         var now = clock.GetUtcNow();
-        var periodDays = (int)(await GrainFactory.GetGrain<ISystemGrain>(ISystemGrain.Key).GetParameterAsync(GxParameters.VelocityTaxPeriodDays))!.Value;
+        var periodDays = (int)await GrainFactory.CurrentParameterAsync(GxParameters.VelocityTaxPeriodDays);
         int? idleDays = idleSince is { } since ? Math.Max(0, (int)Math.Floor((now - since).TotalDays)) : null;
         var eligible = idleSince is { } start && GxRules.IsVelocityTaxDue(wallet.Balance, start, now, periodDays);
         return new VelocityTaxEligibility(AccountId, eligible, wallet.Balance, idleSince, idleDays, periodDays,

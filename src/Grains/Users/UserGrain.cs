@@ -129,7 +129,7 @@ public sealed partial class UserGrain(
         }
         await RequireSystemRunningAsync();
         var recipient = transfer.ToOrganizationId is { } orgId ? await OrganizationRecipientAsync(orgId) : await UserRecipientAsync(transfer.ToUserId);
-        var feeBps = (await GrainFactory.GetGrain<ISystemGrain>(ISystemGrain.Key).GetParameterAsync(GxParameters.TransactionFeeBps))!.Value;
+        var feeBps = await GrainFactory.CurrentParameterAsync(GxParameters.TransactionFeeBps);
         var hold = TransferHold.For(transfer.AmountQirat, sender.NationalityCountryCode, recipient.Country, recipient.Kind, (int)feeBps);
         var available = State.Balance - State.Holds.Values.Sum();
         if (hold > available)

@@ -1,10 +1,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using GxProtocol.Backend.Tests.Postgres;
 using GxProtocol.Grains.Interfaces.Ledger;
 using GxProtocol.Grains.Interfaces.ReadModels;
 using GxProtocol.Grains.ReadModels;
-using GxProtocol.Silo.ReadModels;
 
 namespace GxProtocol.Backend.Tests.ReadModels;
 
@@ -131,23 +129,13 @@ public sealed class InMemoryReadModelStoreTests : ReadModelStoreContractTests
     protected override IReadModelStore Store { get; } = new InMemoryReadModelStore();
 }
 
-/// <summary>Each test gets a fresh database: the store's checkpoint is a single row.</summary>
 public sealed class PostgresReadModelStoreTests : ReadModelStoreContractTests, IAsyncLifetime
 {
-    private readonly PostgresFixture _database = new();
-    private PostgresReadModelStore? _store;
+    private readonly PostgresReadModelStoreScope _postgres = new();
 
-    protected override IReadModelStore Store => _store ?? throw new InvalidOperationException("Not initialized.");
+    protected override IReadModelStore Store => _postgres.Store;
 
-    public async Task InitializeAsync()
-    {
-        await _database.InitializeAsync();
-        _store = new PostgresReadModelStore(_database.ConnectionString);
-    }
+    public Task InitializeAsync() => _postgres.InitializeAsync();
 
-    public async Task DisposeAsync()
-    {
-        await _store!.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public Task DisposeAsync() => _postgres.DisposeAsync();
 }

@@ -1,9 +1,7 @@
-using GxProtocol.Backend.Tests.Postgres;
 using GxProtocol.Fabric.Contract;
 using GxProtocol.Grains.Interfaces.Ledger;
 using GxProtocol.Grains.Interfaces.ReadModels;
 using GxProtocol.Grains.ReadModels;
-using GxProtocol.Silo.ReadModels;
 
 namespace GxProtocol.Backend.Tests.ReadModels;
 
@@ -112,20 +110,11 @@ public sealed class InMemoryReadModelViewsTests : ReadModelViewsContractTests
 
 public sealed class PostgresReadModelViewsTests : ReadModelViewsContractTests, IAsyncLifetime
 {
-    private readonly PostgresFixture _database = new();
-    private PostgresReadModelStore? _store;
+    private readonly PostgresReadModelStoreScope _postgres = new();
 
-    protected override IReadModelStore Store => _store ?? throw new InvalidOperationException("Not initialized.");
+    protected override IReadModelStore Store => _postgres.Store;
 
-    public async Task InitializeAsync()
-    {
-        await _database.InitializeAsync();
-        _store = new PostgresReadModelStore(_database.ConnectionString);
-    }
+    public Task InitializeAsync() => _postgres.InitializeAsync();
 
-    public async Task DisposeAsync()
-    {
-        await _store!.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public Task DisposeAsync() => _postgres.DisposeAsync();
 }
