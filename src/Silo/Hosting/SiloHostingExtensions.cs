@@ -29,8 +29,7 @@ public static class SiloHostingExtensions
             if (postgres is null)
             {
                 silo.UseLocalhostClustering(host.SiloPort, host.GatewayPort);
-                silo.AddMemoryGrainStorageAsDefault();
-                silo.AddMemoryGrainStorage(GxStorage.Name);
+                silo.AddGxMemoryGrainStorageAsDefault();
                 silo.UseInMemoryReminderService();
             }
             else

@@ -11,7 +11,7 @@ public sealed class IdempotencyClusterFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage(GxStorage.Name));
+        builder.ConfigureSilo((_, silo) => silo.AddGxMemoryGrainStorage());
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }

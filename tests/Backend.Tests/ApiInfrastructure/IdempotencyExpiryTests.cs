@@ -16,7 +16,7 @@ public sealed class IdempotencyExpiryTests : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddMemoryGrainStorage(GxStorage.Name);
+            silo.AddGxMemoryGrainStorage();
             silo.Services.AddSingleton<TimeProvider>(_clock);
         });
         _cluster = builder.Build();

@@ -1,3 +1,4 @@
+using Orleans.Providers;
 using GxProtocol.Backend.Tests.Support;
 using GxProtocol.Fabric.Configuration;
 using GxProtocol.Grains;
@@ -34,7 +35,7 @@ public abstract class LedgerClusterFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(2);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddMemoryGrainStorageAsDefault();
+            silo.AddGxMemoryGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME);
             AddGrainStorage(silo);
             silo.UseInMemoryReminderService();
             silo.AddGxGrains();
@@ -62,7 +63,7 @@ public abstract class LedgerClusterFixture : IAsyncLifetime
 /// <summary>Grain state in memory.</summary>
 public sealed class MemoryLedgerClusterFixture : LedgerClusterFixture
 {
-    protected override void AddGrainStorage(ISiloBuilder silo) => silo.AddMemoryGrainStorage(GxStorage.Name);
+    protected override void AddGrainStorage(ISiloBuilder silo) => silo.AddGxMemoryGrainStorage();
 }
 
 /// <summary>Grain state in PostgreSQL through the ADO.NET provider with the Orleans serializer.</summary>
@@ -85,7 +86,7 @@ public sealed class PostgresLedgerClusterFixture : LedgerClusterFixture
 /// <summary>Memory storage and an outbox that gives up after two quick attempts, to exercise the dead letters.</summary>
 public sealed class ImpatientOutboxClusterFixture : LedgerClusterFixture
 {
-    protected override void AddGrainStorage(ISiloBuilder silo) => silo.AddMemoryGrainStorage(GxStorage.Name);
+    protected override void AddGrainStorage(ISiloBuilder silo) => silo.AddGxMemoryGrainStorage();
 
     protected override void ConfigureOutbox(OutboxOptions outbox)
     {

@@ -34,8 +34,7 @@ public sealed class ShiftedClockClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.Services.AddSingleton<TimeProvider>(Clock);
-            silo.AddMemoryGrainStorageAsDefault();
-            silo.AddMemoryGrainStorage(GxStorage.Name);
+            silo.AddGxMemoryGrainStorageAsDefault();
             silo.UseInMemoryReminderService();
             silo.AddGxGrains();
             silo.Services.AddSingleton<IReadModelStore>(new InMemoryReadModelStore());

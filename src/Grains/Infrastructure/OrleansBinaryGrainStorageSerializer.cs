@@ -1,7 +1,7 @@
 using Orleans.Serialization;
 using Orleans.Storage;
 
-namespace GxProtocol.Silo.Postgres;
+namespace GxProtocol.Grains.Infrastructure;
 
 /// <summary>
 /// Stores grain state in the Orleans binary format instead of the storage providers' default JSON,
