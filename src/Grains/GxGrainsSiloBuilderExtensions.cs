@@ -7,7 +7,11 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace GxProtocol.Grains;
 
-/// <summary>What every silo hosting the GX grains needs besides storage, reminders, an ILedgerClient and an IReadModelStore.</summary>
+/// <summary>
+/// What every silo hosting the GX grains needs besides storage, reminders, an ILedgerClient and an IReadModelStore.
+/// The outbox rows default to memory; register an <see cref="IOutboxStore"/> first to keep them elsewhere (PostgreSQL),
+/// or to share one between the silos of an in-process test cluster.
+/// </summary>
 public static class GxGrainsSiloBuilderExtensions
 {
     public static ISiloBuilder AddGxGrains(this ISiloBuilder silo, IConfiguration? configuration = null)
@@ -22,13 +26,17 @@ public static class GxGrainsSiloBuilderExtensions
             .Validate(o => o.MaxAttempts is >= 1 and <= 1000, $"{OutboxOptions.Section}:MaxAttempts must be between 1 and 1000.")
             .Validate(o => o.BaseRetryDelay > TimeSpan.Zero && o.MaxRetryDelay >= o.BaseRetryDelay,
                 $"{OutboxOptions.Section}:BaseRetryDelay must be positive and not above MaxRetryDelay.")
+            .Validate(o => o.SubmitTimeout > TimeSpan.Zero, $"{OutboxOptions.Section}:SubmitTimeout must be positive.")
+            .Validate(o => o.FinishedRetention >= TimeSpan.FromMinutes(1), $"{OutboxOptions.Section}:FinishedRetention must be at least a minute.")
             .ValidateOnStart();
         silo.Services.TryAddSingleton<OutboxMetrics>();
         silo.Services.TryAddSingleton<ReadModels.ProjectionMetrics>();
         silo.Services.TryAddSingleton<CommandHandoff>();
+        silo.Services.TryAddSingleton<IOutboxStore, InMemoryOutboxStore>();
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.AddBroadcastChannel(LedgerChannels.Provider, channel => channel.FireAndForgetDelivery = false);
         silo.Services.AddHostedService<LedgerPipelineKeeper>();
+        silo.Services.AddHostedService<FinishedRowPurger>();
         return silo;
     }
 }

@@ -2,14 +2,10 @@ using Orleans.Concurrency;
 
 namespace GxProtocol.Grains.Interfaces.Commands;
 
-/// <summary>The status record of one ledger command, keyed by command id.</summary>
+/// <summary>The status of one ledger command, keyed by command id, read from the outbox row that records it.</summary>
 [Alias("gx.ICommandGrain")]
 public interface ICommandGrain : IGrainWithGuidKey
 {
-    [Alias("RecordAccepted")] Task RecordAcceptedAsync(LedgerCommand command, long outboxShard);
-    [Alias("RecordSubmitted")] Task RecordSubmittedAsync(string transactionId, int attempt);
-    [Alias("RecordCommitted")] Task RecordCommittedAsync(string transactionId, ulong blockNumber);
-    [Alias("RecordFailed")] Task RecordFailedAsync(string code, string message);
     [Alias("Get")] Task<CommandStatus?> GetAsync();
 
     /// <summary>The longest one wait call blocks; callers that wait longer call again.</summary>

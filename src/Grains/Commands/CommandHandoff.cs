@@ -6,51 +6,49 @@ using Microsoft.Extensions.Options;
 namespace GxProtocol.Grains.Commands;
 
 /// <summary>
-/// Hands an accepted command to its status record and its outbox shard. Both steps are idempotent, so an
-/// aggregate calls this again for every pending command when it activates: nothing accepted is ever dropped.
+/// Hands an accepted command to its outbox shard, whose row is also the command's status record. The hand-off is
+/// idempotent, so an aggregate calls it again for every pending command when it activates: nothing accepted is ever
+/// dropped, and a command that finished meanwhile is reported to its origin again.
 /// </summary>
-public sealed class CommandHandoff(IGrainFactory grains, IOptions<OutboxOptions> options)
+public sealed class CommandHandoff(IGrainFactory grains, IOutboxStore store, IOptions<OutboxOptions> options)
 {
-    public async Task HandOffAsync(LedgerCommand command, string aggregateId)
-    {
-        var shard = OutboxShards.For(aggregateId, options.Value.ShardCount);
-        await grains.GetGrain<ICommandGrain>(command.CommandId).RecordAcceptedAsync(command, shard);
-        await grains.GetGrain<IOutboxGrain>(shard).EnqueueAsync(command);
-    }
+    public Task<CommandStatus> HandOffAsync(LedgerCommand command, string aggregateId) =>
+        grains.GetGrain<IOutboxGrain>(OutboxShards.For(aggregateId, options.Value.ShardCount)).EnqueueAsync(command);
 
     public async Task HandOffAllAsync(IEnumerable<LedgerCommand> commands, string aggregateId)
     {
-        foreach (var command in commands)
+        foreach (var command in commands.ToList())
         {
             await HandOffAsync(command, aggregateId);
         }
     }
 
+    /// <summary>An origin's commands that have not finished, as their outbox rows record them, in acceptance order.</summary>
+    public async Task<IReadOnlyList<LedgerCommand>> UnfinishedAsync(GrainId origin) =>
+        (await store.LoadUnfinishedAsync(origin)).Select(r => r.Command).ToList();
+
     /// <summary>
     /// The answer to a command id the aggregate has seen before, or null for a new one. A pending command is handed
-    /// off again: its first hand-off may have died with a silo.
+    /// off again (its first hand-off may have died with a silo); a finished one answers from its row.
     /// </summary>
     public async Task<CommandAccepted?> RepeatedAsync(CommandLog log, Guid commandId, string aggregateId)
     {
         if (log.Pending.TryGetValue(commandId, out var pending))
         {
-            await HandOffAsync(pending, aggregateId);
-            return new CommandAccepted(commandId, CommandState.Pending);
+            return new CommandAccepted(commandId, (await HandOffAsync(pending, aggregateId)).State);
         }
-        if (!log.RecentlyFinished.Contains(commandId))
-        {
-            return null;
-        }
-        var status = await grains.GetGrain<ICommandGrain>(commandId).GetAsync();
-        return new CommandAccepted(commandId, status?.State ?? CommandState.Committed);
+        return await store.GetAsync(commandId) is { } row ? new CommandAccepted(commandId, row.State) : null;
     }
 
-    /// <summary>Records the command in the log, persists the grain state with it, then hands it off.</summary>
+    /// <summary>
+    /// Records the command in the log and stores the aggregate's state while the outbox stores the command's row: the
+    /// two writes run side by side, so accepting costs one round trip in sequence. Should either fail, the caller sees
+    /// the failure and its retry (same command id) finds the command pending here or queued there.
+    /// </summary>
     public async Task<CommandAccepted> AcceptAsync(CommandLog log, LedgerCommand command, string aggregateId, Func<Task> writeState)
     {
         log.Pending[command.CommandId] = command;
-        await writeState();
-        await HandOffAsync(command, aggregateId);
+        await Task.WhenAll(writeState(), HandOffAsync(command, aggregateId));
         return new CommandAccepted(command.CommandId, CommandState.Pending);
     }
 }

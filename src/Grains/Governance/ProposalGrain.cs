@@ -42,7 +42,7 @@ public sealed partial class ProposalGrain(
     }
 
     public Task OnSubscribed(IBroadcastChannelSubscription subscription) =>
-        subscription.Attach<LedgerEventEnvelope>(ApplyLedgerEventAsync);
+        subscription.Attach<LedgerEventBatch>(ApplyLedgerEventsAsync);
 
     public async Task<CommandAccepted> SubmitAsync(ProposalSubmission submission)
     {
@@ -120,6 +120,13 @@ public sealed partial class ProposalGrain(
         return await AcceptAsync(commandId, GovernanceFunctions.ExecuteProposal, adminId, [Key]);
     }
 
+    /// <summary>Written with the next event; after a restart the hand-off of the still pending command reports it again.</summary>
+    public Task OnCommandCommittedAsync(Guid commandId, ulong blockNumber)
+    {
+        State.Log.Committed(commandId, blockNumber, State.LastApplied);
+        return Task.CompletedTask;
+    }
+
     public async Task OnCommandFailedAsync(Guid commandId, string code, string message)
     {
         if (State.Log.Finish(commandId) is not { } command)
@@ -145,19 +152,25 @@ public sealed partial class ProposalGrain(
         return await handoff.AcceptAsync(State.Log, command, Key, state.WriteStateAsync);
     }
 
-    private async Task ApplyLedgerEventAsync(LedgerEventEnvelope ledgerEvent)
+    private async Task ApplyLedgerEventsAsync(LedgerEventBatch batch)
     {
         var statusBefore = State.Status;
-        if (State.Submission is null
-            || !LedgerEventApplication.Apply(State.LastApplied, ledgerEvent, () => ProposalLedgerEvents.Apply(State, ledgerEvent), logger))
-        {
-            return;
-        }
-        State.LastApplied = ledgerEvent.Position;
-        await state.WriteStateAsync();
+        await LedgerEventBatches.ApplyAsync(batch, ApplyLedgerEvent, state.WriteStateAsync);
         if (statusBefore != State.Status)
         {
             await (State.Status == GxStatuses.ProposalActive ? ScheduleDeadlineAsync() : CancelDeadlineAsync());
         }
+    }
+
+    private bool ApplyLedgerEvent(LedgerEventEnvelope ledgerEvent)
+    {
+        if (State.Submission is null
+            || !LedgerEventApplication.Apply(State.LastApplied, ledgerEvent, () => ProposalLedgerEvents.Apply(State, ledgerEvent), logger))
+        {
+            return false;
+        }
+        State.LastApplied = ledgerEvent.Position;
+        State.Log.SettleCommitted(ledgerEvent.Position);
+        return true;
     }
 }

@@ -33,7 +33,7 @@ public sealed class LoanGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken) => handoff.HandOffAllAsync(State.Log.Pending.Values, Key);
 
-    public Task OnSubscribed(IBroadcastChannelSubscription subscription) => subscription.Attach<LedgerEventEnvelope>(ApplyLedgerEventAsync);
+    public Task OnSubscribed(IBroadcastChannelSubscription subscription) => subscription.Attach<LedgerEventBatch>(batch => LedgerEventBatches.ApplyAsync(batch, ApplyLedgerEvent, state.WriteStateAsync));
 
     public Task<LoanView?> GetAsync() => Task.FromResult(LoanLedgerEvents.View(State, LoanId));
 
@@ -128,6 +128,13 @@ public sealed class LoanGrain(
         return await AcceptOrUndoAsync(command, () => Borrower.ReleaseRepaymentAsync(commandId));
     }
 
+    /// <summary>Written with the next event; after a restart the hand-off of the still pending command reports it again.</summary>
+    public Task OnCommandCommittedAsync(Guid commandId, ulong blockNumber)
+    {
+        State.Log.Committed(commandId, blockNumber, State.LastApplied);
+        return Task.CompletedTask;
+    }
+
     public async Task OnCommandFailedAsync(Guid commandId, string code, string message)
     {
         if (!State.Log.Pending.TryGetValue(commandId, out var command))
@@ -198,13 +205,14 @@ public sealed class LoanGrain(
         return new CommandAccepted(command.CommandId, CommandState.Pending);
     }
 
-    private async Task ApplyLedgerEventAsync(LedgerEventEnvelope ledgerEvent)
+    private bool ApplyLedgerEvent(LedgerEventEnvelope ledgerEvent)
     {
         if (!LedgerEventApplication.Apply(State.LastApplied, ledgerEvent, () => LoanLedgerEvents.Apply(State, ledgerEvent), logger))
         {
-            return;
+            return false;
         }
         State.LastApplied = ledgerEvent.Position;
-        await state.WriteStateAsync();
+        State.Log.SettleCommitted(ledgerEvent.Position);
+        return true;
     }
 }

@@ -37,7 +37,7 @@ public sealed partial class OrganizationGrain(
         handoff.HandOffAllAsync(State.Log.Pending.Values.OrderBy(c => c.AcceptedAt), OrgId);
 
     public Task OnSubscribed(IBroadcastChannelSubscription subscription) =>
-        subscription.Attach<LedgerEventEnvelope>(ApplyLedgerEventAsync);
+        subscription.Attach<LedgerEventBatch>(batch => LedgerEventBatches.ApplyAsync(batch, ApplyLedgerEvent, state.WriteStateAsync));
 
     public Task<PaymentRecipient?> GetPaymentRecipientAsync() => Task.FromResult(State.Exists
         ? new PaymentRecipient(State.Status == GxStatuses.OrganizationActive, State.Country)
@@ -161,6 +161,16 @@ public sealed partial class OrganizationGrain(
             [OrgId, rule.CallerId.ToString(), rule.AmountThreshold.ToString(), rule.RequiredApprovals.ToString(), IdsJson(rule.ApproverIds)]);
     }
 
+    /// <summary>Written with the next event; after a restart the hand-off of the still pending command reports it again.</summary>
+    public Task OnCommandCommittedAsync(Guid commandId, ulong blockNumber)
+    {
+        if (State.Log.Committed(commandId, blockNumber, State.LastApplied) is not null)
+        {
+            OrganizationLedgerEvents.Finish(State, commandId);
+        }
+        return Task.CompletedTask;
+    }
+
     public async Task OnCommandFailedAsync(Guid commandId, string code, string message)
     {
         if (OrganizationLedgerEvents.Finish(State, commandId) is not { } command)
@@ -179,14 +189,18 @@ public sealed partial class OrganizationGrain(
         await state.WriteStateAsync();
     }
 
-    private async Task ApplyLedgerEventAsync(LedgerEventEnvelope ledgerEvent)
+    private bool ApplyLedgerEvent(LedgerEventEnvelope ledgerEvent)
     {
         if (!LedgerEventApplication.Apply(State.LastApplied, ledgerEvent, () => OrganizationLedgerEvents.Apply(State, OrgId, ledgerEvent), logger))
         {
-            return;
+            return false;
         }
         State.LastApplied = ledgerEvent.Position;
-        await state.WriteStateAsync();
+        foreach (var settled in State.Log.SettleCommitted(ledgerEvent.Position))
+        {
+            OrganizationLedgerEvents.Finish(State, settled.CommandId);
+        }
+        return true;
     }
 
     /// <summary>Non-stakeholders learn nothing, not even that the organization exists.</summary>

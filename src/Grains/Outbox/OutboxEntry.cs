@@ -2,6 +2,7 @@ using GxProtocol.Grains.Interfaces.Commands;
 
 namespace GxProtocol.Grains.Outbox;
 
+/// <summary>A queued command as earlier versions stored it inside <see cref="OutboxState"/>; read only to move it into a row.</summary>
 [GenerateSerializer, Alias("gx.OutboxEntry")]
 public sealed class OutboxEntry
 {
@@ -16,7 +17,4 @@ public sealed class OutboxEntry
     /// is spent even when invalid, so each retry after a conflict needs the next id; at most one of them can be VALID.
     /// </summary>
     [Id(5)] public int ConflictRetries { get; set; }
-
-    /// <summary>The id the next submission derives its transaction id from.</summary>
-    public string SubmissionId => ConflictRetries == 0 ? Command.CommandId.ToString() : $"{Command.CommandId}:{ConflictRetries}";
 }

@@ -1,20 +1,29 @@
 using System.Diagnostics;
 using GxProtocol.Fabric;
-using GxProtocol.Grains.Infrastructure;
 using GxProtocol.Grains.Interfaces.Commands;
+using GxProtocol.Grains.Interfaces.Errors;
 using GxProtocol.Grains.Interfaces.Outbox;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
 
 namespace GxProtocol.Grains.Outbox;
 
 /// <summary>
-/// One shard of the outbox: a persisted queue of accepted commands, submitted to the ledger with bounded concurrency.
-/// Transient faults retry with backoff; chaincode refusals fail the command and tell its origin; a repeat of a
-/// committed transaction (DUPLICATE_TXID) is looked up and counts as committed. A reminder wakes the shard after a crash.
+/// One shard of the outbox. Its commands are rows in <see cref="IOutboxStore"/>; the shard keeps the unfinished ones in
+/// memory, loads them on activation, and writes one small row per change, so a write costs the same with ten or ten
+/// thousand commands queued. Submissions run with bounded concurrency, one at a time per originating aggregate.
+/// Transient faults retry with backoff; chaincode refusals fail the command; a repeat of a committed transaction
+/// (DUPLICATE_TXID) is looked up and counts as committed. The origin is told when its command finishes either way.
 /// </summary>
+/// <remarks>
+/// Reentrant so that hand-offs from many aggregates interleave and their row inserts share database round trips;
+/// all state is in memory and changed only between awaits.
+/// </remarks>
+[Reentrant]
 public sealed class OutboxGrain(
-    [PersistentState("outbox", GxStorage.Name)] IPersistentState<OutboxState> state,
+    [PersistentState("outbox", GxStorage.Name)] IPersistentState<OutboxState> legacyState,
+    IOutboxStore store,
     ILedgerClient ledger,
     IOptions<OutboxOptions> options,
     OutboxMetrics metrics,
@@ -23,143 +32,210 @@ public sealed class OutboxGrain(
 {
     private const string WakeReminder = "outbox-wake";
     private static readonly TimeSpan ConflictRetryCeiling = TimeSpan.FromSeconds(1);
-    private readonly HashSet<Guid> _inFlight = [];
-    private readonly HashSet<GrainId> _busyOrigins = [];
-    private readonly CoalescingStateWriter _writer = new(state.WriteStateAsync);
+
+    /// <summary>CommitStatus waits for a transaction the ledger has not seen; this long without an answer means "never submitted".</summary>
+    private static readonly TimeSpan CancelLookupTimeout = TimeSpan.FromSeconds(3);
+
+    private readonly OutboxQueue _queue = new();
+    private readonly Dictionary<Guid, Task<OutboxRow?>> _adding = [];
+    private readonly Dictionary<Guid, TaskCompletionSource<CommandStatus>> _waiters = [];
+    private int _inFlight;
+
     private OutboxOptions Options => options.Value;
-    private Dictionary<Guid, OutboxEntry> Entries => state.State.Entries;
+    private long Shard => this.GetPrimaryKeyLong();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        PublishDepth();
-        StartDueSubmissions();
-        return Task.CompletedTask;
-    }
-
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        metrics.ForgetShard(this.GetPrimaryKeyLong());
-        return Task.CompletedTask;
-    }
-
-    public async Task EnqueueAsync(LedgerCommand command)
-    {
-        if (!Entries.TryAdd(command.CommandId, new OutboxEntry { Command = command }))
+        await MoveLegacyEntriesToRowsAsync();
+        foreach (var row in await store.LoadUnfinishedAsync(Shard))
         {
-            return;
+            _queue.Add(row);
         }
-        await _writer.WriteAsync();
         PublishDepth();
+        // Registered once per activation, never per command: it only brings the shard back after its silo died.
         await this.RegisterOrUpdateReminder(WakeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         StartDueSubmissions();
     }
 
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        metrics.ForgetShard(Shard);
+        return Task.CompletedTask;
+    }
+
+    public async Task<CommandStatus> EnqueueAsync(LedgerCommand command)
+    {
+        if (_queue.TryGet(command.CommandId, out var queued))
+        {
+            return queued.ToStatus();
+        }
+        if (!_adding.TryGetValue(command.CommandId, out var adding))
+        {
+            _adding[command.CommandId] = adding = AddRowAsync(new OutboxRow(command, Shard));
+        }
+        try
+        {
+            return (await adding ?? new OutboxRow(command, Shard)).ToStatus();
+        }
+        finally
+        {
+            _adding.Remove(command.CommandId);
+        }
+    }
+
     public Task<IReadOnlyList<OutboxEntryView>> GetQueueAsync() =>
-        Task.FromResult<IReadOnlyList<OutboxEntryView>>(Entries.Values
-            .Select(e => new OutboxEntryView(e.Command.CommandId, e.Command.TransactionName, e.Attempts, e.LastError, e.NextAttemptAt,
-                e.DeadLettered, this.GetPrimaryKeyLong()))
+        Task.FromResult<IReadOnlyList<OutboxEntryView>>(_queue.Rows
+            .Select(r => new OutboxEntryView(r.CommandId, r.Command.TransactionName, r.Attempts, r.LastError, r.NextAttemptAt, r.DeadLettered, Shard))
             .ToList());
 
     public Task WakeAsync() => Task.CompletedTask;
 
+    public async Task<CommandStatus?> WaitForCompletionAsync(Guid commandId, TimeSpan timeout)
+    {
+        if (!_queue.TryGet(commandId, out _))
+        {
+            return null;
+        }
+        if (!_waiters.TryGetValue(commandId, out var waiter))
+        {
+            _waiters[commandId] = waiter = new TaskCompletionSource<CommandStatus>(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+        try
+        {
+            return await waiter.Task.WaitAsync(timeout, clock);
+        }
+        catch (TimeoutException)
+        {
+            return null;
+        }
+    }
+
     public async Task<bool> RetryAsync(Guid commandId)
     {
-        if (!Entries.TryGetValue(commandId, out var entry) || !entry.DeadLettered)
+        if (!IsDeadLettered(commandId, out var row))
         {
             return false;
         }
-        entry.DeadLettered = false;
-        entry.Attempts = 0;
-        entry.NextAttemptAt = null;
-        await _writer.WriteAsync();
+        var revived = row with { DeadLettered = false, Attempts = 0, NextAttemptAt = null };
+        await store.UpdateAsync(revived);
+        if (!IsDeadLettered(commandId, out _))
+        {
+            return false;
+        }
+        _queue.Revive(revived);
         StartDueSubmissions();
         return true;
     }
 
     public async Task<bool> CancelAsync(Guid commandId, string reason)
     {
-        // Only a dead-lettered command is at rest: one in flight may be committing right now.
-        if (!Entries.TryGetValue(commandId, out var entry) || !entry.DeadLettered)
+        // Only a dead letter is at rest: one in flight may be committing right now.
+        if (!IsDeadLettered(commandId, out var row))
         {
             return false;
         }
-        await FailAsync(entry, GrainFactory.GetGrain<ICommandGrain>(commandId), "CANCELLED", reason, Stopwatch.GetTimestamp());
+        // An earlier attempt may have committed with its answer lost: the ledger decides before anything is cancelled.
+        var committed = await CommittedOnLedgerAsync(row);
+        if (!IsDeadLettered(commandId, out row))
+        {
+            return false;
+        }
+        var started = Stopwatch.GetTimestamp();
+        if (committed is not null)
+        {
+            await CommitAsync(row, committed.TransactionId, committed.BlockNumber, started);
+        }
+        else
+        {
+            await FailAsync(row, "CANCELLED", reason, started);
+        }
         return true;
     }
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    public Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (Entries.Count == 0)
-        {
-            var reminder = await this.GetReminder(WakeReminder);
-            if (reminder is not null)
-            {
-                await this.UnregisterReminder(reminder);
-            }
-            return;
-        }
         StartDueSubmissions();
+        return Task.CompletedTask;
     }
 
-    /// <summary>
-    /// Starts submissions up to the concurrency bound, one at a time per originating aggregate and in the order it
-    /// accepted them: a later command of a wallet must not race an earlier one to the ledger.
-    /// </summary>
+    private async Task<OutboxRow?> AddRowAsync(OutboxRow row)
+    {
+        var existing = await store.AddAsync(row);
+        if (existing is null)
+        {
+            _queue.Add(row);
+            PublishDepth();
+            StartDueSubmissions();
+        }
+        else if (existing.IsFinished)
+        {
+            // Handed off again after it finished (the origin reactivated before it heard): tell the origin once more.
+            // Not awaited: the origin is waiting for this hand-off to return.
+            _ = NotifyOriginAsync(existing);
+        }
+        else if (existing.Shard == Shard && !_queue.TryGet(existing.CommandId, out _))
+        {
+            _queue.Add(existing);
+            PublishDepth();
+            StartDueSubmissions();
+        }
+        return existing;
+    }
+
     private void StartDueSubmissions()
     {
-        foreach (var entry in Entries.Values.OrderBy(e => e.Command.AcceptedAt))
+        while (_inFlight < Options.MaxConcurrentSubmissionsPerShard && _queue.TryTakeNext(out var row))
         {
-            if (_inFlight.Count >= Options.MaxConcurrentSubmissionsPerShard)
-            {
-                return;
-            }
-            if (!entry.DeadLettered && !_busyOrigins.Contains(entry.Command.Origin) && _inFlight.Add(entry.Command.CommandId))
-            {
-                _busyOrigins.Add(entry.Command.Origin);
-                _ = SubmitUntilFinishedAsync(entry);
-            }
+            _inFlight++;
+            _ = SubmitUntilFinishedAsync(row);
         }
     }
 
-    private async Task SubmitUntilFinishedAsync(OutboxEntry entry)
+    private async Task SubmitUntilFinishedAsync(OutboxRow row)
     {
         try
         {
-            while (Entries.ContainsKey(entry.Command.CommandId) && !entry.DeadLettered)
+            while (true)
             {
-                var retryDelay = await SubmitOnceAsync(entry);
-                if (retryDelay is not { } delay)
+                (OutboxRow Row, TimeSpan? RetryDelay) attempt;
+                try
+                {
+                    attempt = await SubmitOnceAsync(row);
+                }
+                catch (Exception unexpected)
+                {
+                    // The bookkeeping after a refusal failed (the store is unreachable): the refusal will come again.
+                    attempt = await ScheduleRetryAsync(row with { Attempts = row.Attempts + 1 }, unexpected.Message);
+                }
+                if (attempt.RetryDelay is not { } delay || !_queue.TryGet(row.CommandId, out _))
                 {
                     break;
                 }
+                row = attempt.Row;
                 await Task.Delay(delay, clock);
             }
         }
-        catch (Exception unexpected)
-        {
-            logger.LogError(unexpected, "Outbox loop for command {CommandId} stopped; the reminder resumes it", entry.Command.CommandId);
-        }
         finally
         {
-            _inFlight.Remove(entry.Command.CommandId);
-            _busyOrigins.Remove(entry.Command.Origin);
+            _inFlight--;
+            _queue.Release(row.Command.Origin);
             StartDueSubmissions();
         }
     }
 
-    /// <summary>One attempt; returns the delay before the next one, or null when the command is finished.</summary>
-    private async Task<TimeSpan?> SubmitOnceAsync(OutboxEntry entry)
+    /// <summary>One attempt; returns the row as it now stands and the delay before the next attempt, or null when it is finished.</summary>
+    private async Task<(OutboxRow Row, TimeSpan? RetryDelay)> SubmitOnceAsync(OutboxRow row)
     {
-        var command = entry.Command;
-        var tracker = GrainFactory.GetGrain<ICommandGrain>(command.CommandId);
-        entry.Attempts++;
+        row = row with { Attempts = row.Attempts + 1 };
+        _queue.Update(row);
+        var command = row.Command;
         var started = Stopwatch.GetTimestamp();
         try
         {
-            await tracker.RecordSubmittedAsync(ledger.TransactionIdFor(entry.SubmissionId), entry.Attempts);
             using var timeout = new CancellationTokenSource(Options.SubmitTimeout);
-            var committed = await ledger.SubmitAsync(entry.SubmissionId, command.TransactionName, command.Arguments, timeout.Token);
-            return await CommitAsync(entry, tracker, committed.TransactionId, committed.BlockNumber, started);
+            var committed = await ledger.SubmitAsync(row.SubmissionId, command.TransactionName, command.Arguments, timeout.Token);
+            await CommitAsync(row, committed.TransactionId, committed.BlockNumber, started);
+            return (row, null);
         }
         catch (LedgerCommitException duplicate) when (duplicate.IsDuplicate)
         {
@@ -167,93 +243,153 @@ public sealed class OutboxGrain(
             var original = await ledger.GetCommitStatusAsync(duplicate.TransactionId);
             if (original.IsValid)
             {
-                return await CommitAsync(entry, tracker, original.TransactionId, original.BlockNumber, started);
+                await CommitAsync(row, original.TransactionId, original.BlockNumber, started);
+                return (row, null);
             }
-            return IsReadConflict(original.ValidationCode)
-                ? await RetryUnderNextIdAsync(entry, $"read conflict (TX_{original.ValidationCode})")
-                : await FailAsync(entry, tracker, $"TX_{original.ValidationCode}", "The transaction was committed invalid.", started);
+            if (IsReadConflict(original.ValidationCode))
+            {
+                return await RetryUnderNextIdAsync(row, $"read conflict (TX_{original.ValidationCode})");
+            }
+            await FailAsync(row, $"TX_{original.ValidationCode}", "The transaction was committed invalid.", started);
+            return (row, null);
         }
         catch (LedgerCommitException conflict) when (IsReadConflict(conflict.ValidationCode))
         {
-            return await RetryUnderNextIdAsync(entry, conflict.Message);
+            return await RetryUnderNextIdAsync(row, conflict.Message);
         }
         catch (LedgerException fault) when (!fault.IsTransient)
         {
             var code = fault is LedgerCommitException commit ? $"TX_{commit.ValidationCode}" : "CHAINCODE_REJECTED";
-            return await FailAsync(entry, tracker, code, fault.Message, started);
+            await FailAsync(row, code, fault.Message, started);
+            return (row, null);
         }
         catch (Exception transient)
         {
-            // Transport faults, deadlines, and grain calls that fail while the cluster is losing a silo: all pass.
-            return await ScheduleRetryAsync(entry, transient.Message);
+            // Transport faults, deadlines, a store that is momentarily unreachable, and grain calls that fail while the
+            // cluster is losing a silo: all pass. A retry after a commit whose bookkeeping failed meets DUPLICATE_TXID.
+            return await ScheduleRetryAsync(row, transient.Message);
         }
     }
 
     private static bool IsReadConflict(int validationCode) =>
         validationCode is TxValidationCodes.MvccReadConflict or TxValidationCodes.PhantomReadConflict;
 
-    private async Task<TimeSpan?> CommitAsync(OutboxEntry entry, ICommandGrain tracker, string transactionId, ulong blockNumber, long started)
+    /// <summary>The conflicted id is spent: the move to the next one is stored before that id is ever submitted.</summary>
+    private async Task<(OutboxRow, TimeSpan?)> RetryUnderNextIdAsync(OutboxRow row, string error)
     {
-        await tracker.RecordCommittedAsync(transactionId, blockNumber);
-        await FinishAsync(entry, "committed", started);
-        return null;
-    }
-
-    /// <summary>The conflicted id is spent: persist the move to the next one before it is ever submitted.</summary>
-    private async Task<TimeSpan?> RetryUnderNextIdAsync(OutboxEntry entry, string error)
-    {
-        entry.ConflictRetries++;
-        entry.LastError = error;
-        await _writer.WriteAsync();
         // A conflict clears with the next block, not with time: back off exponentially but only up to a second, with full
-        // jitter so contenders spread over blocks.
-        // Conflicts do not spend the attempt budget: under contention a command waits its turn, it does not fail.
-        var exponential = Options.BaseRetryDelay.TotalMilliseconds * Math.Pow(2, Math.Min(entry.ConflictRetries - 1, 10));
+        // jitter so contenders spread over blocks. Conflicts do not spend the attempt budget: under contention a command
+        // waits its turn, it does not fail.
+        var conflicts = row.ConflictRetries + 1;
+        var exponential = Options.BaseRetryDelay.TotalMilliseconds * Math.Pow(2, Math.Min(conflicts - 1, 10));
         var delay = TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * Math.Min(ConflictRetryCeiling.TotalMilliseconds, exponential));
-        entry.NextAttemptAt = clock.GetUtcNow() + delay;
-        return delay;
+        row = row with { ConflictRetries = conflicts, LastError = error, NextAttemptAt = clock.GetUtcNow() + delay };
+        await store.UpdateAsync(row);
+        _queue.Update(row);
+        return (row, delay);
     }
 
-    private async Task<TimeSpan?> ScheduleRetryAsync(OutboxEntry entry, string error)
+    private async Task<(OutboxRow, TimeSpan?)> ScheduleRetryAsync(OutboxRow row, string error)
     {
-        entry.LastError = error;
-        if (entry.Attempts - entry.ConflictRetries >= Options.MaxAttempts)
+        if (row.Attempts - row.ConflictRetries >= Options.MaxAttempts)
         {
-            entry.DeadLettered = true;
-            logger.LogWarning("Command {CommandId} dead-lettered after {Attempts} attempts: {Error}", entry.Command.CommandId, entry.Attempts, error);
+            row = row with { DeadLettered = true, LastError = error, NextAttemptAt = null };
+            _queue.Update(row);
+            logger.LogWarning("Command {CommandId} dead-lettered after {Attempts} attempts: {Error}", row.CommandId, row.Attempts, error);
             metrics.RecordFinished("dead_lettered");
-            await _writer.WriteAsync();
-            return null;
+            try
+            {
+                await store.UpdateAsync(row);
+            }
+            catch (Exception unavailable)
+            {
+                // Kept in memory; the row is stored dead-lettered at the operator's retry or cancel, or retried after a restart.
+                logger.LogWarning(unavailable, "Could not store the dead letter of command {CommandId}", row.CommandId);
+            }
+            return (row, null);
         }
-        var delay = RetryDelay(entry.Attempts);
-        entry.NextAttemptAt = clock.GetUtcNow() + delay;
-        return delay;
+        var delay = RetryDelay(row.Attempts);
+        row = row with { LastError = error, NextAttemptAt = clock.GetUtcNow() + delay };
+        _queue.Update(row);
+        return (row, delay);
     }
 
     private TimeSpan RetryDelay(int attempt)
     {
         var exponential = Options.BaseRetryDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt - 1, 16));
         var capped = Math.Min(exponential, Options.MaxRetryDelay.TotalMilliseconds);
-        // Full jitter keeps shards that failed together from retrying together.
+        // Equal jitter: at least half the backoff, so shards that failed together neither retry together nor too soon.
         return TimeSpan.FromMilliseconds(capped / 2 + Random.Shared.NextDouble() * capped / 2);
     }
 
-    private async Task<TimeSpan?> FailAsync(OutboxEntry entry, ICommandGrain tracker, string code, string message, long started)
-    {
-        await tracker.RecordFailedAsync(code, message);
-        await GrainFactory.GetGrain<ICommandOrigin>(entry.Command.Origin).OnCommandFailedAsync(entry.Command.CommandId, code, message);
-        await FinishAsync(entry, "failed", started);
-        return null;
-    }
+    private Task CommitAsync(OutboxRow row, string transactionId, ulong blockNumber, long started) =>
+        FinishAsync(row with { State = CommandState.Committed, TransactionId = transactionId, BlockNumber = blockNumber }, "committed", started);
 
-    private async Task FinishAsync(OutboxEntry entry, string status, long started)
+    private Task FailAsync(OutboxRow row, string code, string message, long started) =>
+        FinishAsync(row with { State = CommandState.Failed, ErrorCode = code, ErrorMessage = message }, "failed", started);
+
+    /// <summary>
+    /// Stores the final row, then tells the origin, then forgets the command. If either step fails the command stays
+    /// queued and its retry meets DUPLICATE_TXID (or the same refusal), so the origin is told in the end.
+    /// </summary>
+    private async Task FinishAsync(OutboxRow finished, string outcome, long started)
     {
-        Entries.Remove(entry.Command.CommandId);
-        metrics.RecordFinished(status);
+        finished = finished with { DeadLettered = false, NextAttemptAt = null, CompletedAt = clock.GetUtcNow() };
+        await store.UpdateAsync(finished);
+        await NotifyOriginAsync(finished);
+        _queue.Remove(finished.CommandId);
+        if (_waiters.Remove(finished.CommandId, out var waiter))
+        {
+            waiter.TrySetResult(finished.ToStatus());
+        }
+        metrics.RecordFinished(outcome);
         metrics.RecordSubmitLatency(Stopwatch.GetElapsedTime(started));
         PublishDepth();
-        await _writer.WriteAsync();
     }
 
-    private void PublishDepth() => metrics.SetDepth(this.GetPrimaryKeyLong(), Entries.Count);
+    private Task NotifyOriginAsync(OutboxRow finished)
+    {
+        var origin = GrainFactory.GetGrain<ICommandOrigin>(finished.Command.Origin);
+        return finished.State == CommandState.Committed
+            ? origin.OnCommandCommittedAsync(finished.CommandId, finished.BlockNumber ?? 0)
+            : origin.OnCommandFailedAsync(finished.CommandId, finished.ErrorCode ?? "FAILED", finished.ErrorMessage ?? "");
+    }
+
+    private async Task<CommitOutcome?> CommittedOnLedgerAsync(OutboxRow row)
+    {
+        using var timeout = new CancellationTokenSource(CancelLookupTimeout);
+        try
+        {
+            var outcome = await ledger.GetCommitStatusAsync(ledger.TransactionIdFor(row.SubmissionId), timeout.Token);
+            return outcome.IsValid ? outcome : null;
+        }
+        catch (Exception) when (timeout.IsCancellationRequested)
+        {
+            return null;
+        }
+        catch (LedgerException unreachable) when (unreachable.IsTransient)
+        {
+            throw DomainRuleException.Conflict("ledger_unreachable",
+                "The ledger could not be asked whether this command committed after all; cancel it once the ledger answers.");
+        }
+    }
+
+    private bool IsDeadLettered(Guid commandId, out OutboxRow row) => _queue.TryGet(commandId, out row) && row.DeadLettered;
+
+    /// <summary>Shards stored by earlier versions kept their whole queue in grain state: it becomes rows once, then is cleared.</summary>
+    private async Task MoveLegacyEntriesToRowsAsync()
+    {
+        if (legacyState.State.Entries.Count == 0)
+        {
+            return;
+        }
+        foreach (var entry in legacyState.State.Entries.Values.OrderBy(e => e.Command.AcceptedAt))
+        {
+            await store.AddAsync(new OutboxRow(entry.Command, Shard, Attempts: entry.Attempts, ConflictRetries: entry.ConflictRetries,
+                LastError: entry.LastError, NextAttemptAt: entry.NextAttemptAt, DeadLettered: entry.DeadLettered));
+        }
+        await legacyState.ClearStateAsync();
+    }
+
+    private void PublishDepth() => metrics.SetDepth(Shard, _queue.Count);
 }

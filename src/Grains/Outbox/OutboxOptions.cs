@@ -13,4 +13,7 @@ public sealed class OutboxOptions
 
     /// <summary>How long one submission may take (endorse, order, commit) before it counts as a transient failure.</summary>
     public TimeSpan SubmitTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a finished command's row (its status record) is kept; as long as an idempotency record by default.</summary>
+    public TimeSpan FinishedRetention { get; set; } = TimeSpan.FromHours(24);
 }

@@ -15,6 +15,12 @@ public interface IReadModelStore
     /// <summary>Writes the changes and advances the checkpoint atomically; an event at or below the checkpoint changes nothing.</summary>
     Task<bool> ApplyAsync(LedgerPosition position, ReadModelChanges changes, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Applies consecutive events in ledger order in one step (one transaction in PostgreSQL): those at or below the
+    /// checkpoint change nothing, and the checkpoint ends at the last one. Returns how many were applied.
+    /// </summary>
+    Task<int> ApplyAllAsync(IReadOnlyList<ProjectedEvent> events, CancellationToken cancellationToken = default);
+
     /// <summary>Keeps an event the projector could not read, with the reason, and advances the checkpoint past it.</summary>
     Task RecordDeadLetterAsync(LedgerEventEnvelope ledgerEvent, string reason, CancellationToken cancellationToken = default);
 

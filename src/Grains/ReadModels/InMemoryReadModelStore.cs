@@ -38,6 +38,21 @@ public sealed class InMemoryReadModelStore : IReadModelStore
         }
     }
 
+    public Task<int> ApplyAllAsync(IReadOnlyList<ProjectedEvent> events, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var applied = 0;
+            foreach (var projected in events.Where(e => e.Position > _checkpoint))
+            {
+                Write(projected.Changes);
+                _checkpoint = projected.Position;
+                applied++;
+            }
+            return Task.FromResult(applied);
+        }
+    }
+
     public Task<bool> ReplaceAsync(LedgerPosition expectedCheckpoint, IReadOnlyList<ReadModelChanges> history, CancellationToken cancellationToken = default)
     {
         lock (_gate)

@@ -18,25 +18,42 @@ public sealed class ReadModelProjectorGrain(
     : Grain, IGrainWithStringKey, IOnBroadcastChannelSubscribed
 {
     public Task OnSubscribed(IBroadcastChannelSubscription subscription) =>
-        subscription.Attach<LedgerEventEnvelope>(ApplyAsync);
+        subscription.Attach<LedgerEventBatch>(ApplyAsync);
 
-    private async Task ApplyAsync(LedgerEventEnvelope ledgerEvent)
+    /// <summary>The batch's events in one store write; an unreadable one is dead-lettered in its place in the order.</summary>
+    private async Task ApplyAsync(LedgerEventBatch batch)
     {
-        ReadModelChanges changes;
-        try
+        var run = new List<(LedgerEventEnvelope Event, ProjectedEvent Projected)>();
+        foreach (var ledgerEvent in batch.Events)
         {
-            changes = ReadModelProjection.ChangesFor(ledgerEvent);
+            try
+            {
+                run.Add((ledgerEvent, new ProjectedEvent(ledgerEvent.Position, ReadModelProjection.ChangesFor(ledgerEvent))));
+            }
+            catch (JsonException unreadable)
+            {
+                await WriteAsync(run);
+                logger.LogWarning("Dead-lettering {EventName} at {Position}: {Reason}", ledgerEvent.EventName, ledgerEvent.Position, unreadable.Message);
+                await store.RecordDeadLetterAsync(ledgerEvent, unreadable.Message);
+                metrics.RecordDeadLettered();
+            }
         }
-        catch (JsonException unreadable)
+        await WriteAsync(run);
+    }
+
+    private async Task WriteAsync(List<(LedgerEventEnvelope Event, ProjectedEvent Projected)> run)
+    {
+        if (run.Count == 0)
         {
-            logger.LogWarning("Dead-lettering {EventName} at {Position}: {Reason}", ledgerEvent.EventName, ledgerEvent.Position, unreadable.Message);
-            await store.RecordDeadLetterAsync(ledgerEvent, unreadable.Message);
-            metrics.RecordDeadLettered();
             return;
         }
-        if (await store.ApplyAsync(ledgerEvent.Position, changes))
+        var applied = await store.ApplyAllAsync(run.Select(r => r.Projected).ToList());
+        // The events at or below the checkpoint (a replay) come first in the run: the last ones are those applied.
+        var now = clock.GetUtcNow();
+        foreach (var (ledgerEvent, _) in run.TakeLast(applied))
         {
-            metrics.RecordApplied(clock.GetUtcNow() - ledgerEvent.ObservedAt);
+            metrics.RecordApplied(now - ledgerEvent.ObservedAt);
         }
+        run.Clear();
     }
 }

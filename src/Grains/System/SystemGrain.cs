@@ -31,7 +31,7 @@ public sealed class SystemGrain(
         handoff.HandOffAllAsync(State.Log.Pending.Values, ISystemGrain.Key);
 
     public Task OnSubscribed(IBroadcastChannelSubscription subscription) =>
-        subscription.Attach<LedgerEventEnvelope>(ApplyLedgerEventAsync);
+        subscription.Attach<LedgerEventBatch>(batch => LedgerEventBatches.ApplyAsync(batch, ApplyLedgerEvent, state.WriteStateAsync));
 
     public async Task<CommandAccepted> BootstrapAsync(Guid superAdminId, Guid commandId)
     {
@@ -148,6 +148,13 @@ public sealed class SystemGrain(
         return await AcceptAsync(commandId, Admin.ActivateTreasuryAccount, superAdminId, [countryCode]);
     }
 
+    /// <summary>Written with the next event; after a restart the hand-off of the still pending command reports it again.</summary>
+    public Task OnCommandCommittedAsync(Guid commandId, ulong blockNumber)
+    {
+        State.Log.Committed(commandId, blockNumber, State.LastApplied);
+        return Task.CompletedTask;
+    }
+
     public async Task OnCommandFailedAsync(Guid commandId, string code, string message)
     {
         if (State.Log.Finish(commandId) is not null)
@@ -170,13 +177,14 @@ public sealed class SystemGrain(
         handoff.AcceptAsync(State.Log, new LedgerCommand(commandId, transactionName, arguments, this.GetGrainId(), issuer, clock.GetUtcNow()),
             ISystemGrain.Key, state.WriteStateAsync);
 
-    private async Task ApplyLedgerEventAsync(LedgerEventEnvelope ledgerEvent)
+    private bool ApplyLedgerEvent(LedgerEventEnvelope ledgerEvent)
     {
         if (!LedgerEventApplication.Apply(State.LastApplied, ledgerEvent, () => SystemLedgerEvents.Apply(State, ledgerEvent), logger))
         {
-            return;
+            return false;
         }
         State.LastApplied = ledgerEvent.Position;
-        await state.WriteStateAsync();
+        State.Log.SettleCommitted(ledgerEvent.Position);
+        return true;
     }
 }

@@ -33,7 +33,7 @@ public sealed class TaxAccountGrain(
         handoff.HandOffAllAsync(State.Log.Pending.Values, AccountId);
 
     public Task OnSubscribed(IBroadcastChannelSubscription subscription) =>
-        subscription.Attach<LedgerEventEnvelope>(ApplyLedgerEventAsync);
+        subscription.Attach<LedgerEventBatch>(batch => LedgerEventBatches.ApplyAsync(batch, ApplyLedgerEvent, state.WriteStateAsync));
 
     public async Task<TaxAccountView> GetAccountAsync()
     {
@@ -79,6 +79,13 @@ public sealed class TaxAccountGrain(
         return await handoff.AcceptAsync(State.Log, command, AccountId, state.WriteStateAsync);
     }
 
+    /// <summary>Written with the next event; after a restart the hand-off of the still pending command reports it again.</summary>
+    public Task OnCommandCommittedAsync(Guid commandId, ulong blockNumber)
+    {
+        State.Log.Committed(commandId, blockNumber, State.LastApplied);
+        return Task.CompletedTask;
+    }
+
     public async Task OnCommandFailedAsync(Guid commandId, string code, string message)
     {
         if (State.Log.Finish(commandId) is not null)
@@ -99,13 +106,14 @@ public sealed class TaxAccountGrain(
             ? profile.RegisteredAt
             : null;
 
-    private async Task ApplyLedgerEventAsync(LedgerEventEnvelope ledgerEvent)
+    private bool ApplyLedgerEvent(LedgerEventEnvelope ledgerEvent)
     {
         if (!LedgerEventApplication.Apply(State.LastApplied, ledgerEvent, () => TaxAccountLedgerEvents.Apply(State, AccountId, ledgerEvent), logger))
         {
-            return;
+            return false;
         }
         State.LastApplied = ledgerEvent.Position;
-        await state.WriteStateAsync();
+        State.Log.SettleCommitted(ledgerEvent.Position);
+        return true;
     }
 }

@@ -42,7 +42,7 @@ public sealed class BorrowerLoans
     };
 
     /// <summary>Holds a repayment unless the wallet cannot pay it; false when this command already holds it.</summary>
-    public bool HoldRepayment(UserState user, Guid loanId, Guid commandId, long amountQirat)
+    public bool HoldRepayment(UserState user, long heldByOwnCommands, Guid loanId, Guid commandId, long amountQirat)
     {
         if (RepaymentHolds.ContainsKey(commandId))
         {
@@ -52,7 +52,7 @@ public sealed class BorrowerLoans
         {
             throw DomainRuleException.Unprocessable("wallet_frozen", "The borrower's wallet is frozen.");
         }
-        var available = user.Balance - user.Holds.Values.Sum();
+        var available = user.Balance - user.Holds.Values.Sum() - heldByOwnCommands;
         if (amountQirat > available)
         {
             throw DomainRuleException.Unprocessable("insufficient_funds",

@@ -32,7 +32,7 @@ public sealed partial class UserGrain
             throw DomainRuleException.Conflict("genesis_not_eligible", $"Genesis is for ages {GxRules.MinGenesisAge} to {GxRules.MaxGenesisAge}; this user is {age}.");
         }
         await RequireSystemRunningAsync();
-        return await AcceptAsync(NewCommand(commandId, GxChaincode.Tokenomics.DistributeGenesis, [UserId.ToString(), age.ToString(CultureInfo.InvariantCulture)]), hold: 0);
+        return await AcceptAsync(NewCommand(commandId, GxChaincode.Tokenomics.DistributeGenesis, [UserId.ToString(), age.ToString(CultureInfo.InvariantCulture)]));
     }
 
     public async Task<CommandAccepted> FreezeWalletAsync(Guid adminId, Guid commandId, string reason)
@@ -46,7 +46,7 @@ public sealed partial class UserGrain
         {
             throw DomainRuleException.Conflict("already_frozen", "This wallet is already frozen.");
         }
-        return await AcceptAsync(NewCommand(commandId, GxChaincode.Tokenomics.FreezeWallet, [UserId.ToString(), reason]), hold: 0);
+        return await AcceptAsync(NewCommand(commandId, GxChaincode.Tokenomics.FreezeWallet, [UserId.ToString(), reason]));
     }
 
     public async Task<CommandAccepted> UnfreezeWalletAsync(Guid adminId, Guid commandId)
@@ -60,7 +60,7 @@ public sealed partial class UserGrain
         {
             throw DomainRuleException.Conflict("not_frozen", "This wallet is not frozen.");
         }
-        return await AcceptAsync(NewCommand(commandId, GxChaincode.Tokenomics.UnfreezeWallet, [UserId.ToString()]), hold: 0);
+        return await AcceptAsync(NewCommand(commandId, GxChaincode.Tokenomics.UnfreezeWallet, [UserId.ToString()]));
     }
 
     private void RequireOnChain()
@@ -71,7 +71,7 @@ public sealed partial class UserGrain
         }
     }
 
-    private bool IsPending(string transactionName) => State.PendingCommands.Values.Any(c => c.TransactionName == transactionName);
+    private bool IsPending(string transactionName) => _commands.IsPending(transactionName);
 
     /// <summary>While the ledger is paused it refuses every money-moving command; refusing here spares the round trip.</summary>
     private async Task RequireSystemRunningAsync()

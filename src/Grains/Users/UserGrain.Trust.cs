@@ -20,7 +20,7 @@ public sealed partial class UserGrain
     public Task ReleaseLoanAsync(Guid loanId) => WriteIfAsync(State.Loans.Outstanding.Remove(loanId));
 
     public Task HoldRepaymentAsync(Guid loanId, Guid commandId, long amountQirat) =>
-        WriteIfAsync(State.Loans.HoldRepayment(State, loanId, commandId, amountQirat));
+        WriteIfAsync(State.Loans.HoldRepayment(State, _commands.Held, loanId, commandId, amountQirat));
 
     public Task ReleaseRepaymentAsync(Guid commandId) => WriteIfAsync(State.Loans.ReleaseRepayment(State, commandId));
 

@@ -13,8 +13,9 @@ using Orleans.BroadcastChannel;
 namespace GxProtocol.Grains.Users;
 
 /// <summary>
-/// A person and their wallet. Commands are recorded here with their holds in one state write, then handed to the
-/// outbox; the balance changes only when the ledger's events arrive, each applied once by position.
+/// A person and their wallet. A command's row in the outbox records it with its hold: accepting a transfer writes that
+/// one row and no grain state, and an activation rebuilds the commands in flight from the rows. The balance changes
+/// only when the ledger's events arrive, each applied once by position.
 /// </summary>
 [ImplicitChannelSubscription(LedgerChannels.Users)]
 public sealed partial class UserGrain(
@@ -23,15 +24,28 @@ public sealed partial class UserGrain(
     TimeProvider clock,
     ILogger<UserGrain> logger) : Grain, IUserGrain, IOnBroadcastChannelSubscribed
 {
+    /// <summary>This user's commands in flight, rebuilt from their outbox rows on activation.</summary>
+    private readonly CommandLog _commands = new();
+
     private UserState State => state.State;
     private Guid UserId => this.GetPrimaryKey();
     private UserProfile Profile => State.Profile ?? throw DomainRuleException.NotFound("User");
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
-        handoff.HandOffAllAsync(State.PendingCommands.Values, UserId.ToString());
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (State.TakeLegacyCommands() is { Count: > 0 } legacy)
+        {
+            await handoff.HandOffAllAsync(legacy.Select(c => c with { Origin = this.GetGrainId() }), UserId.ToString());
+            await state.WriteStateAsync();
+        }
+        foreach (var command in await handoff.UnfinishedAsync(this.GetGrainId()))
+        {
+            _commands.Pending[command.CommandId] = command;
+        }
+    }
 
     public Task OnSubscribed(IBroadcastChannelSubscription subscription) =>
-        subscription.Attach<LedgerEventEnvelope>(ApplyLedgerEventAsync);
+        subscription.Attach<LedgerEventBatch>(batch => LedgerEventBatches.ApplyAsync(batch, ApplyLedgerEvent, state.WriteStateAsync));
 
     public async Task<UserProfile> RegisterAsync(RegisterUser registration)
     {
@@ -93,7 +107,10 @@ public sealed partial class UserGrain(
         var command = NewCommand(commandId, GxChaincode.Identity.CreateUser, [UserId.ToString(), Profile.NationalityCountryCode, age.ToString()]);
         State.Profile = Profile with { Status = UserStatus.ApprovedPendingOnchain };
         State.Kyc = State.Kyc with { Status = "APPROVED", ReviewedAt = clock.GetUtcNow(), ReviewNote = $"approved by {adminId}" };
-        return await AcceptAsync(command, hold: 0);
+        // The approval is also a change of this grain's state: both writes side by side.
+        var accepted = AcceptAsync(command);
+        await Task.WhenAll(accepted, state.WriteStateAsync());
+        return await accepted;
     }
 
     public async Task<UserProfile> DenyAsync(Guid adminId, string reason)
@@ -110,7 +127,7 @@ public sealed partial class UserGrain(
 
     public Task<WalletView> GetWalletAsync() => State.Profile is null
         ? throw DomainRuleException.NotFound("Wallet")
-        : Task.FromResult(new WalletView(UserId, State.Balance, State.Holds.Values.Sum(), State.Frozen));
+        : Task.FromResult(new WalletView(UserId, State.Balance, Held, State.Frozen));
 
     public async Task<CommandAccepted> TransferAsync(TransferRequest transfer)
     {
@@ -131,78 +148,71 @@ public sealed partial class UserGrain(
         var recipient = transfer.ToOrganizationId is { } orgId ? await OrganizationRecipientAsync(orgId) : await UserRecipientAsync(transfer.ToUserId);
         var feeBps = await GrainFactory.CurrentParameterAsync(GxParameters.TransactionFeeBps);
         var hold = TransferHold.For(transfer.AmountQirat, sender.NationalityCountryCode, recipient.Country, recipient.Kind, (int)feeBps);
-        var available = State.Balance - State.Holds.Values.Sum();
+        var available = State.Balance - Held;
         if (hold > available)
         {
             throw DomainRuleException.Unprocessable("insufficient_funds",
                 $"The transfer needs {hold} Qirat including the sender's fee; {available} Qirat are available.", "amount");
         }
         var command = NewCommand(transfer.CommandId, GxChaincode.Tokenomics.TransferWithFees,
-            [UserId.ToString(), recipient.Account, transfer.AmountQirat.ToString(), transfer.Remark, transfer.CommandId.ToString()]);
-        return await AcceptAsync(command, hold);
+            [UserId.ToString(), recipient.Account, transfer.AmountQirat.ToString(), transfer.Remark, transfer.CommandId.ToString()], hold);
+        return await AcceptAsync(command);
     }
 
     public async Task OnCommandFailedAsync(Guid commandId, string code, string message)
     {
-        if (!State.PendingCommands.Remove(commandId, out var command))
+        if (_commands.Finish(commandId) is not { } command)
         {
             return;
         }
-        State.Holds.Remove(commandId);
-        State.RememberFinished(commandId);
         if (command.TransactionName == GxChaincode.Identity.CreateUser && Profile.Status == UserStatus.ApprovedPendingOnchain)
         {
             // The ledger refused to register the user; approval can be tried again once the cause is fixed.
             State.Profile = Profile with { Status = UserStatus.PendingAdminApproval };
+            await state.WriteStateAsync();
         }
-        await state.WriteStateAsync();
     }
 
-    private async Task ApplyLedgerEventAsync(LedgerEventEnvelope ledgerEvent)
+    public Task OnCommandCommittedAsync(Guid commandId, ulong blockNumber)
+    {
+        _commands.Committed(commandId, blockNumber, State.LastApplied);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>What this user's commands in flight and loan repayments hold, in Qirat.</summary>
+    private long Held => _commands.Held + State.Holds.Values.Sum();
+
+    private bool ApplyLedgerEvent(LedgerEventEnvelope ledgerEvent)
     {
         if (State.Profile is null
             || !LedgerEventApplication.Apply(State.LastApplied, ledgerEvent, () =>
             {
-                UserLedgerEvents.Apply(State, UserId, ledgerEvent);
+                UserLedgerEvents.Apply(State, _commands, UserId, ledgerEvent);
                 State.Loans.Apply(State, UserId, ledgerEvent);
             }, logger))
         {
-            return;
+            return false;
         }
         State.LastApplied = ledgerEvent.Position;
-        await state.WriteStateAsync();
+        _commands.SettleCommitted(ledgerEvent.Position);
+        return true;
     }
 
     /// <summary>A command id seen before answers with that command's status instead of being accepted again.</summary>
-    private async Task<CommandAccepted?> AlreadyAcceptedAsync(Guid commandId)
-    {
-        if (State.PendingCommands.TryGetValue(commandId, out var pending))
-        {
-            // The first hand-off may have failed after the command was recorded (a silo died): hand it off again.
-            await handoff.HandOffAsync(pending, UserId.ToString());
-            return new CommandAccepted(commandId, CommandState.Pending);
-        }
-        if (!State.RecentlyFinished.Contains(commandId))
-        {
-            return null;
-        }
-        var status = await GrainFactory.GetGrain<ICommandGrain>(commandId).GetAsync();
-        return new CommandAccepted(commandId, status?.State ?? CommandState.Committed);
-    }
+    private Task<CommandAccepted?> AlreadyAcceptedAsync(Guid commandId) => handoff.RepeatedAsync(_commands, commandId, UserId.ToString());
 
-    private LedgerCommand NewCommand(Guid commandId, string transactionName, string[] arguments) =>
-        new(commandId, transactionName, arguments, this.GetGrainId(), UserId, clock.GetUtcNow());
+    private LedgerCommand NewCommand(Guid commandId, string transactionName, string[] arguments, long hold = 0) =>
+        new(commandId, transactionName, arguments, this.GetGrainId(), UserId, clock.GetUtcNow(), hold);
 
-    private async Task<CommandAccepted> AcceptAsync(LedgerCommand command, long hold)
+    /// <summary>Storing the command's outbox row is the one durable write; the command joins those in flight once it is stored.</summary>
+    private async Task<CommandAccepted> AcceptAsync(LedgerCommand command)
     {
-        State.PendingCommands[command.CommandId] = command;
-        if (hold > 0)
+        var status = await handoff.HandOffAsync(command, UserId.ToString());
+        if (!status.IsFinished)
         {
-            State.Holds[command.CommandId] = hold;
+            _commands.Pending[command.CommandId] = command;
         }
-        await state.WriteStateAsync();
-        await handoff.HandOffAsync(command, UserId.ToString());
-        return new CommandAccepted(command.CommandId, CommandState.Pending);
+        return new CommandAccepted(command.CommandId, status.State);
     }
 
     private static int AgeOn(DateOnly today, DateOnly birth) =>

@@ -1,4 +1,5 @@
 using GxProtocol.Fabric.Contract;
+using GxProtocol.Grains.Commands;
 using GxProtocol.Grains.Interfaces.Ledger;
 using GxProtocol.Grains.Interfaces.Users;
 using GxProtocol.Grains.Ledger;
@@ -12,7 +13,7 @@ namespace GxProtocol.Grains.Users;
 /// </summary>
 public static class UserLedgerEvents
 {
-    public static void Apply(UserState state, Guid userId, LedgerEventEnvelope ledgerEvent)
+    public static void Apply(UserState state, CommandLog commands, Guid userId, LedgerEventEnvelope ledgerEvent)
     {
         var me = userId.ToString();
         switch (ledgerEvent.EventName)
@@ -23,27 +24,27 @@ public static class UserLedgerEvents
                 {
                     state.Profile = profile with { Status = UserStatus.Active };
                     state.GenesisReceived = created.GenesisAmount > 0;
-                    ForgetPending(state, c => c.TransactionName == GxChaincode.Identity.CreateUser);
+                    commands.FinishWhere(c => c.TransactionName == GxChaincode.Identity.CreateUser);
                 }
                 break;
             case nameof(TransferWithFeesCompleted):
                 var transfer = LedgerEventJson.Deserialize<TransferWithFeesCompleted>(ledgerEvent.Payload);
                 if (Guid.TryParse(transfer.CommandId, out var commandId))
                 {
-                    ForgetPending(state, c => c.CommandId == commandId);
+                    commands.FinishWhere(c => c.CommandId == commandId);
                 }
                 break;
             case nameof(WalletFrozen) when LedgerEventJson.Deserialize<WalletFrozen>(ledgerEvent.Payload).UserId == me:
                 state.Frozen = true;
-                ForgetPending(state, c => c.TransactionName == GxChaincode.Tokenomics.FreezeWallet);
+                commands.FinishWhere(c => c.TransactionName == GxChaincode.Tokenomics.FreezeWallet);
                 break;
             case nameof(WalletUnfrozen) when LedgerEventJson.Deserialize<WalletUnfrozen>(ledgerEvent.Payload).UserId == me:
                 state.Frozen = false;
-                ForgetPending(state, c => c.TransactionName == GxChaincode.Tokenomics.UnfreezeWallet);
+                commands.FinishWhere(c => c.TransactionName == GxChaincode.Tokenomics.UnfreezeWallet);
                 break;
             case nameof(GenesisDistributed) when LedgerEventJson.Deserialize<GenesisDistributed>(ledgerEvent.Payload).UserId == me:
                 state.GenesisReceived = true;
-                ForgetPending(state, c => c.TransactionName == GxChaincode.Tokenomics.DistributeGenesis);
+                commands.FinishWhere(c => c.TransactionName == GxChaincode.Tokenomics.DistributeGenesis);
                 break;
             case nameof(AdminAppointed) when LedgerEventJson.Deserialize<AdminAppointed>(ledgerEvent.Payload).AdminId == me:
                 // The ledger records the appointment; the backend's role decides what the next login token carries.
@@ -56,16 +57,6 @@ public static class UserLedgerEvents
         if (LedgerPayloads.BalanceOf(ledgerEvent.Payload, me) is { } balance)
         {
             state.Balance = balance;
-        }
-    }
-
-    private static void ForgetPending(UserState state, Func<Interfaces.Commands.LedgerCommand, bool> match)
-    {
-        foreach (var command in state.PendingCommands.Values.Where(match).ToList())
-        {
-            state.PendingCommands.Remove(command.CommandId);
-            state.Holds.Remove(command.CommandId);
-            state.RememberFinished(command.CommandId);
         }
     }
 }

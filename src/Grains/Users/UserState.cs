@@ -14,21 +14,20 @@ public sealed class UserState
     /// <summary>The balance the ledger last reported for this wallet, in Qirat.</summary>
     [Id(3)] public long Balance { get; set; }
 
-    /// <summary>Funds held by commands that are accepted but not yet committed or refused, by command id.</summary>
+    /// <summary>
+    /// Funds held for loan repayments in flight (the loan grain's commands), by command id. What this user's own
+    /// commands hold is on their outbox rows (<see cref="LedgerCommand.Hold"/>).
+    /// </summary>
     [Id(4)] public Dictionary<Guid, long> Holds { get; set; } = [];
 
-    /// <summary>Commands this user issued that the ledger has not confirmed yet; handed to the outbox again on activation.</summary>
-    [Id(5)] public Dictionary<Guid, LedgerCommand> PendingCommands { get; set; } = [];
+    /// <summary>Where earlier versions kept this user's commands in flight; moved to outbox rows on activation.</summary>
+    [Id(5)] public Dictionary<Guid, LedgerCommand> LegacyPendingCommands { get; set; } = [];
 
     [Id(6)] public LedgerPosition LastApplied { get; set; } = LedgerPosition.None;
     [Id(7)] public List<RefreshSession> RefreshSessions { get; set; } = [];
     [Id(8)] public bool Frozen { get; set; }
 
-    /// <summary>
-    /// The last commands this user issued that the ledger finished. A client retry that arrives after its command
-    /// finished (its idempotency record lost) must not be accepted, and hold funds, a second time.
-    /// </summary>
-    [Id(9)] public List<Guid> RecentlyFinished { get; set; } = [];
+    // Id 9 held the last finished command ids in earlier versions; a repeat is now recognised by the command's own row.
 
     /// <summary>Whether the ledger paid this user's genesis (at registration or later by DistributeGenesis).</summary>
     [Id(10)] public bool GenesisReceived { get; set; }
@@ -39,15 +38,17 @@ public sealed class UserState
     /// <summary>This user's open loans and repayment holds, as a borrower.</summary>
     [Id(12)] public BorrowerLoans Loans { get; set; } = new();
 
-    public const int RecentlyFinishedLimit = 256;
-
-    public void RememberFinished(Guid commandId)
+    /// <summary>
+    /// Takes the commands earlier versions stored here, each with the hold it had in <see cref="Holds"/>: they become
+    /// outbox rows, which is where this user's commands in flight live now.
+    /// </summary>
+    public IReadOnlyList<LedgerCommand> TakeLegacyCommands()
     {
-        RecentlyFinished.Add(commandId);
-        if (RecentlyFinished.Count > RecentlyFinishedLimit)
-        {
-            RecentlyFinished.RemoveAt(0);
-        }
+        var commands = LegacyPendingCommands.Values
+            .Select(c => Holds.Remove(c.CommandId, out var hold) ? c with { Hold = hold } : c)
+            .ToList();
+        LegacyPendingCommands.Clear();
+        return commands;
     }
 }
 

@@ -1,11 +1,14 @@
 using System.Net;
 using GxProtocol.ApiFrontends.Hosting;
 using GxProtocol.Grains;
+using GxProtocol.Grains.Outbox;
 using GxProtocol.Grains.ReadModels;
+using GxProtocol.Silo.Outbox;
 using GxProtocol.Silo.Postgres;
 using GxProtocol.Silo.ReadModels;
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using Orleans.Serialization;
 
 namespace GxProtocol.Silo.Hosting;
 
@@ -21,6 +24,7 @@ public static class SiloHostingExtensions
         else
         {
             builder.Services.AddSingleton<IReadModelStore>(new PostgresReadModelStore(postgres));
+            builder.Services.AddSingleton<IOutboxStore>(services => new PostgresOutboxStore(postgres, services.GetRequiredService<Serializer>()));
         }
 
         builder.UseOrleans(silo =>

@@ -35,6 +35,30 @@ public sealed class PostgresReadModelStore(string connectionString) : IReadModel
         return true;
     }
 
+    public async Task<int> ApplyAllAsync(IReadOnlyList<ProjectedEvent> events, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var checkpoint = await ReadCheckpointForUpdateAsync(connection, cancellationToken);
+        var fresh = events.Where(e => e.Position > checkpoint).ToList();
+        if (fresh.Count == 0)
+        {
+            return 0;
+        }
+        foreach (var projected in fresh)
+        {
+            await WriteAsync(connection, projected.Changes, cancellationToken);
+        }
+        await using (var update = new NpgsqlCommand("UPDATE gx_projector_checkpoint SET block_number = $1, event_index = $2 WHERE id = 1", connection))
+        {
+            update.Parameters.Add(new() { Value = (long)fresh[^1].Position.Block });
+            update.Parameters.Add(new() { Value = fresh[^1].Position.Index });
+            await update.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return fresh.Count;
+    }
+
     public async Task<bool> ReplaceAsync(LedgerPosition expectedCheckpoint, IReadOnlyList<ReadModelChanges> history, CancellationToken cancellationToken = default)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);

@@ -16,8 +16,8 @@ public sealed class BorrowerLoansTests
         var second = Guid.NewGuid();
         var user = new UserState { Balance = 1_000 };
         var loans = new BorrowerLoans();
-        Assert.True(loans.HoldRepayment(user, loanId, first, 100));
-        Assert.True(loans.HoldRepayment(user, loanId, second, 100));
+        Assert.True(loans.HoldRepayment(user, 0, loanId, first, 100));
+        Assert.True(loans.HoldRepayment(user, 0, loanId, second, 100));
 
         var repaid = new LoanRepaid(loanId.ToString(), userId.ToString(), 100, 100, 900, GxStatuses.LoanActive,
             [new AccountBalance(userId.ToString(), 900)], second.ToString());

@@ -1,11 +1,14 @@
 using Orleans.Providers;
+using GxProtocol.Backend.Tests.Outbox;
 using GxProtocol.Backend.Tests.Support;
 using GxProtocol.Fabric.Configuration;
 using GxProtocol.Grains;
 using GxProtocol.Grains.Outbox;
 using GxProtocol.Grains.ReadModels;
 using Microsoft.Extensions.DependencyInjection;
+using GxProtocol.Silo.Outbox;
 using GxProtocol.Silo.Postgres;
+using Orleans.Serialization;
 using Orleans.TestingHost;
 
 namespace GxProtocol.Backend.Tests.Grains;
@@ -17,6 +20,9 @@ public abstract class LedgerClusterFixture : IAsyncLifetime
     public InProcessTestCluster Cluster { get; private set; } = null!;
     public IClusterClient Client => Cluster.Client;
     public InMemoryReadModelStore ReadModels { get; } = new();
+
+    /// <summary>One store for both silos, as one database would be: an outbox shard may activate on either.</summary>
+    public IOutboxStore OutboxRows { get; protected set; } = new InMemoryOutboxStore();
 
     /// <summary>Registers the "gx" grain storage provider the grains persist to.</summary>
     protected abstract void AddGrainStorage(ISiloBuilder silo);
@@ -38,6 +44,7 @@ public abstract class LedgerClusterFixture : IAsyncLifetime
             silo.AddGxMemoryGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME);
             AddGrainStorage(silo);
             silo.UseInMemoryReminderService();
+            silo.Services.AddSingleton(OutboxRows);
             silo.AddGxGrains();
             silo.Services.Configure<OutboxOptions>(ConfigureOutbox);
             silo.Services.AddSingleton<IReadModelStore>(ReadModels);
@@ -71,7 +78,12 @@ public sealed class PostgresLedgerClusterFixture : LedgerClusterFixture
 {
     private readonly Postgres.PostgresFixture _database = new();
 
-    protected override Task PrepareAsync() => _database.InitializeAsync();
+    protected override async Task PrepareAsync()
+    {
+        await _database.InitializeAsync();
+        OutboxRows = new PostgresOutboxStore(_database.ConnectionString,
+            new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>());
+    }
 
     protected override void AddGrainStorage(ISiloBuilder silo) =>
         silo.AddGxPostgresGrainStorage(GxStorage.Name, _database.ConnectionString);
@@ -79,6 +91,7 @@ public sealed class PostgresLedgerClusterFixture : LedgerClusterFixture
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
+        await ((PostgresOutboxStore)OutboxRows).DisposeAsync();
         await _database.DisposeAsync();
     }
 }
@@ -94,4 +107,24 @@ public sealed class ImpatientOutboxClusterFixture : LedgerClusterFixture
         outbox.BaseRetryDelay = TimeSpan.FromMilliseconds(10);
         outbox.MaxRetryDelay = TimeSpan.FromMilliseconds(20);
     }
+}
+
+/// <summary>
+/// Grain state and outbox rows in stores that count the bytes written, on a ledger that refuses every call, so that
+/// what is queued stays queued; a test can also place stored state as earlier versions wrote it.
+/// </summary>
+public sealed class MeasuredStorageClusterFixture : LedgerClusterFixture
+{
+    private static readonly Serializer Serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
+
+    public MeasuredStorageClusterFixture() => OutboxRows = MeasuringRows;
+
+    public MeasuringGrainStorage GrainStorage { get; } = new(Serializer);
+    public MeasuringOutboxStore MeasuringRows { get; } = new(Serializer);
+    public static Serializer OrleansSerializer => Serializer;
+
+    protected override void AddGrainStorage(ISiloBuilder silo) =>
+        silo.Services.AddKeyedSingleton<Orleans.Storage.IGrainStorage>(GxStorage.Name, GrainStorage);
+
+    protected override void ConfigureOutbox(OutboxOptions outbox) => outbox.MaxAttempts = 1000;
 }

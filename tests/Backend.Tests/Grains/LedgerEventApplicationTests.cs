@@ -1,3 +1,4 @@
+using GxProtocol.Grains.Commands;
 using System.Text;
 using GxProtocol.Fabric.Contract;
 using GxProtocol.Grains.Interfaces.Ledger;
@@ -31,7 +32,7 @@ public sealed class LedgerEventApplicationTests
         var broken = Event(7, 0, nameof(TransferWithFeesCompleted), "{\"from\": 12, \"balances\": \"not a list\"}");
 
         var advance = LedgerEventApplication.Apply(state.LastApplied, broken,
-            () => UserLedgerEvents.Apply(state, Guid.NewGuid(), broken), NullLogger.Instance);
+            () => UserLedgerEvents.Apply(state, new CommandLog(), Guid.NewGuid(), broken), NullLogger.Instance);
 
         Assert.True(advance);
         Assert.Equal(42, state.Balance);

@@ -42,7 +42,7 @@ public sealed class OrganizationLedgerEventsTests
 
         Assert.Equal([Alice, Carol], state.EndorsedBy);
         Assert.True(state.Log.Pending.ContainsKey(byBob.CommandId));
-        Assert.Contains(byCarol.CommandId, state.Log.RecentlyFinished);
+        Assert.False(state.Log.Pending.ContainsKey(byCarol.CommandId));
     }
 
     [Fact]

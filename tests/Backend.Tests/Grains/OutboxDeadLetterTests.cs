@@ -1,6 +1,7 @@
 using GxProtocol.Backend.Tests.Support;
 using GxProtocol.Fabric.Contract;
 using GxProtocol.Grains.Interfaces.Commands;
+using GxProtocol.Grains.Interfaces.Errors;
 using GxProtocol.Grains.Interfaces.Outbox;
 using GxProtocol.Grains.Interfaces.Users;
 
@@ -26,12 +27,16 @@ public sealed class OutboxDeadLetterTests(ImpatientOutboxClusterFixture fixture)
         await Eventually.MatchesAsync(() => admin.GetOverviewAsync(), o => o.DeadLettered.Count == 2, "both transfers to be dead-lettered");
         Assert.False(await admin.RetryAsync(Guid.NewGuid()));
 
+        // Whether an earlier attempt committed after all only the ledger can say: no answer, no cancellation.
+        var unconfirmed = await Assert.ThrowsAsync<DomainRuleException>(() => admin.CancelAsync(toCancel.CommandId, "operator decided"));
+        Assert.Equal("ledger_unreachable", unconfirmed.Code);
+
+        fixture.Ledger.Host.Ledger.Faults.RefuseCallsFor(TimeSpan.Zero);
         Assert.True(await admin.CancelAsync(toCancel.CommandId, "operator decided"));
         var cancelled = await fixture.Client.GetGrain<ICommandGrain>(toCancel.CommandId).GetAsync();
         Assert.Equal((CommandState.Failed, "CANCELLED"), (cancelled!.State, cancelled.ErrorCode));
         Assert.False(await admin.CancelAsync(toCancel.CommandId, "twice"));
 
-        fixture.Ledger.Host.Ledger.Faults.RefuseCallsFor(TimeSpan.Zero);
         Assert.True(await admin.RetryAsync(toRetry.CommandId));
         await journey.WaitCommittedAsync(toRetry);
 
@@ -39,6 +44,33 @@ public sealed class OutboxDeadLetterTests(ImpatientOutboxClusterFixture fixture)
         await Eventually.MatchesAsync(() => sender.GetWalletAsync(), w => w.Balance == 490 * Coin - 2_500 && w.PendingHolds == 0,
             "the retried transfer to be paid once and the cancelled one's hold released");
         Assert.Equal(0, (await admin.GetOverviewAsync()).TotalDepth);
+    }
+
+    [Fact]
+    public async Task Cancelling_a_dead_letter_the_ledger_committed_after_all_finishes_it_as_committed()
+    {
+        var journey = new GrainJourney(fixture.Client);
+        await journey.BootstrapAsync();
+        var sender = await journey.ActiveUserAsync("MY");
+        var recipient = await journey.ActiveUserAsync("MY");
+        var admin = fixture.Client.GetGrain<IOutboxAdminGrain>(0);
+
+        fixture.Ledger.Host.Ledger.Faults.RefuseCallsFor(TimeSpan.FromMinutes(5));
+        var commandId = Guid.NewGuid();
+        await sender.TransferAsync(new TransferRequest(commandId, recipient.GetPrimaryKey(), 10 * Coin, "lost answer"));
+        await Eventually.MatchesAsync(() => admin.GetOverviewAsync(), o => o.DeadLettered.Any(d => d.CommandId == commandId), "the transfer to be dead-lettered");
+        fixture.Ledger.Host.Ledger.Faults.RefuseCallsFor(TimeSpan.Zero);
+
+        // The same transaction id as the outbox's attempts: what an attempt whose answer was lost would have committed.
+        using var ledger = fixture.Ledger.ConnectClient();
+        await ledger.SubmitAsync(commandId.ToString(), GxChaincode.Tokenomics.TransferWithFees,
+            [sender.GetPrimaryKey().ToString(), recipient.GetPrimaryKey().ToString(), (10 * Coin).ToString(), "lost answer", commandId.ToString()]);
+
+        Assert.True(await admin.CancelAsync(commandId, "operator thinks it never ran"));
+        var status = await fixture.Client.GetGrain<ICommandGrain>(commandId).GetAsync();
+        Assert.Equal(CommandState.Committed, status!.State);
+        await Eventually.MatchesAsync(() => sender.GetWalletAsync(), w => w.Balance == 490 * Coin - 2_500 && w.PendingHolds == 0,
+            "the transfer paid once and its hold released");
     }
 
     [Fact]

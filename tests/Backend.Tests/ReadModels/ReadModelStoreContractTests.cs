@@ -63,6 +63,24 @@ public abstract class ReadModelStoreContractTests
     }
 
     [Fact]
+    public async Task A_batch_applies_only_what_is_past_the_checkpoint_in_one_step_and_ends_at_its_last_event()
+    {
+        await Store.ApplyAsync(new LedgerPosition(1, 0), Transfer(1, 5));
+
+        var applied = await Store.ApplyAllAsync(
+        [
+            new ProjectedEvent(new LedgerPosition(1, 0), Transfer(1, 5)),
+            new ProjectedEvent(new LedgerPosition(2, 0), Transfer(2, 6)),
+            new ProjectedEvent(new LedgerPosition(2, 1), Transfer(2, 7)),
+        ]);
+
+        Assert.Equal(2, applied);
+        Assert.Equal(new LedgerPosition(2, 1), await Store.GetCheckpointAsync());
+        Assert.Equal([-7, -6, -5], (await Store.GetWalletTransactionsAsync(_alice, null, 10)).Items.Select(l => l.Amount));
+        Assert.Equal(0, await Store.ApplyAllAsync([new ProjectedEvent(new LedgerPosition(2, 1), Transfer(2, 7))]));
+    }
+
+    [Fact]
     public async Task Replacing_needs_the_checkpoint_unchanged_and_swaps_every_row()
     {
         await Store.ApplyAsync(new LedgerPosition(1, 0), Transfer(1, 5));

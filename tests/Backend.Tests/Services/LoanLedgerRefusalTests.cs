@@ -101,7 +101,6 @@ public sealed class LoanLedgerRefusalTests(MemoryLedgerClusterFixture fixture) :
     {
         var command = new LedgerCommand(Guid.NewGuid(), transactionName, arguments,
             Client.GetGrain<ISystemGrain>(ISystemGrain.Key).GetGrainId(), null, DateTimeOffset.UtcNow);
-        await Client.GetGrain<ICommandGrain>(command.CommandId).RecordAcceptedAsync(command, 0);
         await Client.GetGrain<IOutboxGrain>(0).EnqueueAsync(command);
         await _journey.WaitCommittedAsync(new CommandAccepted(command.CommandId, CommandState.Pending));
     }
