@@ -206,7 +206,8 @@ public sealed class Runner(BenchOptions options, string work, Report report, Can
         var accepted = load.Window(from, to, 202);
         double seconds = (to - from).TotalSeconds;
         double? committed = Delta(before, after, CommittedSeries, "status=\"committed\"");
-        double? failed = Delta(before, after, CommittedSeries, "status=\"failed\"");
+        // prometheus-net shows a labelled series only once it moved: a missing "failed" means none failed.
+        double? failed = committed is null ? null : Delta(before, after, CommittedSeries, "status=\"failed\"") ?? 0;
         double? committedPerSecond = committed / seconds;
         double? cpuPerCommit = committed is > 0 ? (cpuAfter - cpuBefore) / committed : null;
         var lagP50 = MetricsSnapshot.QuantileBetween(before, after, LagHistogram, 0.50);
@@ -312,7 +313,7 @@ public sealed class Runner(BenchOptions options, string work, Report report, Can
         double drainSeconds = drainClock.Elapsed.TotalSeconds;
         double? drainedCommits = Delta(drainStart, drainEnd, CommittedSeries, "status=\"committed\"");
         double? drainRate = drainedCommits / drainSeconds;
-        double? deadLettered = drainEnd.Sum(CommittedSeries, "status=\"dead_lettered\"");
+        double? deadLettered = drainEnd.Sum(CommittedSeries) is null ? null : drainEnd.Sum(CommittedSeries, "status=\"dead_lettered\"") ?? 0;
         Log($"{mode} outage: {(drained ? "drained" : "NOT drained")} {drainedCommits:0} commits in {drainSeconds:0.0} s = {drainRate:0}/s " +
             $"(first commit after {firstCommitSeconds:0.0} s), queue {drainEnd.Sum(DepthGauge):0}, dead-lettered {deadLettered ?? 0:0}");
 
