@@ -3,6 +3,16 @@ using GxProtocol.EndToEndBench;
 
 // End to end, on this machine: the backend's silo (embedded default and PostgreSQL mode) driven over HTTP, each
 // figure next to a baseline measured in the same run. Not a test: a measurement. bench/run.sh builds and runs it.
+if (args.Contains("--help") || args.Contains("-h"))
+{
+    Console.WriteLine("""
+        bench/run.sh [--seconds 20] [--users 128] [--concurrency 64] [--outage-seconds 60] [--modes embedded,postgres]
+                     [--skip-outage] [--quick] [--drain-timeout-seconds 180] [--ledger-bench-seconds 10] [--repo PATH]
+        Measures the Release build's silo over HTTP next to baselines from the same run; prints a markdown table and a
+        "JSON {...}" line. GX_BENCH_KEEP_LOGS=1 keeps the child processes' logs when the run fails.
+        """);
+    return 0;
+}
 BenchOptions options;
 try
 {
