@@ -36,6 +36,9 @@ public sealed class OutboxGrain(
     /// <summary>CommitStatus waits for a transaction the ledger has not seen; this long without an answer means "never submitted".</summary>
     private static readonly TimeSpan CancelLookupTimeout = TimeSpan.FromSeconds(3);
 
+    /// <summary>With the retry backoff, about half a minute: longer than a silo failover takes.</summary>
+    private const int OriginNotificationAttempts = 10;
+
     private readonly OutboxQueue _queue = new();
     private readonly Dictionary<Guid, Task<OutboxRow?>> _adding = [];
     private readonly Dictionary<Guid, TaskCompletionSource<CommandStatus>> _waiters = [];
@@ -171,7 +174,7 @@ public sealed class OutboxGrain(
         {
             // Handed off again after it finished (the origin reactivated before it heard): tell the origin once more.
             // Not awaited: the origin is waiting for this hand-off to return.
-            _ = NotifyOriginAsync(existing);
+            _ = TellOriginAsync(existing);
         }
         else if (existing.Shard == Shard && !_queue.TryGet(existing.CommandId, out _))
         {
@@ -329,14 +332,14 @@ public sealed class OutboxGrain(
         FinishAsync(row with { State = CommandState.Failed, ErrorCode = code, ErrorMessage = message }, "failed", started);
 
     /// <summary>
-    /// Stores the final row, then tells the origin, then forgets the command. If either step fails the command stays
-    /// queued and its retry meets DUPLICATE_TXID (or the same refusal), so the origin is told in the end.
+    /// Stores the final row, forgets the command and tells its origin. The origin is told in the background: it may be
+    /// busy with its own requests, and waiting for it would keep the next command of the shard waiting too. Should every
+    /// attempt fail, the origin still learns when it activates next (its hand-off or its rows show the command finished).
     /// </summary>
     private async Task FinishAsync(OutboxRow finished, string outcome, long started)
     {
         finished = finished with { DeadLettered = false, NextAttemptAt = null, CompletedAt = clock.GetUtcNow() };
         await store.UpdateAsync(finished);
-        await NotifyOriginAsync(finished);
         _queue.Remove(finished.CommandId);
         if (_waiters.Remove(finished.CommandId, out var waiter))
         {
@@ -345,14 +348,32 @@ public sealed class OutboxGrain(
         metrics.RecordFinished(outcome);
         metrics.RecordSubmitLatency(Stopwatch.GetElapsedTime(started));
         PublishDepth();
+        _ = TellOriginAsync(finished);
     }
 
-    private Task NotifyOriginAsync(OutboxRow finished)
+    private async Task TellOriginAsync(OutboxRow finished)
     {
         var origin = GrainFactory.GetGrain<ICommandOrigin>(finished.Command.Origin);
-        return finished.State == CommandState.Committed
-            ? origin.OnCommandCommittedAsync(finished.CommandId, finished.BlockNumber ?? 0)
-            : origin.OnCommandFailedAsync(finished.CommandId, finished.ErrorCode ?? "FAILED", finished.ErrorMessage ?? "");
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await (finished.State == CommandState.Committed
+                    ? origin.OnCommandCommittedAsync(finished.CommandId, finished.BlockNumber ?? 0)
+                    : origin.OnCommandFailedAsync(finished.CommandId, finished.ErrorCode ?? "FAILED", finished.ErrorMessage ?? ""));
+                return;
+            }
+            catch (Exception unreachable) when (attempt < OriginNotificationAttempts)
+            {
+                logger.LogDebug(unreachable, "Could not tell the origin of command {CommandId} it finished; trying again", finished.CommandId);
+                await Task.Delay(RetryDelay(attempt), clock);
+            }
+            catch (Exception unreachable)
+            {
+                logger.LogWarning(unreachable, "Gave up telling the origin of command {CommandId} it finished; it learns at its next activation", finished.CommandId);
+                return;
+            }
+        }
     }
 
     private async Task<CommitOutcome?> CommittedOnLedgerAsync(OutboxRow row)
