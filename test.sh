@@ -66,6 +66,12 @@ if [[ -z "${GX_TEST_POSTGRES:-}" ]]; then
     start_throwaway_postgres
 fi
 
+# The regional-edge tests (tests/Backend.Tests/Edge) run deploy/edge's config in a real nginx.
+if [[ ! -x /usr/sbin/nginx ]]; then
+    echo "test.sh: nginx not found; installing it" >&2
+    apt-get update >&2 && apt-get install -y nginx >&2
+fi
+
 log_file="$(mktemp /tmp/gx-test-output.XXXXXX)"
 set +e
 dotnet test GxProtocol.sln -c Release "$@" 2>&1 | tee "$log_file"
