@@ -72,6 +72,12 @@ if [[ ! -x /usr/sbin/nginx ]]; then
     apt-get update >&2 && apt-get install -y nginx >&2
 fi
 
+# The manifest tests (tests/Backend.Tests/Deployment) build every kustomize overlay with kubectl.
+if ! command -v kubectl >/dev/null 2>&1; then
+    echo "test.sh: kubectl not found; installing it" >&2
+    apt-get update >&2 && { apt-get install -y kubectl >&2 || apt-get install -y kubernetes-client >&2; }
+fi
+
 log_file="$(mktemp /tmp/gx-test-output.XXXXXX)"
 set +e
 dotnet test GxProtocol.sln -c Release "$@" 2>&1 | tee "$log_file"

@@ -8,7 +8,7 @@ var services = GxApiFrontendsExtensions.SelectedServices(builder.Configuration);
 
 builder.AddGxOrleansClient();
 builder.Services.AddGxApiFrontends(builder.Configuration);
-builder.Services.AddHealthChecks();
+builder.Services.AddHealthChecks().AddCheck<ClusterReachableHealthCheck>("orleans-cluster");
 builder.ListenOnServicePort(services);
 
 var app = builder.Build();
