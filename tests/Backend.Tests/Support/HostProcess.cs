@@ -128,6 +128,10 @@ public sealed class HostProcess : IAsyncDisposable
             catch (HttpRequestException)
             {
             }
+            catch (TaskCanceledException)
+            {
+                // One probe outlived its 5 s (a host still warming up on a busy machine): the deadline decides.
+            }
             await Task.Delay(100);
         }
         throw new TimeoutException($"The process was not ready on {_readiness} within {timeout}:\n{Output}");
