@@ -4,6 +4,7 @@ using GxProtocol.ApiFrontends.Services;
 
 // A frontend on its own: an Orleans client serving one service (--service tokenomics, port 3003) or all seven.
 var builder = WebApplication.CreateBuilder(args);
+builder.AddGxConsoleLogging();
 var services = GxApiFrontendsExtensions.SelectedServices(builder.Configuration);
 
 builder.AddGxOrleansClient();
