@@ -66,6 +66,27 @@ if [[ -z "${GX_TEST_POSTGRES:-}" ]]; then
     start_throwaway_postgres
 fi
 
+# The regional-edge tests (tests/Backend.Tests/Edge) run deploy/edge's config in a real nginx.
+if [[ ! -x /usr/sbin/nginx ]]; then
+    echo "test.sh: nginx not found; installing it" >&2
+    apt-get update >&2 && apt-get install -y nginx >&2
+fi
+
+# The manifest tests (tests/Backend.Tests/Deployment) build every kustomize overlay with kubectl.
+if ! command -v kubectl >/dev/null 2>&1; then
+    echo "test.sh: kubectl not found; installing it" >&2
+    apt-get update >&2 && { apt-get install -y kubectl >&2 || apt-get install -y kubernetes-client >&2; }
+fi
+
+# The Postman collection (postman/) is run by newman against the embedded default (tests/Backend.Tests/Journey).
+if ! command -v newman >/dev/null 2>&1; then
+    echo "test.sh: newman not found; installing it" >&2
+    if ! command -v npm >/dev/null 2>&1; then
+        apt-get update >&2 && apt-get install -y npm >&2
+    fi
+    npm install -g newman@6.2.2 >&2
+fi
+
 log_file="$(mktemp /tmp/gx-test-output.XXXXXX)"
 set +e
 dotnet test GxProtocol.sln -c Release "$@" 2>&1 | tee "$log_file"

@@ -1,3 +1,4 @@
+using GxProtocol.ApiFrontends.Hosting;
 using GxProtocol.ApiFrontends.Infrastructure;
 using GxProtocol.ApiFrontends.Services;
 using GxProtocol.Silo.Hosting;
@@ -8,6 +9,7 @@ using GxProtocol.Silo.Postgres;
 return await StartupErrors.ReportAsync(async () =>
 {
     var builder = WebApplication.CreateBuilder(args);
+    builder.AddGxConsoleLogging();
     var postgres = GxPostgresConfiguration.GetConnectionString(builder.Configuration);
     if (await builder.RunMigrateCommandAsync(args, postgres))
     {

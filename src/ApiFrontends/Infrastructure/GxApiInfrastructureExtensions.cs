@@ -43,6 +43,7 @@ public static class GxApiInfrastructureExtensions
 
         AddAuth(services, configuration);
         AddRateLimiting(services, configuration);
+        AddTrustedProxies(services, configuration);
 
         services.TryAddSingleton(_ => new GxHttpMetrics(Metrics.DefaultRegistry));
         return services;
@@ -66,13 +67,18 @@ public static class GxApiInfrastructureExtensions
     }
 
     /// <summary>
-    /// The middleware pipeline, in order: metrics, security headers, exception handler, status-code problems, body
+    /// The middleware pipeline, in order: forwarded headers (only from configured proxies), metrics, security headers, exception handler, status-code problems, body
     /// limit, routing, authentication, rate limiting, authorization, idempotency buffering. It calls UseRouting itself
     /// (so the limiter and idempotency see the endpoint); call it before mapping endpoints and do not call
-    /// UseRouting/UseAuthentication/UseAuthorization again. Apply UseForwardedHeaders before it when behind a proxy.
+    /// UseRouting/UseAuthentication/UseAuthorization again.
     /// </summary>
     public static IApplicationBuilder UseGxApiInfrastructure(this IApplicationBuilder app)
     {
+        // First, so the rate limiter, logs and HSTS see the client behind the proxy, not the proxy.
+        if (app.ApplicationServices.GetRequiredService<IOptions<TrustedProxyOptions>>().Value.TrustsAnyProxy)
+        {
+            app.UseForwardedHeaders();
+        }
         app.UseMiddleware<HttpMetricsMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
@@ -100,6 +106,15 @@ public static class GxApiInfrastructureExtensions
         services.AddAuthorizationBuilder()
             .AddPolicy(GxPolicies.Admin, policy => policy.RequireAuthenticatedUser().RequireRole(GxRoles.Admin, GxRoles.SuperAdmin))
             .AddPolicy(GxPolicies.SuperAdmin, policy => policy.RequireAuthenticatedUser().RequireRole(GxRoles.SuperAdmin));
+    }
+
+    private static void AddTrustedProxies(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TrustedProxyOptions>()
+            .Bind(configuration.GetSection(TrustedProxyOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TrustedProxyOptions>, TrustedProxyOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<ForwardedHeadersOptions>, TrustedProxySetup>());
     }
 
     private static void AddRateLimiting(IServiceCollection services, IConfiguration configuration)

@@ -33,7 +33,7 @@ public static class GxApiFrontendsExtensions
         return services;
     }
 
-    /// <summary>Maps the named services' routes and each one's <c>/&lt;service&gt;/health/live|ready</c> and <c>/&lt;service&gt;/openapi/v1.json</c>.</summary>
+    /// <summary>Maps the named services' routes and each one's <c>/&lt;service&gt;/health/live|ready</c>, <c>/&lt;service&gt;/openapi/v1.json</c> and <c>/&lt;service&gt;/docs</c>.</summary>
     public static IEndpointRouteBuilder MapGxServices(this IEndpointRouteBuilder routes, IEnumerable<string> services)
     {
         foreach (var service in services)
@@ -45,6 +45,7 @@ public static class GxApiFrontendsExtensions
             routes.MapGet($"/{service}/health/live", () => TypedResults.Ok(new { status = "live" })).AllowAnonymous();
             routes.MapHealthChecks($"/{service}/health/ready").AllowAnonymous();
             routes.MapGxOpenApi(service);
+            routes.MapGxApiReference(service);
         }
         return routes;
     }

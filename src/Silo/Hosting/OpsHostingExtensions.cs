@@ -10,6 +10,13 @@ public static class OpsHostingExtensions
     public static WebApplicationBuilder AddGxOps(this WebApplicationBuilder builder, GxHostOptions host)
     {
         builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: ["ready"]);
+        builder.Services.AddHostedService<InitialMetricSeries>();
+        var postgres = Postgres.GxPostgresConfiguration.GetConnectionString(builder.Configuration);
+        if (postgres is not null)
+        {
+            builder.Services.AddHostedService(services => new PostgresReachabilityMetric(postgres,
+                services.GetRequiredService<ILogger<PostgresReachabilityMetric>>()));
+        }
         // Orleans publishes through System.Diagnostics.Metrics; prometheus-net exports that meter next to our own series.
         Metrics.ConfigureMeterAdapter(adapter => adapter.InstrumentFilterPredicate = instrument => instrument.Meter.Name == "Microsoft.Orleans");
         var urls = new List<string> { $"http://{host.BindAddress}:{host.OpsPort}" };

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using GxProtocol.ApiFrontends.Infrastructure;
@@ -10,12 +11,17 @@ using YamlDotNet.RepresentationModel;
 namespace GxProtocol.Backend.Tests.Deployment;
 
 /// <summary>
-/// The Kubernetes base under <c>k8s/</c>: every document parses and is listed by the kustomization, each REST service
-/// has its frontend on the port API.md gives, the silo cluster spans three nodes, every setting names a key the code
-/// reads, no secret value is written down, every container is bounded and probed.
+/// The Kubernetes manifests under <c>k8s/</c> (a base and three overlays): every file parses and is listed by its
+/// kustomization; each overlay, as <c>kubectl kustomize</c> builds it, has each REST service's frontend on the port
+/// API.md gives and exposed its way, the silo cluster spans three nodes, every setting names a key the code reads, no
+/// secret value is written down, every container is bounded, probed and fit for the "restricted" pod security level.
 /// </summary>
 public sealed partial class KubernetesManifestTests
 {
+    private static readonly string[] OverlayNames = ["overlays/ingress-nginx", "overlays/regional-nginx", "overlays/gateway-api"];
+
+    public static TheoryData<string> Overlays => new(OverlayNames);
+
     // The ports of API.md; the frontends listen on them (GxServiceNames.Ports).
     private static readonly Dictionary<string, int> ApiPorts = new()
     {
@@ -25,9 +31,18 @@ public sealed partial class KubernetesManifestTests
 
     private static readonly string RepoRoot = FindRepoRoot();
     private static readonly string K8sDir = Path.Combine(RepoRoot, "k8s");
-    private static readonly Lazy<List<Manifest>> Loaded = new(LoadAll);
+    private static readonly ConcurrentDictionary<string, List<Manifest>> Built = new();
 
-    private static List<Manifest> Manifests => Loaded.Value;
+    private List<Manifest> Manifests { get; set; } = [];
+
+    /// <summary>The manifests of one overlay, as <c>kubectl kustomize</c> builds them (once per test run).</summary>
+    private List<Manifest> Use(string overlay)
+    {
+        Manifests = Built.GetOrAdd(overlay, o => Kustomize.Build(Path.Combine(K8sDir, o))
+            .Select(root => new Manifest(o, root)).ToList());
+        Assert.NotEmpty(Manifests);
+        return Manifests;
+    }
 
     [Fact]
     public void Every_document_parses_and_names_its_api_version_kind_and_name()
@@ -57,22 +72,40 @@ public sealed partial class KubernetesManifestTests
     }
 
     [Fact]
-    public void The_kustomization_lists_every_manifest_file_and_only_existing_ones()
+    public void Each_kustomization_lists_every_manifest_file_beside_it_and_only_existing_ones()
     {
-        var kustomization = Path.Combine(K8sDir, "kustomization.yaml");
-        Assert.True(File.Exists(kustomization), "k8s/kustomization.yaml is missing");
-        var root = Load(kustomization).Single().Root;
-        var listed = Seq(root, "resources").Select(n => ((YamlScalarNode)n).Value!).ToHashSet();
-        var onDisk = YamlFiles().Select(f => Path.GetRelativePath(K8sDir, f).Replace('\\', '/'))
-            .Where(f => f != "kustomization.yaml").ToHashSet();
-        Assert.Empty(onDisk.Except(listed));
-        Assert.Empty(listed.Except(onDisk));
+        var kustomizations = YamlFiles().Where(f => Path.GetFileName(f) == "kustomization.yaml").ToList();
+        Assert.Contains(Path.Combine(K8sDir, "base", "kustomization.yaml"), kustomizations);
+        Assert.Equal(OverlayNames.Length, kustomizations.Count(k => k.Contains($"{Path.DirectorySeparatorChar}overlays{Path.DirectorySeparatorChar}")));
+        foreach (var kustomization in kustomizations)
+        {
+            var dir = Path.GetDirectoryName(kustomization)!;
+            var root = Load(kustomization).Single().Root;
+            var listed = Seq(root, "resources").Concat(Seq(root, "patches").Select(p => Node(p, "path")).OfType<YamlNode>())
+                .Select(n => ((YamlScalarNode)n).Value!)
+                .Where(entry => !Directory.Exists(Path.Combine(dir, entry)))
+                .ToHashSet();
+            var onDisk = Directory.EnumerateFiles(dir, "*.yaml").Select(Path.GetFileName).OfType<string>()
+                .Where(f => f != "kustomization.yaml").ToHashSet();
+            Assert.True(onDisk.SetEquals(listed), $"{Rel(kustomization)} lists [{string.Join(", ", listed.Order())}], the folder holds [{string.Join(", ", onDisk.Order())}]");
+        }
     }
 
     [Fact]
-    public void Each_service_has_a_frontend_deployment_and_service_on_its_port_probed_on_its_health_paths()
+    public void The_base_builds_and_exposes_nothing_outside_the_cluster()
     {
+        var manifests = Use("base");
+        Assert.DoesNotContain(manifests, m => m.Kind is "Ingress" or "HTTPRoute" or "Gateway");
+        Assert.DoesNotContain(OfKind("Service"), s => Str(s.Root, "spec", "type") is "NodePort" or "LoadBalancer");
+    }
+
+    [Theory]
+    [MemberData(nameof(Overlays))]
+    public void Each_service_has_a_frontend_deployment_and_service_on_its_port_probed_and_exposed(string overlay)
+    {
+        Use(overlay);
         Assert.Equal(ApiPorts.OrderBy(p => p.Key), GxServiceNames.Ports.OrderBy(p => p.Key));
+        var httpRoutes = OfKind("HTTPRoute").SelectMany(r => Seq(r.Root, "spec", "rules")).ToList();
         var ingressPaths = OfKind("Ingress")
             .SelectMany(i => Seq(i.Root, "spec", "rules"))
             .SelectMany(r => Seq(r, "http", "paths"))
@@ -83,13 +116,14 @@ public sealed partial class KubernetesManifestTests
             var deployments = OfKind("Deployment").Where(d => Containers(d).Any(c => ServiceOf(c) == service)).ToList();
             var deployment = Assert.Single(deployments);
             var container = Containers(deployment).Single(c => ServiceOf(c) == service);
-            Assert.Equal("gx-protocol/api:latest", Str(container, "image"));
+            Assert.Matches(TaggedImage("gx-protocol/api"), Str(container, "image"));
             var containerPorts = Seq(container, "ports").Cast<YamlMappingNode>().ToList();
             Assert.Contains(containerPorts, p => Str(p, "containerPort") == port.ToString());
 
             Assert.Equal($"/{service}/health/ready", Str(container, "readinessProbe", "httpGet", "path"));
             Assert.Equal($"/{service}/health/live", Str(container, "livenessProbe", "httpGet", "path"));
-            foreach (var probe in new[] { "readinessProbe", "livenessProbe" })
+            Assert.Equal($"/{service}/health/live", Str(container, "startupProbe", "httpGet", "path"));
+            foreach (var probe in new[] { "readinessProbe", "livenessProbe", "startupProbe" })
             {
                 Assert.Equal(port, ResolvePort(Str(container, probe, "httpGet", "port"), containerPorts));
             }
@@ -103,28 +137,81 @@ public sealed partial class KubernetesManifestTests
             Assert.Equal(port.ToString(), Str(svcPort, "port"));
             Assert.Equal(port, ResolvePort(Str(svcPort, "targetPort") ?? Str(svcPort, "port"), containerPorts));
 
-            var route = ingressPaths.Where(p => Str(p, "path")?.TrimEnd('/') == $"/{service}").ToList();
-            var path = Assert.Single(route);
-            Assert.Equal(Name(svc), Str(path, "backend", "service", "name"));
-            Assert.Equal(port.ToString(), Str(path, "backend", "service", "port", "number"));
+            switch (overlay)
+            {
+                case "overlays/ingress-nginx":
+                    var path = Assert.Single(ingressPaths, p => Str(p, "path")?.TrimEnd('/') == $"/{service}");
+                    Assert.Equal(Name(svc), Str(path, "backend", "service", "name"));
+                    Assert.Equal(port.ToString(), Str(path, "backend", "service", "port", "number"));
+                    break;
+                case "overlays/gateway-api":
+                    var rule = Assert.Single(httpRoutes, r => Seq(r, "matches").Any(m => Str(m, "path", "value")?.TrimEnd('/') == $"/{service}"));
+                    var backend = Assert.Single(Seq(rule, "backendRefs"));
+                    Assert.Equal(Name(svc), Str(backend, "name"));
+                    Assert.Equal(port.ToString(), Str(backend, "port"));
+                    break;
+                case "overlays/regional-nginx":
+                    // The original topology: identity 30001 … tax 30007, the edge nginx's upstream ports.
+                    Assert.Equal("NodePort", Str(svc.Root, "spec", "type"));
+                    Assert.Equal("Local", Str(svc.Root, "spec", "externalTrafficPolicy"));
+                    Assert.Equal((port + 27000).ToString(), Str(svcPort, "nodePort"));
+                    break;
+                default:
+                    throw new InvalidOperationException("no exposure check for " + overlay);
+            }
+            Assert.True(overlay == "overlays/regional-nginx" || Str(svc.Root, "spec", "type") is null or "ClusterIP", $"{Name(svc)} is exposed on the nodes");
+        }
+        Assert.Equal(overlay == "overlays/ingress-nginx", OfKind("Ingress").Any());
+        Assert.Equal(overlay == "overlays/gateway-api", OfKind("HTTPRoute").Any());
+    }
+
+    [Theory]
+    [MemberData(nameof(Overlays))]
+    public void Each_overlay_limits_each_client_to_10_requests_per_second_with_a_burst_of_20_and_frontends_trust_only_its_proxies(string overlay)
+    {
+        Use(overlay);
+        var frontend = OfKind("Deployment").First(d => Containers(d).Any(c => ServiceOf(c) is not null));
+        var settings = Settings(frontend);
+        var trusted = settings.Where(s => s.Key.StartsWith("Gx__ForwardedHeaders__Known", StringComparison.Ordinal)).Select(s => s.Value).ToList();
+        Assert.NotEmpty(trusted);
+        Assert.All(trusted, network => Assert.True(System.Net.IPNetwork.TryParse(network, out _) || System.Net.IPAddress.TryParse(network, out _), network));
+        switch (overlay)
+        {
+            case "overlays/ingress-nginx":
+                var ingress = Assert.Single(OfKind("Ingress"));
+                var rps = int.Parse(Str(ingress.Root, "metadata", "annotations", "nginx.ingress.kubernetes.io/limit-rps")!);
+                var multiplier = int.Parse(Str(ingress.Root, "metadata", "annotations", "nginx.ingress.kubernetes.io/limit-burst-multiplier") ?? "5");
+                Assert.Equal(10, rps);
+                Assert.Equal(20, rps * multiplier);
+                break;
+            case "overlays/gateway-api":
+                Assert.Equal("true", settings["Gx__RateLimiting__Enabled"]);
+                Assert.Equal("10", settings["Gx__RateLimiting__PermitsPerSecond"]);
+                Assert.Equal("20", settings["Gx__RateLimiting__Burst"]);
+                break;
+            case "overlays/regional-nginx":
+                // The edge limits (tests/Backend.Tests/Edge runs it); the frontends trust exactly the edge servers
+                // that the network policy lets in.
+                var template = File.ReadAllText(Path.Combine(RepoRoot, "deploy", "edge", "gx-edge.conf.template"));
+                Assert.Contains("rate=10r/s", template);
+                Assert.Contains("burst=20", template);
+                var admitted = OfKind("NetworkPolicy").SelectMany(p => Seq(p.Root, "spec", "ingress"))
+                    .SelectMany(r => Seq(r, "from")).Select(f => Str(f, "ipBlock", "cidr")).OfType<string>().ToHashSet();
+                Assert.True(admitted.SetEquals(trusted), $"trusted [{string.Join(", ", trusted)}], admitted [{string.Join(", ", admitted)}]");
+                break;
+            default:
+                throw new InvalidOperationException("no limit check for " + overlay);
         }
     }
 
-    [Fact]
-    public void The_ingress_limits_each_client_to_10_requests_per_second_with_a_burst_of_20()
+    [Theory]
+    [MemberData(nameof(Overlays))]
+    public void The_silo_runs_three_replicas_one_per_node_behind_a_disruption_budget_and_advertises_its_pod_ip(string overlay)
     {
-        var ingress = Assert.Single(OfKind("Ingress"));
-        var rps = int.Parse(Str(ingress.Root, "metadata", "annotations", "nginx.ingress.kubernetes.io/limit-rps")!);
-        var multiplier = int.Parse(Str(ingress.Root, "metadata", "annotations", "nginx.ingress.kubernetes.io/limit-burst-multiplier") ?? "5");
-        Assert.Equal(10, rps);
-        Assert.Equal(20, rps * multiplier);
-    }
-
-    [Fact]
-    public void The_silo_runs_three_replicas_one_per_node_behind_a_disruption_budget_and_advertises_its_pod_ip()
-    {
+        Use(overlay);
         var silo = Assert.Single(OfKind("Deployment", "StatefulSet"),
-            w => Containers(w).Any(c => Str(c, "image") == "gx-protocol/silo:latest"));
+            w => Containers(w).Any(c => Str(c, "image")!.StartsWith("gx-protocol/silo:", StringComparison.Ordinal)));
+        Assert.Matches(TaggedImage("gx-protocol/silo"), Str(Containers(silo).Single(), "image"));
         Assert.Equal("3", Str(silo.Root, "spec", "replicas"));
         var podLabels = Labels(Map(silo.Root, "spec", "template", "metadata", "labels"));
 
@@ -158,19 +245,24 @@ public sealed partial class KubernetesManifestTests
         Assert.Equal(new[] { "migrate" }, Seq(Containers(migrate).Single(), "args").Select(a => ((YamlScalarNode)a).Value).ToArray());
     }
 
-    [Fact]
-    public void Every_configuration_variable_names_a_key_the_code_reads()
+    [Theory]
+    [MemberData(nameof(Overlays))]
+    public void Every_configuration_variable_names_a_key_the_code_reads(string overlay)
     {
+        Use(overlay);
         var known = KnownConfigurationKeys();
         var names = Manifests.SelectMany(EnvironmentNames).Distinct().ToList();
         Assert.Contains("Gx__Fabric__Endpoint", names); // the scan sees the ConfigMaps
-        var unknown = names.Where(n => !known.Contains(n.Replace("__", ":"))).ToList();
+        // A list element (Gx__ForwardedHeaders__KnownNetworks__0) is the list's key plus an index.
+        var unknown = names.Where(n => !known.Contains(ListIndex().Replace(n.Replace("__", ":"), ""))).ToList();
         Assert.True(unknown.Count == 0, "settings no code reads: " + string.Join(", ", unknown));
     }
 
-    [Fact]
-    public void No_secret_value_is_written_in_the_manifests()
+    [Theory]
+    [MemberData(nameof(Overlays))]
+    public void No_secret_value_is_written_in_the_manifests(string overlay)
     {
+        Use(overlay);
         foreach (var secret in OfKind("Secret"))
         {
             Assert.Null(Map(secret.Root, "data"));
@@ -191,13 +283,15 @@ public sealed partial class KubernetesManifestTests
                 Assert.NotNull(Str(variable, "valueFrom", "secretKeyRef", "name"));
             }
         }
-        var silo = OfKind("Deployment", "StatefulSet").Single(w => Containers(w).Any(c => Str(c, "image") == "gx-protocol/silo:latest"));
+        var silo = OfKind("Deployment", "StatefulSet").Single(w => Containers(w).Any(c => Str(c, "image")!.StartsWith("gx-protocol/silo:", StringComparison.Ordinal)));
         Assert.Contains(Seq(silo.Root, "spec", "template", "spec", "volumes"), v => Str(v, "secret", "secretName") is not null);
     }
 
-    [Fact]
-    public void Every_container_has_resource_requests_and_limits_and_every_long_running_one_a_readiness_probe()
+    [Theory]
+    [MemberData(nameof(Overlays))]
+    public void Every_container_has_resource_requests_and_limits_and_every_long_running_one_a_readiness_probe(string overlay)
     {
+        Use(overlay);
         var workloads = Manifests.Where(m => Containers(m).Any()).ToList();
         Assert.True(workloads.Count >= 1 + 1 + ApiPorts.Count, "expected the migration job, the silo and seven frontends");
         foreach (var workload in workloads)
@@ -221,13 +315,101 @@ public sealed partial class KubernetesManifestTests
         }
     }
 
-    [Fact]
-    public void The_network_is_deny_by_default()
+    [Theory]
+    [MemberData(nameof(Overlays))]
+    public void The_network_is_deny_by_default(string overlay)
     {
+        Use(overlay);
         Assert.Contains(OfKind("NetworkPolicy"), p => Map(p.Root, "spec", "podSelector") is { Children.Count: 0 }
             && Seq(p.Root, "spec", "policyTypes").Select(t => ((YamlScalarNode)t).Value).Order().SequenceEqual(new[] { "Egress", "Ingress" })
             && Map(p.Root, "spec")!.Children.Keys.All(k => ((YamlScalarNode)k).Value is "podSelector" or "policyTypes"));
     }
+
+    [Theory]
+    [MemberData(nameof(Overlays))]
+    public void The_namespace_enforces_the_restricted_pod_security_level_and_every_pod_meets_it(string overlay)
+    {
+        Use(overlay);
+        var ns = Assert.Single(OfKind("Namespace"));
+        Assert.Equal("restricted", Str(ns.Root, "metadata", "labels", "pod-security.kubernetes.io/enforce"));
+        foreach (var workload in Manifests.Where(m => Containers(m).Any()))
+        {
+            var pod = PodSpec(workload)!;
+            var where = $"{workload.Kind}/{Name(workload)}";
+            Assert.True(Str(pod, "hostNetwork") is null or "false" && Str(pod, "hostPID") is null or "false" && Str(pod, "hostIPC") is null or "false", $"{where} shares a host namespace");
+            Assert.DoesNotContain(Seq(pod, "volumes"), v => Map(v, "hostPath") is not null);
+            foreach (var container in Containers(workload))
+            {
+                var at = $"{where} container {Str(container, "name")}";
+                Assert.True(Str(container, "securityContext", "runAsNonRoot") == "true" || Str(pod, "securityContext", "runAsNonRoot") == "true", $"{at} may run as root");
+                var seccomp = Str(container, "securityContext", "seccompProfile", "type") ?? Str(pod, "securityContext", "seccompProfile", "type");
+                Assert.True(seccomp is "RuntimeDefault" or "Localhost", $"{at} has no seccomp profile");
+                Assert.True(Str(container, "securityContext", "allowPrivilegeEscalation") == "false", $"{at} allows privilege escalation");
+                Assert.True(Str(container, "securityContext", "privileged") is null or "false", $"{at} is privileged");
+                Assert.Equal(new[] { "ALL" }, Seq(container, "securityContext", "capabilities", "drop").Select(c => ((YamlScalarNode)c).Value).ToArray());
+                Assert.Empty(Seq(container, "securityContext", "capabilities", "add"));
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Overlays))]
+    public void Every_frontend_has_a_disruption_budget_that_keeps_a_replica_serving(string overlay)
+    {
+        Use(overlay);
+        var frontends = OfKind("Deployment").Where(d => Containers(d).Any(c => ServiceOf(c) is not null)).ToList();
+        Assert.Equal(ApiPorts.Count, frontends.Count);
+        foreach (var frontend in frontends)
+        {
+            var podLabels = Labels(Map(frontend.Root, "spec", "template", "metadata", "labels"));
+            var budget = Assert.Single(OfKind("PodDisruptionBudget"), p => Selects(Labels(Map(p.Root, "spec", "selector", "matchLabels")), podLabels));
+            var replicas = int.Parse(Str(frontend.Root, "spec", "replicas") ?? "1");
+            var maxUnavailable = Str(budget.Root, "spec", "maxUnavailable");
+            var minAvailable = Str(budget.Root, "spec", "minAvailable");
+            var mayStop = maxUnavailable is not null ? int.Parse(maxUnavailable) : replicas - int.Parse(minAvailable!);
+            Assert.True(mayStop >= 1 && mayStop < replicas, $"{Name(frontend)}: {replicas} replicas, the budget lets {mayStop} stop");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Overlays))]
+    public void Prometheus_operator_objects_scrape_silos_and_frontends_and_alert_on_the_named_conditions(string overlay)
+    {
+        Use(overlay);
+        var siloService = Assert.Single(OfKind("Service"), s => Name(s) == "gx-silo");
+        var serviceMonitor = Assert.Single(OfKind("ServiceMonitor"));
+        Assert.True(Selects(Labels(Map(serviceMonitor.Root, "spec", "selector", "matchLabels")), Labels(Map(siloService.Root, "metadata", "labels"))),
+            "the ServiceMonitor does not select the gx-silo Service");
+        var scrapedPort = Str(Seq(serviceMonitor.Root, "spec", "endpoints").Single(), "port");
+        Assert.Contains(Seq(siloService.Root, "spec", "ports"), p => Str(p, "name") == scrapedPort);
+
+        var podMonitor = Assert.Single(OfKind("PodMonitor"));
+        var selector = Labels(Map(podMonitor.Root, "spec", "selector", "matchLabels"));
+        var frontends = OfKind("Deployment").Where(d => Containers(d).Any(c => ServiceOf(c) is not null)).ToList();
+        Assert.All(frontends, f => Assert.True(Selects(selector, Labels(Map(f.Root, "spec", "template", "metadata", "labels"))), $"the PodMonitor misses {Name(f)}"));
+        var podPort = Str(Seq(podMonitor.Root, "spec", "podMetricsEndpoints").Single(), "port");
+        Assert.All(frontends, f => Assert.Contains(Containers(f).SelectMany(c => Seq(c, "ports")), p => Str(p, "name") == podPort));
+
+        var rules = Assert.Single(OfKind("PrometheusRule"));
+        var expressions = Seq(rules.Root, "spec", "groups").SelectMany(g => Seq(g, "rules")).ToDictionary(r => Str(r, "alert")!, r => Str(r, "expr")!);
+        Assert.Contains(expressions.Values, e => e.Contains("outbox_command_queue_depth_total"));
+        Assert.Contains(expressions.Values, e => e.Contains("status=\"dead_lettered\""));
+        Assert.Contains(expressions.Values, e => e.Contains("projector_lag_milliseconds_bucket"));
+        Assert.Contains(expressions.Values, e => e.Contains("code=~\"5..\""));
+        Assert.Contains(expressions.Values, e => e.Contains("consistent_ring_size") && e.Contains("< 3"));
+        Assert.Contains(expressions.Values, e => e.Contains("gx_postgres_up"));
+
+        var dashboard = Assert.Single(OfKind("ConfigMap"), c => Str(c.Root, "metadata", "labels", "grafana_dashboard") == "1");
+        var json = System.Text.Json.Nodes.JsonNode.Parse(Labels(Map(dashboard.Root, "data")).Values.Single())!;
+        Assert.True(json["panels"]!.AsArray().Count >= 8, "the dashboard has fewer panels than the issue lists");
+    }
+
+    private static YamlMappingNode? PodSpec(Manifest manifest) => manifest.Kind switch
+    {
+        "Deployment" or "StatefulSet" or "Job" or "DaemonSet" => Map(manifest.Root, "spec", "template", "spec"),
+        "CronJob" => Map(manifest.Root, "spec", "jobTemplate", "spec", "template", "spec"),
+        _ => null,
+    };
 
     // ---- the keys the code reads
 
@@ -252,6 +434,7 @@ public sealed partial class KubernetesManifestTests
         AddOptions(typeof(RateLimitingOptions), RateLimitingOptions.SectionName);
         AddOptions(typeof(RequestBodyLimitOptions), RequestBodyLimitOptions.SectionName);
         AddOptions(typeof(OutboxOptions), OutboxOptions.Section);
+        AddOptions(typeof(TrustedProxyOptions), TrustedProxyOptions.SectionName);
 
         foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoRoot, "src"), "*.cs", SearchOption.AllDirectories)
                      .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")))
@@ -275,6 +458,12 @@ public sealed partial class KubernetesManifestTests
     [GeneratedRegex("GetConnectionString\\(\"([A-Za-z0-9]+)\"\\)")]
     private static partial Regex ConnectionStringName();
 
+    [GeneratedRegex(":[0-9]+$")]
+    private static partial Regex ListIndex();
+
+    /// <summary>An image with a version tag set by kustomize <c>images:</c>, never "latest".</summary>
+    private static string TaggedImage(string name) => $"^{Regex.Escape(name)}:(?!latest$)[A-Za-z0-9_.-]+$";
+
     private static IEnumerable<string> EnvironmentNames(Manifest manifest)
     {
         var names = new List<string>();
@@ -287,7 +476,7 @@ public sealed partial class KubernetesManifestTests
     }
 
     /// <summary>The literal settings a workload's first container gets: its ConfigMaps, then its own env values.</summary>
-    private static Dictionary<string, string> Settings(Manifest workload)
+    private Dictionary<string, string> Settings(Manifest workload)
     {
         var container = Containers(workload).First();
         var settings = new Dictionary<string, string>();
@@ -340,7 +529,7 @@ public sealed partial class KubernetesManifestTests
         public string Kind => Str(Root, "kind") ?? "";
     }
 
-    private static IEnumerable<Manifest> OfKind(params string[] kinds) => Manifests.Where(m => kinds.Contains(m.Kind));
+    private IEnumerable<Manifest> OfKind(params string[] kinds) => Manifests.Where(m => kinds.Contains(m.Kind));
 
     private static string? Name(Manifest manifest) => Str(manifest.Root, "metadata", "name");
 
@@ -380,13 +569,6 @@ public sealed partial class KubernetesManifestTests
         map is null
             ? new Dictionary<string, string>()
             : map.Children.ToDictionary(c => ((YamlScalarNode)c.Key).Value!, c => (c.Value as YamlScalarNode)?.Value ?? "");
-
-    private static List<Manifest> LoadAll()
-    {
-        var manifests = YamlFiles().SelectMany(Load).ToList();
-        Assert.NotEmpty(manifests);
-        return manifests;
-    }
 
     private static IEnumerable<Manifest> Load(string file)
     {

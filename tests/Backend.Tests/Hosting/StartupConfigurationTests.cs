@@ -11,6 +11,9 @@ public sealed class StartupConfigurationTests(PostgresFixture database) : IClass
     [InlineData("ConnectionStrings:Postgres", "Host=127.0.0.1;Port=1;Timeout=2;Database=gx", "ConnectionStrings:Postgres")]
     [InlineData("Gx:Host:ApiPort", "70000", "Gx:Host:ApiPort")]
     [InlineData("Gx:Ledger:Mode", "carrier-pigeon", "Gx:Ledger:Mode")]
+    [InlineData("Gx:ForwardedHeaders:KnownProxies:0", "nginx.local", "Gx:ForwardedHeaders:KnownProxies:0")]
+    [InlineData("Gx:ForwardedHeaders:KnownNetworks:0", "10.42.0.0/99", "Gx:ForwardedHeaders:KnownNetworks:0")]
+    [InlineData("Gx:Logging:Format", "xml", "Gx:Logging:Format")]
     public async Task A_bad_setting_stops_start_up_naming_the_key(string key, string value, string named)
     {
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() =>

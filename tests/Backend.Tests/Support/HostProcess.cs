@@ -51,7 +51,10 @@ public sealed class HostProcess : IAsyncDisposable
         return StartAsync("GxProtocol.Silo.dll", Merge(all, settings), apiPort, new Uri($"http://127.0.0.1:{opsPort}/health/ready"), readyTimeout);
     }
 
-    /// <summary>A standalone frontend (GxProtocol.ApiFrontends.dll) serving one service; ready when that service is.</summary>
+    /// <summary>
+    /// A standalone frontend (GxProtocol.ApiFrontends.dll) serving one service, or all seven for "all"; ready when
+    /// that service (identity for "all") is.
+    /// </summary>
     public static Task<HostProcess> StartFrontendAsync(string service, IDictionary<string, string> settings, TimeSpan? readyTimeout = null)
     {
         var port = FreePorts.Next();
@@ -61,7 +64,8 @@ public sealed class HostProcess : IAsyncDisposable
             ["urls"] = $"http://127.0.0.1:{port}",
             ["Gx:RateLimiting:Enabled"] = "false",
         };
-        return StartAsync("GxProtocol.ApiFrontends.dll", Merge(all, settings), port, new Uri($"http://127.0.0.1:{port}/{service}/health/ready"), readyTimeout);
+        var probed = service == "all" ? "identity" : service;
+        return StartAsync("GxProtocol.ApiFrontends.dll", Merge(all, settings), port, new Uri($"http://127.0.0.1:{port}/{probed}/health/ready"), readyTimeout);
     }
 
     private static Dictionary<string, string> Merge(Dictionary<string, string> defaults, IDictionary<string, string> settings)
@@ -123,6 +127,10 @@ public sealed class HostProcess : IAsyncDisposable
             }
             catch (HttpRequestException)
             {
+            }
+            catch (TaskCanceledException)
+            {
+                // One probe outlived its 5 s (a host still warming up on a busy machine): the deadline decides.
             }
             await Task.Delay(100);
         }

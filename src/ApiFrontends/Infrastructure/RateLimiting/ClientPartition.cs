@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Http;
 namespace GxProtocol.ApiFrontends.Infrastructure;
 
 /// <summary>
-/// Who a request counts against. Behind nginx the remote address is the proxy unless the host applies
-/// ForwardedHeaders first, so the host must do that before UseGxApiInfrastructure.
+/// Who a request counts against. Behind nginx the remote address is the proxy's unless the proxy is listed in
+/// <c>Gx:ForwardedHeaders</c>; then UseGxApiInfrastructure replaces it with the client's from X-Forwarded-For.
 /// </summary>
 public static class ClientPartition
 {

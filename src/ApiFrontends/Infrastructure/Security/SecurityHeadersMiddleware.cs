@@ -10,6 +10,10 @@ namespace GxProtocol.ApiFrontends.Infrastructure;
 internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
     public const string ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+    /// <summary>The API reference page runs its own (same-origin) script and inline styles, and fetches the document.</summary>
+    public const string ApiReferenceContentSecurityPolicy =
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
     public const string StrictTransportSecurity = "max-age=31536000; includeSubDomains";
     public static readonly PathString DashboardPath = "/dashboard";
 
@@ -22,7 +26,11 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
-            if (!http.Request.Path.StartsWithSegments(DashboardPath))
+            if (ApiReferenceExtensions.IsApiReference(http.Request.Path))
+            {
+                headers.ContentSecurityPolicy = ApiReferenceContentSecurityPolicy;
+            }
+            else if (!http.Request.Path.StartsWithSegments(DashboardPath))
             {
                 headers.ContentSecurityPolicy = ContentSecurityPolicy;
             }
