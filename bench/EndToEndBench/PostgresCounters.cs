@@ -5,7 +5,7 @@ namespace GxProtocol.EndToEndBench;
 /// <summary>
 /// Cumulative PostgreSQL counters for one database (pg_stat_database) and the server's WAL (pg_stat_wal): their
 /// deltas over a window, divided by the commands committed in it, show the durable cost per command the write budget
-/// talks about (commits = transactions, row writes, WAL bytes). Statistics reach the views within about a second.
+/// talks about (transactions, read-only ones included, since xact_commit counts them; row writes; WAL bytes). Statistics reach the views within about a second.
 /// </summary>
 public sealed record PostgresCounters(long Commits, long RowWrites, long WalBytes)
 {

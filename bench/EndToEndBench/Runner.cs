@@ -259,12 +259,12 @@ public sealed class Runner(BenchOptions options, string work, Report report, Can
             // Per committed transfer, though the window's accepts and commits differ a little: both are reported.
             var used = databaseAfter.Minus(databaseBefore);
             double perCommit(long value) => value / committed.Value;
-            report.Row($"{Label(mode)}: database commits / row writes / WAL bytes per committed transfer",
+            report.Row($"{Label(mode)}: database transactions (reads included) / row writes / WAL bytes per committed transfer",
                 $"{perCommit(used.Commits):0.0} / {perCommit(used.RowWrites):0.0} / {perCommit(used.WalBytes):0}", "", null, "", null);
             report.Figure($"{mode}_db_commits_per_commit", perCommit(used.Commits));
             report.Figure($"{mode}_db_row_writes_per_commit", perCommit(used.RowWrites));
             report.Figure($"{mode}_wal_bytes_per_commit", perCommit(used.WalBytes));
-            Log($"{mode}: database {used.Commits} commits, {used.RowWrites} row writes, {used.WalBytes / 1024} KiB WAL in the window");
+            Log($"{mode}: database {used.Commits} transactions, {used.RowWrites} row writes, {used.WalBytes / 1024} KiB WAL in the window");
         }
         return accepted;
     }
