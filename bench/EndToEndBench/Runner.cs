@@ -39,9 +39,24 @@ public sealed class Runner(BenchOptions options, string work, Report report, Can
         Log($"ledger alone: {ledgerTps:0} tx/s, {ledgerCpu:0.00} CPU ms/tx");
         foreach (var mode in options.Modes)
         {
-            await RunModeAsync(mode, ledgerCpu);
+            try
+            {
+                await RunModeAsync(mode, ledgerCpu);
+            }
+            catch (Exception error) when (!cancellationToken.IsCancellationRequested)
+            {
+                // One mode failing (a silo that does not start, a refused set-up) must not cost the other its figures.
+                Failed = true;
+                Log($"{mode}: FAILED: {error}");
+                var summary = error.Message.Split('\n')[0];
+                report.Figure($"{mode}_error", summary);
+                report.Note($"{Label(mode)} stopped early: {summary} (progress log above; GX_BENCH_KEEP_LOGS=1 keeps the child logs)");
+            }
         }
     }
+
+    /// <summary>A mode failed; its figures up to the failure are in the report.</summary>
+    public bool Failed { get; private set; }
 
     private async Task RunModeAsync(string mode, double ledgerCpu)
     {
