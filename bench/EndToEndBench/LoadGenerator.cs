@@ -12,12 +12,14 @@ public sealed class LoadGenerator
 {
     private readonly List<Sample>[] _samples;
     private readonly CancellationTokenSource _stop;
+    private readonly CancellationToken _interrupted;
     private readonly long _started;
 
     private LoadGenerator(int concurrency, CancellationToken cancellationToken)
     {
         _samples = Enumerable.Range(0, concurrency).Select(_ => new List<Sample>(4096)).ToArray();
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        _interrupted = cancellationToken;
         _started = Stopwatch.GetTimestamp();
     }
 
@@ -45,8 +47,9 @@ public sealed class LoadGenerator
             int status;
             try
             {
-                // Not cancelled by the stop: a request in flight is allowed to finish, so its latency is real.
-                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, CancellationToken.None);
+                // Not cancelled by the stop: a request in flight is allowed to finish, so its latency is real
+                // (only an interrupted run abandons it).
+                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, _interrupted);
                 status = (int)response.StatusCode;
             }
             catch (HttpRequestException)
@@ -65,7 +68,14 @@ public sealed class LoadGenerator
             if (status == 0)
             {
                 // A refused connection answers in microseconds: do not spin on it.
-                await Task.Delay(10, CancellationToken.None);
+                try
+                {
+                    await Task.Delay(10, token);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
             }
         }
     }

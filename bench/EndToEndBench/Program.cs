@@ -53,6 +53,7 @@ int exitCode = 0;
 try
 {
     await runner.RunAsync();
+    exitCode = runner.Failed ? 1 : 0;
 }
 catch (OperationCanceledException) when (interrupted.IsCancellationRequested)
 {

@@ -39,9 +39,24 @@ public sealed class Runner(BenchOptions options, string work, Report report, Can
         Log($"ledger alone: {ledgerTps:0} tx/s, {ledgerCpu:0.00} CPU ms/tx");
         foreach (var mode in options.Modes)
         {
-            await RunModeAsync(mode, ledgerCpu);
+            try
+            {
+                await RunModeAsync(mode, ledgerCpu);
+            }
+            catch (Exception error) when (!cancellationToken.IsCancellationRequested)
+            {
+                // One mode failing (a silo that does not start, a refused set-up) must not cost the other its figures.
+                Failed = true;
+                Log($"{mode}: FAILED: {error}");
+                var summary = error.Message.Split('\n')[0];
+                report.Figure($"{mode}_error", summary);
+                report.Note($"{Label(mode)} stopped early: {summary} (progress log above; GX_BENCH_KEEP_LOGS=1 keeps the child logs)");
+            }
         }
     }
+
+    /// <summary>A mode failed; its figures up to the failure are in the report.</summary>
+    public bool Failed { get; private set; }
 
     private async Task RunModeAsync(string mode, double ledgerCpu)
     {
@@ -66,7 +81,8 @@ public sealed class Runner(BenchOptions options, string work, Report report, Can
             {
                 var pairs = await SetUpAsync(silo, mode);
                 await MeasureReadsAsync(silo, pairs, mode);
-                fullLoad = await MeasureTransfersAsync(silo, pairs, mode, ledgerCpu);
+                fullLoad = await MeasureTransfersAsync(silo, pairs, mode, ledgerCpu,
+                    postgres is null ? null : token => PostgresCounters.ReadAsync(postgres.ConnectionStringFor("postgres"), "gx_load", token));
             }
             double? insertRate = null;
             if (postgres is not null)
@@ -176,7 +192,8 @@ public sealed class Runner(BenchOptions options, string work, Report report, Can
         report.Figure($"{mode}_kestrel_reads_per_s", baseline.PerSecond);
     }
 
-    private async Task<WindowStats> MeasureTransfersAsync(SiloProcess silo, IReadOnlyList<SenderPair> pairs, string mode, double ledgerCpu)
+    private async Task<WindowStats> MeasureTransfersAsync(SiloProcess silo, IReadOnlyList<SenderPair> pairs, string mode, double ledgerCpu,
+        Func<CancellationToken, Task<PostgresCounters>>? database)
     {
         int concurrency = options.Concurrency;
         // Worker w alternates between senders w, w+c, w+2c...: with at least c senders, a sender never has two
@@ -189,6 +206,7 @@ public sealed class Runner(BenchOptions options, string work, Report report, Can
         var load = LoadGenerator.Start(client, concurrency, Next, cancellationToken);
         MetricsSnapshot before, after;
         double cpuBefore, cpuAfter, benchCpuBefore, benchCpuAfter;
+        PostgresCounters? databaseBefore = null, databaseAfter = null;
         TimeSpan from, to;
         try
         {
@@ -200,11 +218,13 @@ public sealed class Runner(BenchOptions options, string work, Report report, Can
             cpuBefore = silo.CpuMilliseconds();
             benchCpuBefore = ProcessCpu.Milliseconds(Environment.ProcessId);
             before = await silo.ScrapeAsync(cancellationToken);
+            databaseBefore = database is null ? null : await database(cancellationToken);
             await Task.Delay(options.Duration, cancellationToken);
             to = load.Elapsed;
             cpuAfter = silo.CpuMilliseconds();
             benchCpuAfter = ProcessCpu.Milliseconds(Environment.ProcessId);
             after = await silo.ScrapeAsync(cancellationToken);
+            databaseAfter = database is null ? null : await database(cancellationToken);
         }
         finally
         {
@@ -249,6 +269,18 @@ public sealed class Runner(BenchOptions options, string work, Report report, Can
         // What the load generator itself took from the two cores, per request answered.
         int answered = accepted.Succeeded + accepted.Failed;
         report.Figure($"{mode}_load_generator_cpu_ms_per_request", answered > 0 ? (benchCpuAfter - benchCpuBefore) / answered : null);
+        if (databaseBefore is not null && databaseAfter is not null && committed is > 0)
+        {
+            // Per committed transfer, though the window's accepts and commits differ a little: both are reported.
+            var used = databaseAfter.Minus(databaseBefore);
+            double perCommit(long value) => value / committed.Value;
+            report.Row($"{Label(mode)}: database transactions (reads included) / row writes / WAL bytes per committed transfer",
+                $"{perCommit(used.Commits):0.0} / {perCommit(used.RowWrites):0.0} / {perCommit(used.WalBytes):0}", "", null, "", null);
+            report.Figure($"{mode}_db_commits_per_commit", perCommit(used.Commits));
+            report.Figure($"{mode}_db_row_writes_per_commit", perCommit(used.RowWrites));
+            report.Figure($"{mode}_wal_bytes_per_commit", perCommit(used.WalBytes));
+            Log($"{mode}: database {used.Commits} transactions, {used.RowWrites} row writes, {used.WalBytes / 1024} KiB WAL in the window");
+        }
         return accepted;
     }
 
