@@ -80,6 +80,10 @@ public static class IdentityApi
         {
             return GxProblems.Create(StatusCodes.Status401Unauthorized, "invalid_credentials", "Login failed.", "The e-mail or password is wrong.");
         }
+        if (PasswordHasher.NeedsRehash(credentials.PasswordHash))
+        {
+            await user.UpgradePasswordHashAsync(credentials.PasswordHash, PasswordHasher.Hash(body.Password));
+        }
         return TypedResults.Ok(await sessions.IssueAsync(profile));
     }
 

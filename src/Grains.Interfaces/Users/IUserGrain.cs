@@ -12,6 +12,11 @@ public interface IUserGrain : IGrainWithGuidKey, ICommandOrigin
     [Alias("GetProfile"), AlwaysInterleave] Task<UserProfile?> GetProfileAsync();
     [Alias("UpdateProfile")] Task<UserProfile> UpdateProfileAsync(ProfileChanges changes);
     [Alias("GetCredentials")] Task<UserCredentials?> GetCredentialsAsync();
+    /// <summary>
+    /// Replaces the stored password hash by a stronger hash of the same password, only while the stored hash is still
+    /// <paramref name="currentHash"/>: a password changed meanwhile is never overwritten by an older one.
+    /// </summary>
+    [Alias("UpgradePasswordHash")] Task<bool> UpgradePasswordHashAsync(string currentHash, string upgradedHash);
 
     [Alias("SubmitKyc")] Task<KycView> SubmitKycAsync(KycSubmission submission);
     [Alias("GetKyc")] Task<KycView> GetKycAsync();

@@ -10,8 +10,8 @@ namespace GxProtocol.ApiFrontends.Infrastructure;
 /// </summary>
 public static class PasswordHasher
 {
-    /// <summary>OWASP's 2023 minimum for PBKDF2-HMAC-SHA256.</summary>
-    public const int Iterations = 210_000;
+    /// <summary>OWASP's current recommendation for PBKDF2-HMAC-SHA256; older hashes are upgraded at the next login.</summary>
+    public const int Iterations = 600_000;
     public const int SaltBytes = 16;
     public const int KeyBytes = 32;
     private const string Scheme = "pbkdf2-sha256";
