@@ -23,7 +23,15 @@ public sealed class ThreeSiloKillTests(PostgresFixture database, ITestOutputHelp
     public async Task InitializeAsync()
     {
         _cluster = await PostgresSiloCluster.StartAsync(database.ConnectionString);
-        _silos.AddRange(await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => _cluster.StartSiloAsync())));
+        try
+        {
+            _silos.AddRange(await HostProcess.StartAllAsync(Enumerable.Range(0, 3).Select(_ => (Func<Task<HostProcess>>)_cluster.StartSiloAsync)));
+        }
+        catch
+        {
+            await _cluster.DisposeAsync();
+            throw;
+        }
     }
 
     public async Task DisposeAsync()
