@@ -21,8 +21,10 @@ return await StartupErrors.ReportAsync(async () =>
     builder.AddGxSilo(host, postgres);
     builder.AddGxFrontends(host, embedded: postgres is null);
     builder.AddGxOps(host);
+    builder.AddGxShutdownBound(host);
 
     var app = builder.Build();
+    app.ArmGxShutdownBound(host);
     app.UseGxApiInfrastructure();
     app.MapGxServices(GxServiceNames.All, host);
     app.MapGxOps(host, requireAdminForDashboard: postgres is not null);

@@ -44,6 +44,16 @@ public sealed class HostProcess : IAsyncDisposable
 
     public int ApiPort { get; }
     public int ProcessId => _process.Id;
+
+    /// <summary>The exit code once the process has ended, else null.</summary>
+    public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
+
+    /// <summary>Sends SIGTERM and returns at once.</summary>
+    public void Terminate()
+    {
+        using var term = Process.Start("kill", ["-TERM", _process.Id.ToString()]);
+        term.WaitForExit();
+    }
     public Uri ApiBase => new($"http://127.0.0.1:{ApiPort}");
 
     /// <summary>The address that answers the readiness probe: a silo's ops port, or a frontend's own port.</summary>
