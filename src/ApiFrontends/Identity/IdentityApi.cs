@@ -22,6 +22,7 @@ public static class IdentityApi
         api.MapPost("/auth/login", LoginAsync).AllowAnonymous();
         api.MapPost("/auth/refresh", RefreshAsync).AllowAnonymous();
         api.MapPost("/auth/logout", LogoutAsync).AllowAnonymous();
+        api.MapPost("/auth/logout-all", LogoutEverywhereAsync).RequireAuthorization();
 
         var users = api.MapGroup("/users/{id:guid}").RequireAuthorization();
         users.MapGet("", GetUserAsync);
@@ -105,6 +106,13 @@ public static class IdentityApi
             return problem;
         }
         await sessions.RevokeAsync(body.RefreshToken);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Ends every session of the caller: no refresh token of theirs works afterwards (access tokens lapse within minutes).</summary>
+    private static async Task<NoContent> LogoutEverywhereAsync(ClaimsPrincipal caller, SessionTokens sessions)
+    {
+        await sessions.RevokeAllAsync(caller.GetUserId());
         return TypedResults.NoContent();
     }
 
