@@ -40,6 +40,15 @@ public static class PasswordHasher
         return CryptographicOperations.FixedTimeEquals(actual, expected);
     }
 
+    // A hash of nothing anyone knows, at the current work factor: verified against when the address is unknown.
+    private static readonly Lazy<string> Decoy = new(() => Hash(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
+
+    /// <summary>
+    /// Spends the work of one verification and fails: a login for an unknown address takes as long as a wrong password,
+    /// so timing does not tell which addresses exist.
+    /// </summary>
+    public static bool VerifyAgainstDecoy(string password) => Verify(password, Decoy.Value) && false;
+
     public static bool NeedsRehash(string storedHash) =>
         !TryParse(storedHash, out var iterations, out var salt, out var key) ||
         iterations < Iterations || salt.Length < SaltBytes || key.Length < KeyBytes;
