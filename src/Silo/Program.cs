@@ -18,12 +18,15 @@ return await StartupErrors.ReportAsync(async () =>
 
     var host = HostOptionsReader.Read<GxHostOptions>(builder.Configuration, GxHostOptions.Section);
     await builder.PreparePostgresAsync(postgres);
+    builder.RequireExplicitLedgerMode(postgres);
     await using var devLedger = await builder.AddGxLedgerAsync();
     builder.AddGxSilo(host, postgres);
     builder.AddGxFrontends(host, embedded: postgres is null);
     builder.AddGxOps(host);
+    builder.AddGxShutdownBound(host);
 
     var app = builder.Build();
+    app.ArmGxShutdownBound(host);
     app.UseGxApiInfrastructure();
     app.MapGxServices(GxServiceNames.All, host);
     app.MapGxOps(host, requireAdminForDashboard: postgres is not null);

@@ -80,6 +80,10 @@ public static partial class AdminApi
     private static async Task<Results<Ok<CommandStatusResponse>, Accepted<AcceptedCommand>, ProblemHttpResult>> ApproveUserAsync(
         Guid id, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
     {
+        if (id == caller.GetUserId())
+        {
+            return SelfReview();
+        }
         var accepted = await grains.GetGrain<IUserGrain>(id).ApproveAsync(caller.GetUserId(), CommandIds.For(context));
         return await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, accepted);
     }
@@ -90,8 +94,16 @@ public static partial class AdminApi
         {
             return problem;
         }
+        if (id == caller.GetUserId())
+        {
+            return SelfReview();
+        }
         return TypedResults.Ok(UserResponse.From(await grains.GetGrain<IUserGrain>(id).DenyAsync(caller.GetUserId(), body.Reason)));
     }
+
+    /// <summary>Separation of duties: an admin's own KYC is decided by another admin (approval would pay them a genesis).</summary>
+    private static ProblemHttpResult SelfReview() =>
+        GxProblems.Create(StatusCodes.Status403Forbidden, "self_approval", "Forbidden.", "An admin cannot decide their own KYC; another admin must.");
 
     private static async Task<Ok<SystemStatusResponse>> GetSystemStatusAsync(IGrainFactory grains) =>
         TypedResults.Ok(SystemStatusResponse.From(await grains.GetGrain<ISystemGrain>(ISystemGrain.Key).GetStatusAsync()));

@@ -22,6 +22,7 @@ public static class IdentityApi
         api.MapPost("/auth/login", LoginAsync).AllowAnonymous();
         api.MapPost("/auth/refresh", RefreshAsync).AllowAnonymous();
         api.MapPost("/auth/logout", LogoutAsync).AllowAnonymous();
+        api.MapPost("/auth/logout-all", LogoutEverywhereAsync).RequireAuthorization();
 
         var users = api.MapGroup("/users/{id:guid}").RequireAuthorization();
         users.MapGet("", GetUserAsync);
@@ -66,19 +67,37 @@ public static class IdentityApi
         return TypedResults.Created($"/identity/api/v1/users/{userId}", UserResponse.From(profile));
     }
 
-    private static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> LoginAsync(LoginRequest body, IGrainFactory grains, SessionTokens sessions)
+    private static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> LoginAsync(
+        LoginRequest body, HttpContext http, IGrainFactory grains, SessionTokens sessions)
     {
         if (new RequestValidator().Required("email", body.Email, 254).Required("password", body.Password, 128).HasProblem(out var problem))
         {
             return problem;
         }
+        // Per address, known or not, on top of the per-IP limit: guessing one account's password from many addresses backs off.
+        var throttle = grains.GetGrain<ILoginThrottleGrain>(IUserDirectoryGrain.KeyFor(body.Email));
+        if (await throttle.RetryAfterAsync() is { } wait)
+        {
+            var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+            http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return GxProblems.Create(StatusCodes.Status429TooManyRequests, "too_many_failed_logins", "Too many failed logins.",
+                $"Too many failed logins for this address; retry after {seconds} s.");
+        }
         var userId = await grains.GetGrain<IUserDirectoryGrain>(IUserDirectoryGrain.KeyFor(body.Email)).LookupAsync();
         var user = userId is { } id ? grains.GetGrain<IUserGrain>(id) : null;
         var credentials = user is null ? null : await user.GetCredentialsAsync();
-        // One answer for an unknown address and a wrong password, so logins cannot probe which addresses exist.
-        if (credentials is null || !PasswordHasher.Verify(body.Password, credentials.PasswordHash) || await user!.GetProfileAsync() is not { } profile)
+        // One answer, and the same work, for an unknown address and a wrong password: logins cannot probe which addresses exist.
+        var verified = credentials is null ? PasswordHasher.VerifyAgainstDecoy(body.Password) : PasswordHasher.Verify(body.Password, credentials.PasswordHash);
+        if (!verified || await user!.GetProfileAsync() is not { } profile)
         {
+            await throttle.RecordFailureAsync();
             return GxProblems.Create(StatusCodes.Status401Unauthorized, "invalid_credentials", "Login failed.", "The e-mail or password is wrong.");
+        }
+        await throttle.RecordSuccessAsync();
+        // Verified, so the user and their credentials exist.
+        if (PasswordHasher.NeedsRehash(credentials!.PasswordHash))
+        {
+            await user!.UpgradePasswordHashAsync(credentials.PasswordHash, PasswordHasher.Hash(body.Password));
         }
         return TypedResults.Ok(await sessions.IssueAsync(profile));
     }
@@ -101,6 +120,13 @@ public static class IdentityApi
             return problem;
         }
         await sessions.RevokeAsync(body.RefreshToken);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Ends every session of the caller: no refresh token of theirs works afterwards (access tokens lapse within minutes).</summary>
+    private static async Task<NoContent> LogoutEverywhereAsync(ClaimsPrincipal caller, SessionTokens sessions)
+    {
+        await sessions.RevokeAllAsync(caller.GetUserId());
         return TypedResults.NoContent();
     }
 

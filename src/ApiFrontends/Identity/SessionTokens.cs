@@ -13,7 +13,8 @@ public sealed class SessionTokens(AccessTokenIssuer issuer, IOptions<JwtOptions>
     public async Task<LoginResponse> IssueAsync(UserProfile profile)
     {
         var refreshToken = $"{profile.UserId:N}.{RefreshTokens.Create()}";
-        await grains.GetGrain<IUserGrain>(profile.UserId).StoreRefreshTokenAsync(RefreshTokens.Hash(refreshToken), RefreshExpiry());
+        await grains.GetGrain<IUserGrain>(profile.UserId).StoreRefreshTokenAsync(RefreshTokens.Hash(refreshToken), RefreshExpiry(),
+            clock.GetUtcNow().AddDays(jwt.Value.SessionMaxDays));
         return Respond(profile, refreshToken);
     }
 
@@ -40,6 +41,9 @@ public sealed class SessionTokens(AccessTokenIssuer issuer, IOptions<JwtOptions>
             await grains.GetGrain<IUserGrain>(userId).RevokeRefreshTokenAsync(RefreshTokens.Hash(presented));
         }
     }
+
+    /// <summary>Logout everywhere for <paramref name="userId"/>.</summary>
+    public Task RevokeAllAsync(Guid userId) => grains.GetGrain<IUserGrain>(userId).RevokeAllRefreshTokensAsync();
 
     private LoginResponse Respond(UserProfile profile, string refreshToken)
     {

@@ -29,6 +29,7 @@ public static class OrganizationApi
         api.MapPost("/organizations/{orgId}/transactions", InitiateTransferAsync).WithIdempotency().RequireRateLimiting("writes");
         api.MapGet("/organizations/{orgId}/transactions/pending", GetPendingTransfersAsync);
         api.MapPost("/transactions/{pendingTxId:guid}/approve", ApproveTransferAsync).WithIdempotency().RequireRateLimiting("writes");
+        api.MapPost("/transactions/{pendingTxId:guid}/cancel", CancelTransferAsync).WithIdempotency().RequireRateLimiting("writes");
         return routes;
     }
 
@@ -134,6 +135,17 @@ public static class OrganizationApi
             return GxProblems.NotFound("Pending transaction");
         }
         var accepted = await OrgGrain(grains, orgId).ApproveTransferAsync(pendingTxId, caller.GetUserId(), CommandIds.For(context));
+        return await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, accepted);
+    }
+
+    private static async Task<Results<Ok<CommandStatusResponse>, Accepted<AcceptedCommand>, ProblemHttpResult>> CancelTransferAsync(
+        Guid pendingTxId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
+    {
+        if (await grains.GetGrain<IMultiSigTxGrain>(pendingTxId).GetOrganizationAsync() is not { } orgId)
+        {
+            return GxProblems.NotFound("Pending transaction");
+        }
+        var accepted = await OrgGrain(grains, orgId).CancelTransferAsync(pendingTxId, caller.GetUserId(), CommandIds.For(context));
         return await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, accepted);
     }
 

@@ -22,14 +22,19 @@ public sealed record OrganizationResponse(
         CoinFormat.ToCoins(Math.Max(0, org.Balance - org.PendingHolds)));
 }
 
+/// <summary>
+/// A pending transfer, or (kind RULE_CHANGE, with <c>proposedRule</c>) a change of the rule waiting for the current
+/// rule's approvals; either can be approved until <c>expiresAt</c>.
+/// </summary>
 public sealed record PendingTransferResponse(
     Guid PendingTxId, Guid InitiatorId, Guid ToUserId, string Amount, string Remark, int RequiredApprovals,
-    IReadOnlyList<Guid> Approvals, string Status, DateTimeOffset InitiatedAt)
+    IReadOnlyList<Guid> Approvals, string Status, DateTimeOffset InitiatedAt, string Kind, AuthRuleResponse? ProposedRule, DateTimeOffset? ExpiresAt)
 {
     /// <summary>PENDING once the ledger has the transaction; PENDING_ONCHAIN while its initiation is still being committed.</summary>
     public static PendingTransferResponse From(MultiSigTxView tx) => new(
         tx.PendingTxId, tx.InitiatorId, tx.ToUserId, CoinFormat.ToCoins(tx.Amount), tx.Remark, tx.RequiredApprovals, tx.Approvals,
-        tx.OnChain ? "PENDING" : "PENDING_ONCHAIN", tx.InitiatedAt);
+        tx.OnChain ? "PENDING" : "PENDING_ONCHAIN", tx.InitiatedAt, tx.ProposedRule is null ? "TRANSFER" : "RULE_CHANGE",
+        tx.ProposedRule is null ? null : AuthRuleResponse.From(tx.ProposedRule), tx.ExpiresAt);
 }
 
 public sealed record PendingTransfersPage(IReadOnlyList<PendingTransferResponse> Items);

@@ -99,7 +99,10 @@ public static class GxChaincode
 
         /// <summary>
         /// [any] Args: orgId, callerId (a stakeholder), amountThresholdQirat, requiredApprovals (1..approvers),
-        /// approverIdsJson (JSON array of stakeholder ids) -> AuthRuleDefined. Replaces an earlier rule.
+        /// approverIdsJson (JSON array of stakeholder ids), requestId (optional) -> AuthRuleDefined. The first rule is
+        /// defined by any stakeholder; a later one is proposed by an approver of the current rule and needs the current
+        /// rule's requiredApprovals: with more than one it waits as a pending multi-signature transaction (id derived from
+        /// requestId) -> AuthRuleChangeProposed, and the last approval (ApproveMultiSigTx) -> AuthRuleDefined.
         /// </summary>
         public const string DefineAuthRule = "OrganizationContract:DefineAuthRule";
 
@@ -111,6 +114,12 @@ public static class GxChaincode
 
         /// <summary>[any] Args: pendingTxId, approverId -> MultiSigTxApproved, or MultiSigTxExecuted when the approvals reach the rule.</summary>
         public const string ApproveMultiSigTx = "OrganizationContract:ApproveMultiSigTx";
+
+        /// <summary>
+        /// [any] Args: pendingTxId, callerId (the initiator or an approver) -> MultiSigTxCancelled. A pending transfer also
+        /// expires multiSigExpiryDays after its initiation: it can then only be cancelled.
+        /// </summary>
+        public const string CancelMultiSigTx = "OrganizationContract:CancelMultiSigTx";
     }
 
     public static class LoanPool

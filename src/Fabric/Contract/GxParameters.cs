@@ -14,6 +14,9 @@ public static class GxParameters
     public const string MaxLoanDurationDays = "maxLoanDurationDays";
     public const string LoanInterestRateBps = "loanInterestRateBps";
 
+    /// <summary>Days a multi-signature transfer (or rule change) may wait for approvals before it can no longer execute.</summary>
+    public const string MultiSigExpiryDays = "multiSigExpiryDays";
+
     public const int DefaultTransactionFeeBps = 10;
 
     private sealed record Definition(long Default, long Min, long Max);
@@ -28,6 +31,7 @@ public static class GxParameters
         [MaxLoanDurationDays] = new(365, 1, 3_650),
         // Loans are interest-free by protocol; the parameter exists for governance but defaults to zero.
         [LoanInterestRateBps] = new(0, 0, 10_000),
+        [MultiSigExpiryDays] = new(7, 1, 365),
     };
 
     public static IReadOnlyCollection<string> Names => Definitions.Keys;

@@ -13,6 +13,7 @@ public static class GxStatuses
 
     public const string MultiSigPending = "PENDING";
     public const string MultiSigExecuted = "EXECUTED";
+    public const string MultiSigCancelled = "CANCELLED";
 
     public const string ProposalActive = "ACTIVE";
     public const string ProposalExecuted = "EXECUTED";

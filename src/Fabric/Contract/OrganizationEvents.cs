@@ -15,7 +15,28 @@ public sealed record MembershipEndorsed(string OrgId, string StakeholderId, IRea
 /// <summary>The organization's wallet (account = orgId) exists from now on.</summary>
 public sealed record OrganizationActivated(string OrgId, IReadOnlyList<AccountBalance> Balances);
 
-public sealed record AuthRuleDefined(string OrgId, long AmountThreshold, int RequiredApprovals, IReadOnlyList<string> ApproverIds);
+/// <summary>
+/// The organization's rule is now this one. <paramref name="PendingTxId"/> and <paramref name="ApproverId"/> are set
+/// when a rule change was executed by its last approval.
+/// </summary>
+public sealed record AuthRuleDefined(
+    string OrgId, long AmountThreshold, int RequiredApprovals, IReadOnlyList<string> ApproverIds,
+    string? PendingTxId = null, string? ApproverId = null);
+
+/// <summary>A change of an existing rule waits for the approvals the current rule requires (<paramref name="ApprovalsNeeded"/>).</summary>
+public sealed record AuthRuleChangeProposed(
+    string PendingTxId,
+    string OrgId,
+    string InitiatorId,
+    long AmountThreshold,
+    int RequiredApprovals,
+    IReadOnlyList<string> ApproverIds,
+    IReadOnlyList<string> Approvals,
+    int ApprovalsNeeded,
+    DateTimeOffset ExpiresAt);
+
+/// <summary>A pending multi-signature transaction was cancelled by its initiator or an approver; it will never execute.</summary>
+public sealed record MultiSigTxCancelled(string PendingTxId, string OrgId, string CancelledBy);
 
 /// <summary>
 /// The fee side of an executed transfer. The fee goes to the operations fund without the fund being read, so the

@@ -28,4 +28,7 @@ public interface IOrganizationGrain : IGrainWithStringKey, ICommandOrigin
 
     [Alias("GetPendingTransfers")] Task<IReadOnlyList<MultiSigTxView>> GetPendingTransfersAsync(Guid callerId);
     [Alias("ApproveTransfer")] Task<CommandAccepted> ApproveTransferAsync(Guid pendingTxId, Guid approverId, Guid commandId);
+
+    /// <summary>The initiator or an approver cancels a pending transfer or rule change (expired or not).</summary>
+    [Alias("CancelTransfer")] Task<CommandAccepted> CancelTransferAsync(Guid pendingTxId, Guid callerId, Guid commandId);
 }

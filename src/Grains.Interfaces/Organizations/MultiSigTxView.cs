@@ -2,7 +2,7 @@ namespace GxProtocol.Grains.Interfaces.Organizations;
 
 /// <summary>
 /// A multi-signature transfer that still waits for approvals. <see cref="OnChain"/> is false while its initiation is
-/// accepted but not yet committed.
+/// accepted but not yet committed. With <see cref="ProposedRule"/> set it is a change of the organization's rule.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("gx.MultiSigTxView")]
 public sealed record MultiSigTxView(
@@ -14,4 +14,6 @@ public sealed record MultiSigTxView(
     [property: Id(5)] int RequiredApprovals,
     [property: Id(6)] IReadOnlyList<Guid> Approvals,
     [property: Id(7)] bool OnChain,
-    [property: Id(8)] DateTimeOffset InitiatedAt);
+    [property: Id(8)] DateTimeOffset InitiatedAt,
+    [property: Id(9)] AuthRuleView? ProposedRule = null,
+    [property: Id(10)] DateTimeOffset? ExpiresAt = null);

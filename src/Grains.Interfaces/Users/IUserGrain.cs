@@ -12,6 +12,11 @@ public interface IUserGrain : IGrainWithGuidKey, ICommandOrigin
     [Alias("GetProfile"), AlwaysInterleave] Task<UserProfile?> GetProfileAsync();
     [Alias("UpdateProfile")] Task<UserProfile> UpdateProfileAsync(ProfileChanges changes);
     [Alias("GetCredentials")] Task<UserCredentials?> GetCredentialsAsync();
+    /// <summary>
+    /// Replaces the stored password hash by a stronger hash of the same password, only while the stored hash is still
+    /// <paramref name="currentHash"/>: a password changed meanwhile is never overwritten by an older one.
+    /// </summary>
+    [Alias("UpgradePasswordHash")] Task<bool> UpgradePasswordHashAsync(string currentHash, string upgradedHash);
 
     [Alias("SubmitKyc")] Task<KycView> SubmitKycAsync(KycSubmission submission);
     [Alias("GetKyc")] Task<KycView> GetKycAsync();
@@ -23,12 +28,21 @@ public interface IUserGrain : IGrainWithGuidKey, ICommandOrigin
     [Alias("GetWallet"), AlwaysInterleave] Task<WalletView> GetWalletAsync();
     [Alias("Transfer")] Task<CommandAccepted> TransferAsync(TransferRequest transfer);
 
-    /// <summary>Remembers a refresh token's hash; the oldest sessions are dropped past a small limit.</summary>
-    [Alias("StoreRefreshToken")] Task StoreRefreshTokenAsync(string tokenHash, DateTimeOffset expiresAt);
+    /// <summary>
+    /// Starts a session family with a refresh token's hash; no rotation carries it past <paramref name="sessionExpiresAt"/>.
+    /// The oldest sessions are dropped past a small limit.
+    /// </summary>
+    [Alias("StoreRefreshToken")] Task StoreRefreshTokenAsync(string tokenHash, DateTimeOffset expiresAt, DateTimeOffset sessionExpiresAt);
 
-    /// <summary>Replaces a live refresh token by a new one; false when the old one is unknown, expired or revoked.</summary>
+    /// <summary>
+    /// Replaces a live refresh token by a new one of the same family; false when the old one is unknown, expired or
+    /// revoked, or the user is frozen or denied. Presenting a token already rotated revokes its whole family.
+    /// </summary>
     [Alias("RotateRefreshToken")] Task<bool> RotateRefreshTokenAsync(string oldTokenHash, string newTokenHash, DateTimeOffset expiresAt);
     [Alias("RevokeRefreshToken")] Task RevokeRefreshTokenAsync(string tokenHash);
+
+    /// <summary>Logout everywhere: every refresh token of the user stops working.</summary>
+    [Alias("RevokeAllRefreshTokens")] Task RevokeAllRefreshTokensAsync();
 
     /// <summary>A super admin pays the genesis the user did not get at registration; once per user.</summary>
     [Alias("DistributeGenesis")] Task<CommandAccepted> DistributeGenesisAsync(Guid superAdminId, Guid commandId);

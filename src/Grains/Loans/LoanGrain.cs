@@ -85,6 +85,11 @@ public sealed class LoanGrain(
             return repeat;
         }
         RequireAwaitingDecision();
+        if (adminId == State.BorrowerId)
+        {
+            // Separation of duties: the chaincode sees only the backend's identity, so this grain is the one place to refuse it.
+            throw new DomainRuleException(RuleViolationKind.Forbidden, "self_approval", "An admin cannot approve their own loan; another admin must decide.");
+        }
         await RequireNotPausedAsync();
         if ((await Borrower.GetWalletAsync()).Frozen)
         {

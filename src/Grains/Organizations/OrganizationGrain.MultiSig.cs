@@ -30,10 +30,7 @@ public sealed partial class OrganizationGrain
         {
             throw new DomainRuleException(RuleViolationKind.Forbidden, "not_an_approver", "Only an approver of the organization's rule can initiate a transfer.");
         }
-        if (State.PendingTxs.Count >= MaxPendingTxs)
-        {
-            throw DomainRuleException.Conflict("too_many_pending", $"The organization already has {MaxPendingTxs} transfers waiting for approval.");
-        }
+        await RequireRoomForPendingAsync();
         var recipient = await GrainFactory.GetGrain<IUserGrain>(transfer.ToUserId).GetProfileAsync()
             ?? throw new DomainRuleException(RuleViolationKind.NotFound, "recipient_not_found", "toUserId: the recipient does not exist.", "toUserId");
         if (recipient.Status is not (UserStatus.Active or UserStatus.Frozen))
@@ -58,25 +55,89 @@ public sealed partial class OrganizationGrain
         return new MultiSigTxAccepted(accepted, pendingTxId);
     }
 
-    public Task<IReadOnlyList<MultiSigTxView>> GetPendingTransfersAsync(Guid callerId)
+    public async Task<IReadOnlyList<MultiSigTxView>> GetPendingTransfersAsync(Guid callerId)
     {
         RequireStakeholder(callerId);
-        IReadOnlyList<MultiSigTxView> pending = State.PendingTxs
-            .Where(p => p.Value.NeedsMoreApprovals)
+        var expiry = await PendingExpiryAsync();
+        var now = clock.GetUtcNow();
+        return State.PendingTxs
+            .Where(p => p.Value.NeedsMoreApprovals && !CancelIsPending(p.Key) && p.Value.InitiatedAt + expiry > now)
             .OrderBy(p => p.Value.InitiatedAt)
             .Select(p => new MultiSigTxView(p.Key, p.Value.InitiatorId, p.Value.ToUserId, p.Value.Amount, p.Value.Remark,
-                p.Value.RequiredApprovals, ExpectedApprovals(p.Key, p.Value).ToList(), p.Value.OnChain, p.Value.InitiatedAt))
+                p.Value.RequiredApprovals, ExpectedApprovals(p.Key, p.Value).ToList(), p.Value.OnChain, p.Value.InitiatedAt,
+                p.Value.ProposedRule, p.Value.InitiatedAt + expiry))
             .ToList();
-        return Task.FromResult(pending);
     }
+
+    public async Task<CommandAccepted> CancelTransferAsync(Guid pendingTxId, Guid callerId, Guid commandId)
+    {
+        if (await handoff.RepeatedAsync(State.Log, commandId, OrgId) is { } repeat) return repeat;
+        RequireStakeholder(callerId);
+        if (!State.PendingTxs.TryGetValue(pendingTxId, out var tx) || !tx.NeedsMoreApprovals || CancelIsPending(pendingTxId))
+        {
+            throw DomainRuleException.NotFound("Pending transaction");
+        }
+        if (tx.InitiatorId != callerId && !tx.ApproverIds.Contains(callerId))
+        {
+            throw new DomainRuleException(RuleViolationKind.Forbidden, "not_an_approver", "Only the initiator or an approver can cancel this transaction.");
+        }
+        if (ExpectedApprovals(pendingTxId, tx).Count() >= tx.RequiredApprovals)
+        {
+            throw DomainRuleException.Conflict("already_approved", "This transaction already has the approvals it needs; it executes when they commit.");
+        }
+        return await AcceptAsync(commandId, callerId, Organization.CancelMultiSigTx, [pendingTxId.ToString(), callerId.ToString()]);
+    }
+
+    /// <summary>A change of a rule that needs several approvals waits, like a transfer, for the approvals of the current rule.</summary>
+    private async Task<CommandAccepted> ProposeRuleChangeAsync(AuthRuleDefinition rule, AuthRuleView current, AuthRuleView proposed, string[] arguments)
+    {
+        await RequireRoomForPendingAsync();
+        var pendingTxId = GxIds.ForRequest(rule.CommandId, GxIds.MultiSigTx);
+        await GrainFactory.GetGrain<IMultiSigTxGrain>(pendingTxId).RecordOrganizationAsync(OrgId);
+        State.PendingTxs[pendingTxId] = new PendingMultiSigTx
+        {
+            CommandId = rule.CommandId, InitiatorId = rule.CallerId, RequiredApprovals = current.RequiredApprovals,
+            ApproverIds = current.ApproverIds.ToList(), Approvals = [rule.CallerId], InitiatedAt = clock.GetUtcNow(), ProposedRule = proposed,
+        };
+        return await AcceptAsync(rule.CommandId, rule.CallerId, Organization.DefineAuthRule, arguments);
+    }
+
+    /// <summary>
+    /// Forgets expired transactions nothing is in flight for (they can never execute), then refuses a new one past the
+    /// limit: expiry is what keeps one approver from locking the organization with unapproved initiations.
+    /// </summary>
+    private async Task RequireRoomForPendingAsync()
+    {
+        var expiry = await PendingExpiryAsync();
+        var now = clock.GetUtcNow();
+        var inFlight = State.Log.Pending.Values.SelectMany(c => c.Arguments).ToHashSet();
+        foreach (var (id, tx) in State.PendingTxs.Where(p => p.Value.OnChain && p.Value.InitiatedAt + expiry <= now && !inFlight.Contains(p.Key.ToString())).ToList())
+        {
+            State.PendingTxs.Remove(id);
+        }
+        if (State.PendingTxs.Count >= MaxPendingTxs)
+        {
+            throw DomainRuleException.Conflict("too_many_pending", $"The organization already has {MaxPendingTxs} transactions waiting for approval.");
+        }
+    }
+
+    private async Task<TimeSpan> PendingExpiryAsync() =>
+        TimeSpan.FromDays(await GrainFactory.CurrentParameterAsync(GxParameters.MultiSigExpiryDays));
+
+    private bool CancelIsPending(Guid pendingTxId) =>
+        State.Log.Pending.Values.Any(c => c.TransactionName == Organization.CancelMultiSigTx && c.Arguments[0] == pendingTxId.ToString());
 
     public async Task<CommandAccepted> ApproveTransferAsync(Guid pendingTxId, Guid approverId, Guid commandId)
     {
         if (await handoff.RepeatedAsync(State.Log, commandId, OrgId) is { } repeat) return repeat;
         RequireStakeholder(approverId);
-        if (!State.PendingTxs.TryGetValue(pendingTxId, out var tx) || !tx.NeedsMoreApprovals)
+        if (!State.PendingTxs.TryGetValue(pendingTxId, out var tx) || !tx.NeedsMoreApprovals || CancelIsPending(pendingTxId))
         {
             throw DomainRuleException.NotFound("Pending transaction");
+        }
+        if (tx.InitiatedAt + await PendingExpiryAsync() <= clock.GetUtcNow())
+        {
+            throw DomainRuleException.Conflict("expired", "This transaction waited too long for approvals and can no longer execute; cancel it.");
         }
         if (!tx.ApproverIds.Contains(approverId))
         {
@@ -93,7 +154,7 @@ public sealed partial class OrganizationGrain
         }
         await RequireNotPausedAsync();
         long hold = 0;
-        if (approvals.Count + 1 >= tx.RequiredApprovals)
+        if (tx.ProposedRule is null && approvals.Count + 1 >= tx.RequiredApprovals)
         {
             var recipient = await GrainFactory.GetGrain<IUserGrain>(tx.ToUserId).GetProfileAsync();
             hold = await RequireFundsAsync(tx.Amount, recipient?.NationalityCountryCode ?? "");

@@ -156,9 +156,23 @@ public sealed partial class OrganizationGrain(
         {
             throw DomainRuleException.Invalid("amountThreshold", "must be between 0 and the total supply.");
         }
-        State.PendingRules[rule.CommandId] = new AuthRuleView(rule.AmountThreshold, rule.RequiredApprovals, rule.ApproverIds.ToList());
-        return await AcceptAsync(rule.CommandId, rule.CallerId, Organization.DefineAuthRule,
-            [OrgId, rule.CallerId.ToString(), rule.AmountThreshold.ToString(), rule.RequiredApprovals.ToString(), IdsJson(rule.ApproverIds)]);
+        var proposed = new AuthRuleView(rule.AmountThreshold, rule.RequiredApprovals, rule.ApproverIds.ToList());
+        string[] arguments = [OrgId, rule.CallerId.ToString(), rule.AmountThreshold.ToString(), rule.RequiredApprovals.ToString(),
+            IdsJson(rule.ApproverIds), rule.CommandId.ToString()];
+        // A rule in force is changed only by its approvers, with the approvals it requires (as the chaincode decides).
+        if (ExpectedRule() is { } current)
+        {
+            if (!current.ApproverIds.Contains(rule.CallerId))
+            {
+                throw new DomainRuleException(RuleViolationKind.Forbidden, "not_an_approver", "Only an approver of the current rule can propose a new one.");
+            }
+            if (current.RequiredApprovals > 1)
+            {
+                return await ProposeRuleChangeAsync(rule, current, proposed, arguments);
+            }
+        }
+        State.PendingRules[rule.CommandId] = proposed;
+        return await AcceptAsync(rule.CommandId, rule.CallerId, Organization.DefineAuthRule, arguments);
     }
 
     /// <summary>Written with the next event; after a restart the hand-off of the still pending command reports it again.</summary>
@@ -182,7 +196,7 @@ public sealed partial class OrganizationGrain(
             // The ledger refused the proposal: the id is free again.
             State.ForgetProposal();
         }
-        if (command.TransactionName == Organization.InitiateMultiSigTx)
+        if (command.TransactionName is Organization.InitiateMultiSigTx or Organization.DefineAuthRule)
         {
             State.PendingTxs.Remove(GxIds.ForRequest(commandId, GxIds.MultiSigTx));
         }

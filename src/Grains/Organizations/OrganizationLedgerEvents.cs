@@ -42,7 +42,22 @@ public static class OrganizationLedgerEvents
             case nameof(AuthRuleDefined):
                 var rule = LedgerEventJson.Deserialize<AuthRuleDefined>(ledgerEvent.Payload);
                 state.Rule = new AuthRuleView(rule.AmountThreshold, rule.RequiredApprovals, rule.ApproverIds.Select(Guid.Parse).ToList());
+                if (rule is { PendingTxId: { } changeId, ApproverId: { } lastApprover })
+                {
+                    // A rule change executed by its last approval.
+                    state.PendingTxs.Remove(Guid.Parse(changeId));
+                    FinishApproval(state, changeId, lastApprover);
+                    break;
+                }
                 FinishOldest(state, c => c.TransactionName == Organization.DefineAuthRule);
+                break;
+            case nameof(AuthRuleChangeProposed):
+                ApplyRuleChangeProposed(state, LedgerEventJson.Deserialize<AuthRuleChangeProposed>(ledgerEvent.Payload));
+                break;
+            case nameof(MultiSigTxCancelled):
+                var cancelled = LedgerEventJson.Deserialize<MultiSigTxCancelled>(ledgerEvent.Payload);
+                state.PendingTxs.Remove(Guid.Parse(cancelled.PendingTxId));
+                FinishOldest(state, c => c.TransactionName == Organization.CancelMultiSigTx && c.Arguments[0] == cancelled.PendingTxId);
                 break;
             case nameof(MultiSigTxInitiated):
                 ApplyInitiated(state, LedgerEventJson.Deserialize<MultiSigTxInitiated>(ledgerEvent.Payload));
@@ -96,6 +111,27 @@ public static class OrganizationLedgerEvents
         };
         tx.RequiredApprovals = initiated.RequiredApprovals;
         tx.Approvals = initiated.Approvals.Select(Guid.Parse).ToList();
+        tx.OnChain = true;
+    }
+
+    private static void ApplyRuleChangeProposed(OrganizationState state, AuthRuleChangeProposed proposed)
+    {
+        var pendingTxId = Guid.Parse(proposed.PendingTxId);
+        if (state.PendingTxs.TryGetValue(pendingTxId, out var tx))
+        {
+            Finish(state, tx.CommandId);
+        }
+        else
+        {
+            FinishOldest(state, c => c.TransactionName == Organization.DefineAuthRule);
+        }
+        tx ??= state.PendingTxs[pendingTxId] = new PendingMultiSigTx
+        {
+            InitiatorId = Guid.Parse(proposed.InitiatorId), ApproverIds = state.Rule?.ApproverIds.ToList() ?? [], InitiatedAt = DateTimeOffset.UtcNow,
+            ProposedRule = new AuthRuleView(proposed.AmountThreshold, proposed.RequiredApprovals, proposed.ApproverIds.Select(Guid.Parse).ToList()),
+        };
+        tx.RequiredApprovals = proposed.ApprovalsNeeded;
+        tx.Approvals = proposed.Approvals.Select(Guid.Parse).ToList();
         tx.OnChain = true;
     }
 

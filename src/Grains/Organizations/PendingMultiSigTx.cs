@@ -1,3 +1,5 @@
+using GxProtocol.Grains.Interfaces.Organizations;
+
 namespace GxProtocol.Grains.Organizations;
 
 /// <summary>A multi-signature transfer the organization grain tracks until it executes (or its initiation is refused).</summary>
@@ -17,6 +19,9 @@ public sealed class PendingMultiSigTx
     [Id(7)] public List<Guid> Approvals { get; set; } = [];
     [Id(8)] public bool OnChain { get; set; }
     [Id(9)] public DateTimeOffset InitiatedAt { get; set; }
+
+    /// <summary>Set when this is a change of the organization's rule rather than a transfer.</summary>
+    [Id(10)] public AuthRuleView? ProposedRule { get; set; }
 
     public bool NeedsMoreApprovals => Approvals.Count < RequiredApprovals;
 }

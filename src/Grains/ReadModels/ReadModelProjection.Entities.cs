@@ -53,6 +53,11 @@ public static partial class ReadModelProjection
                     status: GxStatuses.MultiSigExecuted);
                 MultiSigPayout(changes, executed.OrgId, executed.To, executed.Fees, executed.Balances, null);
                 break;
+            case nameof(MultiSigTxCancelled):
+                var cancelled = LedgerEventJson.Deserialize<MultiSigTxCancelled>(payload);
+                changes.Patch(Collections.MultiSigTxs, cancelled.PendingTxId, new { cancelled.CancelledBy, status = GxStatuses.MultiSigCancelled },
+                    status: GxStatuses.MultiSigCancelled);
+                break;
             case nameof(LoanApplicationReceived):
                 var applied = LedgerEventJson.Deserialize<LoanApplicationReceived>(payload);
                 changes.Patch(Collections.Loans, applied.LoanId, new

@@ -52,5 +52,14 @@ public sealed class UserState
     }
 }
 
+/// <summary>
+/// One refresh token of a session family (a login and its rotations). A rotated token is kept, marked, until its family
+/// ends: presenting it again is reuse, and revokes the family.
+/// </summary>
 [GenerateSerializer, Alias("gx.RefreshSession")]
-public sealed record RefreshSession([property: Id(0)] string TokenHash, [property: Id(1)] DateTimeOffset ExpiresAt);
+public sealed record RefreshSession(
+    [property: Id(0)] string TokenHash,
+    [property: Id(1)] DateTimeOffset ExpiresAt,
+    [property: Id(2)] Guid FamilyId = default,
+    [property: Id(3)] DateTimeOffset? FamilyExpiresAt = null,
+    [property: Id(4)] bool Rotated = false);

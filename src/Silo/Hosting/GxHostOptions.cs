@@ -23,4 +23,10 @@ public sealed class GxHostOptions
 
     /// <summary>The address other silos reach this one at (PostgreSQL mode); loopback by default.</summary>
     public string AdvertisedAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>
+    /// Seconds a SIGTERM may take: graceful shutdown gets this long, then the process ends anyway (a silo whose
+    /// database is gone would otherwise keep retrying its goodbye to the membership table).
+    /// </summary>
+    [Range(1, 3600)] public int ShutdownTimeoutSeconds { get; set; } = 30;
 }

@@ -1,4 +1,6 @@
 using GxProtocol.ApiFrontends.Infrastructure;
+using Microsoft.AspNetCore.Routing.Matching;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Dashboard;
 using Prometheus;
 
@@ -17,6 +19,7 @@ public static class OpsHostingExtensions
             builder.Services.AddHostedService(services => new PostgresReachabilityMetric(postgres,
                 services.GetRequiredService<ILogger<PostgresReachabilityMetric>>()));
         }
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, LocalPortMatcherPolicy>());
         // Orleans publishes through System.Diagnostics.Metrics; prometheus-net exports that meter next to our own series.
         Metrics.ConfigureMeterAdapter(adapter => adapter.InstrumentFilterPredicate = instrument => instrument.Meter.Name == "Microsoft.Orleans");
         var urls = new List<string> { $"http://{host.BindAddress}:{host.OpsPort}" };
@@ -30,13 +33,14 @@ public static class OpsHostingExtensions
 
     public static WebApplication MapGxOps(this WebApplication app, GxHostOptions host, bool requireAdminForDashboard)
     {
-        var ops = $"*:{host.OpsPort}";
-        app.MapGet("/health/live", () => TypedResults.Ok(new { status = "live" })).RequireHost(ops).AllowAnonymous();
-        app.MapHealthChecks("/health/ready").RequireHost(ops).AllowAnonymous();
-        app.MapMetrics("/metrics").RequireHost(ops).AllowAnonymous();
+        // By the port the connection arrived on, never by the Host header, which the client writes.
+        var ops = new LocalPortMetadata(host.OpsPort);
+        app.MapGet("/health/live", () => TypedResults.Ok(new { status = "live" })).WithMetadata(ops).AllowAnonymous();
+        app.MapHealthChecks("/health/ready").WithMetadata(ops).AllowAnonymous();
+        app.MapMetrics("/metrics").WithMetadata(ops).AllowAnonymous();
         if (host.DashboardEnabled)
         {
-            var dashboard = app.MapOrleansDashboard(routePrefix: "/dashboard").RequireHost(ops);
+            var dashboard = app.MapOrleansDashboard(routePrefix: "/dashboard").WithMetadata(ops);
             if (requireAdminForDashboard)
             {
                 dashboard.RequireAuthorization(GxPolicies.Admin);

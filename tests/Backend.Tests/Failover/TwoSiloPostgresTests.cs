@@ -20,8 +20,8 @@ public sealed class TwoSiloPostgresTests(PostgresFixture database) : IClassFixtu
     [Fact]
     public async Task A_user_survives_the_loss_of_either_silo()
     {
-        var first = await StartSiloAsync();
-        var second = await StartSiloAsync();
+        var both = await HostProcess.StartAllAsync([StartSiloAsync, StartSiloAsync]);
+        var (first, second) = (both[0], both[1]);
         var serving = first;
         var journey = new JourneyDriver(() => serving.ApiBase);
         try

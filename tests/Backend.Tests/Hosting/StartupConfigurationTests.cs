@@ -27,8 +27,26 @@ public sealed class StartupConfigurationTests(PostgresFixture database) : IClass
     public async Task PostgreSQL_mode_without_a_signing_key_stops_start_up_naming_the_key()
     {
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => HostProcess.StartSiloAsync(
-            new Dictionary<string, string> { ["ConnectionStrings:Postgres"] = database.ConnectionString }, TimeSpan.FromSeconds(60)));
+            new Dictionary<string, string> { ["ConnectionStrings:Postgres"] = database.ConnectionString, ["Gx:Ledger:Mode"] = "embedded" },
+            TimeSpan.FromSeconds(60)));
         Assert.Contains("exited with code 2", failure.Message);
         Assert.Contains("Gx:Jwt:SigningKey", failure.Message);
+    }
+
+    [Fact]
+    public async Task PostgreSQL_mode_without_a_ledger_mode_stops_start_up_naming_the_key()
+    {
+        // Everything else a PostgreSQL silo needs is valid, so only the missing ledger mode can stop it.
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => HostProcess.StartSiloAsync(
+            new Dictionary<string, string>
+            {
+                ["ConnectionStrings:Postgres"] = database.ConnectionString,
+                ["Gx:Jwt:SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+                ["Gx:Bootstrap:SuperAdminEmail"] = "root@gx.test",
+                ["Gx:Bootstrap:SuperAdminPassword"] = "correct horse battery staple",
+            }, TimeSpan.FromSeconds(60)));
+        Assert.Contains("exited with code 2", failure.Message);
+        Assert.Contains("Configuration error:", failure.Message);
+        Assert.Contains("Gx:Ledger:Mode", failure.Message);
     }
 }

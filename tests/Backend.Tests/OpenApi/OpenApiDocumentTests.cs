@@ -17,6 +17,8 @@ public sealed class OpenApiDocumentTests(ServicesBackend backend)
     [
         // Session routes answer with fresh secrets, which an idempotency store must never replay (IdentityApi).
         "POST /identity/api/v1/auth/login", "POST /identity/api/v1/auth/refresh", "POST /identity/api/v1/auth/logout",
+        // Revoking every session of the caller twice is the same as once.
+        "POST /identity/api/v1/auth/logout-all",
         // A fee quote: a calculation with a body, it changes nothing.
         "POST /tax/api/v1/fees/calculate",
     ];

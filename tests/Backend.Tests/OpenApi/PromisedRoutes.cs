@@ -30,7 +30,7 @@ public static class PromisedRoutes
         [
             "POST /organizations", "GET /organizations/{orgId}", "POST /organizations/{orgId}/endorse", "POST /organizations/{orgId}/activate",
             "POST /organizations/{orgId}/rules", "POST /organizations/{orgId}/transactions", "GET /organizations/{orgId}/transactions/pending",
-            "POST /transactions/{pendingTxId}/approve",
+            "POST /transactions/{pendingTxId}/approve", "POST /transactions/{pendingTxId}/cancel",
         ],
         ["loanpool"] =
         [

@@ -79,6 +79,26 @@ internal sealed class ThrowawayPostgresServer
         using var _ = Process.Start(startInfo) ?? throw new InvalidOperationException("Could not start the PostgreSQL clean-up watchdog.");
     }
 
+    /// <summary>Stops the server at once (as a crash would), keeping its data directory for <see cref="StartAgainAsync"/>.</summary>
+    public Task StopImmediatelyAsync() => RunAsPostgresOwnerAsync("pg_ctl", ["-D", DataDirectory, "-m", "immediate", "-w", "stop"]);
+
+    /// <summary>Starts the stopped server again on the same port.</summary>
+    public Task StartAgainAsync() => StartServerAsync();
+
+    /// <summary>Stops the server (if running) and deletes its directory.</summary>
+    public async Task DeleteAsync()
+    {
+        try
+        {
+            await StopImmediatelyAsync();
+        }
+        catch (InvalidOperationException)
+        {
+            // Already stopped.
+        }
+        Directory.Delete(directory, recursive: true);
+    }
+
     private Task StartServerAsync()
     {
         var port = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString).Port;

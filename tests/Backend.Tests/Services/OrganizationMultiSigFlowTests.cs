@@ -100,6 +100,39 @@ public sealed class OrganizationMultiSigFlowTests(OrganizationFlowBackend backen
     }
 
     /// <summary>An ACTIVE organization of the given users with a rule (10 coins, 2 of the first two) and 200 coins paid in by the first.</summary>
+    [Fact]
+    public async Task A_rule_change_waits_for_the_current_rules_approvals_and_a_pending_transfer_can_be_cancelled()
+    {
+        using var alice = await backend.NewActiveUserAsync();
+        using var bob = await backend.NewActiveUserAsync();
+        using var carol = await backend.NewActiveUserAsync();
+        using var dave = await backend.NewActiveUserAsync();
+        var orgId = await FundedOrganizationAsync(alice, bob, carol);
+        var transactions = $"{Api}/organizations/{orgId}/transactions";
+
+        // Alice alone tries to make herself sole approver above any amount: accepted as a proposal only.
+        await CommittedAsync(alice.Client, $"{Api}/organizations/{orgId}/rules",
+            new { amountThreshold = "1250000000000", requiredApprovals = 1, approverIds = new[] { alice.UserId } });
+        AssertProblem(await carol.Client.PostAsync($"{Api}/organizations/{orgId}/rules",
+            new { amountThreshold = "1", requiredApprovals = 1, approverIds = new[] { carol.UserId } }), HttpStatusCode.Forbidden, "not_an_approver");
+        var transfer = await CommittedAsync(alice.Client, transactions, new { toUserId = carol.UserId, amount = "50", remark = "to carol" });
+        var pending = await Eventually.MatchesAsync(() => bob.Client.GetAsync($"{transactions}/pending"),
+            r => r.Status == HttpStatusCode.OK && r.Json["items"]!.AsArray().Count == 2 && r.Json["items"]!.AsArray().All(i => i!["status"]!.ToString() == "PENDING"),
+            "the rule change and the transfer to be pending");
+        Assert.Equal("RULE_CHANGE", pending.Json["items"]![0]!["kind"]!.ToString());
+        Assert.Equal("TRANSFER", pending.Json["items"]![1]!["kind"]!.ToString());
+        Assert.Equal("500", (await carol.Client.GetAsync($"/tokenomics/api/v1/wallets/{carol.UserId}/balance"))["balance"]);
+
+        var cancel = $"{Api}/transactions/{transfer["pendingTxId"]}/cancel";
+        AssertProblem(await dave.Client.PostAsync(cancel), HttpStatusCode.NotFound);
+        AssertProblem(await carol.Client.PostAsync(cancel), HttpStatusCode.Forbidden, "not_an_approver");
+        await CommittedAsync(bob.Client, cancel);
+        await Eventually.MatchesAsync(() => bob.Client.GetAsync($"{transactions}/pending"),
+            r => r.Status == HttpStatusCode.OK && r.Json["items"]!.AsArray().Count == 1, "the cancelled transfer to leave the pending list");
+        AssertProblem(await bob.Client.PostAsync($"{Api}/transactions/{transfer["pendingTxId"]}/approve"), HttpStatusCode.NotFound);
+        Assert.Equal("200", (await alice.Client.GetAsync($"{Api}/organizations/{orgId}"))["balance"]);
+    }
+
     private async Task<string> FundedOrganizationAsync(params RegisteredUser[] stakeholders)
     {
         var orgId = await ActiveOrganizationAsync(stakeholders);

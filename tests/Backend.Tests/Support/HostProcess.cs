@@ -9,6 +9,23 @@ namespace GxProtocol.Backend.Tests.Support;
 /// </summary>
 public sealed class HostProcess : IAsyncDisposable
 {
+    /// <summary>Every process started and not yet disposed: killed (with its tree) when the test host exits, whatever leaked them.</summary>
+    private static readonly ConcurrentDictionary<int, Process> Live = new();
+
+    static HostProcess() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+    {
+        foreach (var process in Live.Values)
+        {
+            try
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+            }
+        }
+    };
+
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
 
@@ -26,6 +43,17 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     public int ApiPort { get; }
+    public int ProcessId => _process.Id;
+
+    /// <summary>The exit code once the process has ended, else null.</summary>
+    public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
+
+    /// <summary>Sends SIGTERM and returns at once.</summary>
+    public void Terminate()
+    {
+        using var term = Process.Start("kill", ["-TERM", _process.Id.ToString()]);
+        term.WaitForExit();
+    }
     public Uri ApiBase => new($"http://127.0.0.1:{ApiPort}");
 
     /// <summary>The address that answers the readiness probe: a silo's ops port, or a frontend's own port.</summary>
@@ -93,7 +121,9 @@ public sealed class HostProcess : IAsyncDisposable
         }
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
-        var host = new HostProcess(Process.Start(start)!, apiPort, readiness);
+        var process = Process.Start(start)!;
+        Live[process.Id] = process;
+        var host = new HostProcess(process, apiPort, readiness);
         try
         {
             await host.WaitUntilReadyAsync(readyTimeout ?? TimeSpan.FromSeconds(60));
@@ -108,7 +138,8 @@ public sealed class HostProcess : IAsyncDisposable
 
     public async Task WaitUntilReadyAsync(TimeSpan timeout)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        // One probe may take long on a loaded machine; only the overall deadline decides, never a single probe's timeout.
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
@@ -162,6 +193,29 @@ public sealed class HostProcess : IAsyncDisposable
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
         }
+        Live.TryRemove(_process.Id, out _);
         _process.Dispose();
+    }
+
+    /// <summary>
+    /// Starts several hosts together. When any fails, the ones that did start are killed before the failure is thrown:
+    /// a fixture failing in InitializeAsync gets no DisposeAsync, so nothing else would stop them.
+    /// </summary>
+    public static async Task<HostProcess[]> StartAllAsync(IEnumerable<Func<Task<HostProcess>>> starts, Action<HostProcess>? started = null)
+    {
+        var tasks = starts.Select(start => start()).ToList();
+        try
+        {
+            return await Task.WhenAll(tasks);
+        }
+        catch
+        {
+            foreach (var task in tasks.Where(t => t.IsCompletedSuccessfully))
+            {
+                started?.Invoke(task.Result);
+                await task.Result.DisposeAsync();
+            }
+            throw;
+        }
     }
 }

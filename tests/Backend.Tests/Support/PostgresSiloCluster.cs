@@ -32,9 +32,16 @@ public sealed class PostgresSiloCluster : IAsyncDisposable
         ["Gx:Jwt:SigningKey"] = _signingKey,
     };
 
-    public Task<HostProcess> StartSiloAsync()
+    public Task<HostProcess> StartSiloAsync() => StartSiloAsync(new Dictionary<string, string>());
+
+    /// <summary>A silo with <paramref name="extra"/> settings on top of the shared ones.</summary>
+    public Task<HostProcess> StartSiloAsync(IDictionary<string, string> extra)
     {
         var settings = FrontendSettings();
+        foreach (var (key, value) in extra)
+        {
+            settings[key] = value;
+        }
         foreach (var (key, value) in Ledger.SiloSettings())
         {
             settings[key] = value;

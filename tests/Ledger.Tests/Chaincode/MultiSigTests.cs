@@ -123,4 +123,80 @@ public sealed class MultiSigTests
         ledger.Refused(409, Org.ProposeOrganization, "s1", "payee", "Acme", "business", JsonSerializer.Serialize(Stakeholders));
         ledger.Refused(400, Org.ProposeOrganization, "s1", "acme", "Acme", "cartel", JsonSerializer.Serialize(Stakeholders));
     }
+
+    [Fact]
+    public void One_stakeholder_cannot_replace_a_multi_approval_rule_alone()
+    {
+        ActivateWithRule(10, 2, ["s1", "s2"]);
+
+        // s1 tries to become the sole approver with a threshold no transfer reaches.
+        var change = ledger.Submit<AuthRuleChangeProposed>(Org.DefineAuthRule, "acme", "s1", Qirat(GxSupply.TotalSupplyQirat), "1", """["s1"]""");
+        Assert.Equal(2, change.ApprovalsNeeded);
+        Assert.Equal(["s1"], change.Approvals);
+
+        // The old rule still holds: a 50-coin transfer waits for a second approver.
+        var transfer = ledger.Submit<MultiSigTxInitiated>(Org.InitiateMultiSigTx, "acme", "s1", "payee", Qirat(50 * Coin), "");
+        Assert.Equal(GxStatuses.MultiSigPending, transfer.Status);
+
+        ledger.Refused(403, Org.DefineAuthRule, "acme", "s3", "1", "1", """["s3"]""");
+        ledger.Refused(403, Org.ApproveMultiSigTx, change.PendingTxId, "s3");
+        var defined = ledger.Submit<AuthRuleDefined>(Org.ApproveMultiSigTx, change.PendingTxId, "s2");
+        Assert.Equal(change.PendingTxId, defined.PendingTxId);
+        Assert.Equal("s2", defined.ApproverId);
+        Assert.Equal(["s1"], defined.ApproverIds);
+        ledger.Refused(409, Org.ApproveMultiSigTx, change.PendingTxId, "s2");
+
+        // Now approved by two, the new rule applies.
+        var after = ledger.Submit<MultiSigTxInitiated>(Org.InitiateMultiSigTx, "acme", "s1", "payee", Qirat(50 * Coin), "");
+        Assert.Equal(GxStatuses.MultiSigExecuted, after.Status);
+    }
+
+    [Fact]
+    public void Under_a_one_approval_rule_only_an_approver_replaces_it()
+    {
+        ActivateWithRule(10, 1, ["s1"]);
+        ledger.Refused(403, Org.DefineAuthRule, "acme", "s2", "1", "1", """["s2"]""");
+        var defined = ledger.Submit<AuthRuleDefined>(Org.DefineAuthRule, "acme", "s1", "1", "2", """["s1","s2"]""");
+        Assert.Null(defined.PendingTxId);
+        Assert.Equal(2, defined.RequiredApprovals);
+    }
+
+    [Fact]
+    public void The_initiator_or_an_approver_cancels_a_pending_transfer_and_nobody_else()
+    {
+        ActivateWithRule(10, 2, ["s1", "s2"]);
+        var first = ledger.Submit<MultiSigTxInitiated>(Org.InitiateMultiSigTx, "acme", "s1", "payee", Qirat(50 * Coin), "");
+        ledger.Refused(403, Org.CancelMultiSigTx, first.PendingTxId, "s3");
+        var cancelled = ledger.Submit<MultiSigTxCancelled>(Org.CancelMultiSigTx, first.PendingTxId, "s1");
+        Assert.Equal("s1", cancelled.CancelledBy);
+        ledger.Refused(409, Org.ApproveMultiSigTx, first.PendingTxId, "s2");
+        ledger.Refused(409, Org.CancelMultiSigTx, first.PendingTxId, "s2");
+
+        var second = ledger.Submit<MultiSigTxInitiated>(Org.InitiateMultiSigTx, "acme", "s1", "payee", Qirat(50 * Coin), "");
+        ledger.Submit<MultiSigTxCancelled>(Org.CancelMultiSigTx, second.PendingTxId, "s2");
+        Assert.Equal(400 * Coin, ledger.Balance("acme"));
+    }
+
+    [Fact]
+    public void A_pending_transfer_expires_after_the_configured_days_and_can_then_only_be_cancelled()
+    {
+        ActivateWithRule(10, 2, ["s1", "s2"]);
+        var pending = ledger.Submit<MultiSigTxInitiated>(Org.InitiateMultiSigTx, "acme", "s1", "payee", Qirat(50 * Coin), "");
+        var change = ledger.Submit<AuthRuleChangeProposed>(Org.DefineAuthRule, "acme", "s1", "1", "1", """["s1"]""");
+        Assert.Equal(ledger.Now.AddDays(GxParameters.DefaultOf(GxParameters.MultiSigExpiryDays)), change.ExpiresAt);
+
+        ledger.Now = ledger.Now.AddDays(7);
+        ledger.Refused(409, Org.ApproveMultiSigTx, pending.PendingTxId, "s2");
+        ledger.Refused(409, Org.ApproveMultiSigTx, change.PendingTxId, "s2");
+        ledger.Submit<MultiSigTxCancelled>(Org.CancelMultiSigTx, pending.PendingTxId, "s2");
+        Assert.Equal(400 * Coin, ledger.Balance("acme"));
+
+        // A shorter governed expiry applies to transfers initiated afterwards.
+        ledger.Role = GxRoles.SuperAdmin;
+        ledger.Submit<SystemParameterUpdated>(GxChaincode.Admin.UpdateSystemParameter, GxParameters.MultiSigExpiryDays, "1");
+        ledger.Role = GxRoles.PartnerApi;
+        var quick = ledger.Submit<MultiSigTxInitiated>(Org.InitiateMultiSigTx, "acme", "s1", "payee", Qirat(50 * Coin), "");
+        ledger.Now = ledger.Now.AddHours(23);
+        ledger.Submit<MultiSigTxExecuted>(Org.ApproveMultiSigTx, quick.PendingTxId, "s2");
+    }
 }

@@ -19,6 +19,9 @@ public sealed class JwtOptions
 
     public int RefreshTokenDays { get; set; } = 30;
 
+    /// <summary>Absolute lifetime of a session: rotating its refresh token never carries it past this many days after login.</summary>
+    public int SessionMaxDays { get; set; } = 90;
+
     /// <summary>
     /// A fresh random key for a single-process development run. Tokens die with the process, and separate
     /// frontend processes would not accept each other's tokens, so only the embedded default should use it.

@@ -40,6 +40,10 @@ internal sealed class JwtOptionsValidator : IValidateOptions<JwtOptions>
         {
             failures.Add($"{Prefix}AccessTokenMinutes must be between 1 and 1440 (was {options.AccessTokenMinutes}).");
         }
+        if (options.SessionMaxDays < options.RefreshTokenDays || options.SessionMaxDays > 3650)
+        {
+            failures.Add($"{Prefix}SessionMaxDays must be between RefreshTokenDays and 3650 (was {options.SessionMaxDays}).");
+        }
         if (options.RefreshTokenDays is < 1 or > 365)
         {
             failures.Add($"{Prefix}RefreshTokenDays must be between 1 and 365 (was {options.RefreshTokenDays}).");

@@ -10,8 +10,8 @@ namespace GxProtocol.ApiFrontends.Infrastructure;
 /// </summary>
 public static class PasswordHasher
 {
-    /// <summary>OWASP's 2023 minimum for PBKDF2-HMAC-SHA256.</summary>
-    public const int Iterations = 210_000;
+    /// <summary>OWASP's current recommendation for PBKDF2-HMAC-SHA256; older hashes are upgraded at the next login.</summary>
+    public const int Iterations = 600_000;
     public const int SaltBytes = 16;
     public const int KeyBytes = 32;
     private const string Scheme = "pbkdf2-sha256";
@@ -39,6 +39,15 @@ public static class PasswordHasher
         var actual = Derive(password, salt, iterations, expected.Length);
         return CryptographicOperations.FixedTimeEquals(actual, expected);
     }
+
+    // A hash of nothing anyone knows, at the current work factor: verified against when the address is unknown.
+    private static readonly Lazy<string> Decoy = new(() => Hash(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
+
+    /// <summary>
+    /// Spends the work of one verification and fails: a login for an unknown address takes as long as a wrong password,
+    /// so timing does not tell which addresses exist.
+    /// </summary>
+    public static bool VerifyAgainstDecoy(string password) => Verify(password, Decoy.Value) && false;
 
     public static bool NeedsRehash(string storedHash) =>
         !TryParse(storedHash, out var iterations, out var salt, out var key) ||

@@ -10,7 +10,8 @@ namespace GxProtocol.ApiFrontends.Infrastructure;
 
 /// <summary>
 /// The last word on every exception: binding failures become 400/413/415 naming the field, grain rule refusals
-/// their 4xx, anything else a 500 that reveals nothing but the trace id.
+/// their 4xx, a momentarily unreachable grain or failing storage 503 with Retry-After, anything else a 500 that
+/// reveals nothing but the trace id.
 /// </summary>
 internal sealed partial class GxExceptionHandler(ILogger<GxExceptionHandler> logger) : IExceptionHandler
 {
@@ -22,7 +23,12 @@ internal sealed partial class GxExceptionHandler(ILogger<GxExceptionHandler> log
         }
 
         var problem = Map(exception, httpContext);
-        if (problem.StatusCode >= 500)
+        if (problem.StatusCode == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = TransientFailures.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            LogTransient(logger, httpContext.Request.Method, httpContext.Request.Path, exception.GetType().Name, exception.Message);
+        }
+        else if (problem.StatusCode >= 500)
         {
             LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
         }
@@ -41,6 +47,7 @@ internal sealed partial class GxExceptionHandler(ILogger<GxExceptionHandler> log
         BadHttpRequestException bad => FromBindingFailure(bad),
         JsonException json => GxProblems.InvalidBody(JsonErrorDescriber.Describe(json)),
         DomainRuleException rule => GxProblems.FromDomainRule(rule),
+        _ when TransientFailures.IsTransient(exception) => GxProblems.ServiceUnavailable(),
         _ => GxProblems.InternalError(),
     };
 
@@ -75,6 +82,9 @@ internal sealed partial class GxExceptionHandler(ILogger<GxExceptionHandler> log
 
     [GeneratedRegex("^Required parameter \"\\S+ (?<name>[^\"]+)\" was not provided from (?<source>\\w+)")]
     private static partial Regex RequiredParameter();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Transient failure on {Method} {Path}, answered 503: {Kind}: {Reason}")]
+    private static partial void LogTransient(ILogger logger, string method, PathString path, string kind, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception on {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, PathString path);

@@ -51,6 +51,11 @@ public static class GxProblems
         Create(StatusCodes.Status429TooManyRequests, ProblemCodes.RateLimited, "Too many requests.",
             $"Retry after {Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))} second(s).");
 
+    /// <summary>A grain or its storage is momentarily unreachable; the caller retries (same idempotency key) after Retry-After.</summary>
+    public static ProblemHttpResult ServiceUnavailable() =>
+        Create(StatusCodes.Status503ServiceUnavailable, ProblemCodes.ServiceUnavailable, "The service is briefly unavailable.",
+            $"Part of the cluster is recovering; retry after {TransientFailures.RetryAfterSeconds} s with the same X-Idempotency-Key.");
+
     public static ProblemHttpResult InternalError() =>
         Create(StatusCodes.Status500InternalServerError, ProblemCodes.InternalError, "An unexpected error occurred.",
             "The error was logged; quote the traceId when reporting it.");

@@ -23,6 +23,7 @@ internal static partial class OrganizationContract
         (Organization.DefineAuthRule, DefineAuthRule),
         (Organization.InitiateMultiSigTx, InitiateMultiSigTx),
         (Organization.ApproveMultiSigTx, ApproveMultiSigTx),
+        (Organization.CancelMultiSigTx, CancelMultiSigTx),
     ];
 
     private static ChaincodeResponse ProposeOrganization(ChaincodeContext context, ChaincodeArgs args)
@@ -80,20 +81,43 @@ internal static partial class OrganizationContract
         return context.Commit(new OrganizationActivated(organization.OrgId, context.Accounts.TouchedBalances()));
     }
 
-    /// <summary>One rule per organization; defining it again replaces it (pending transfers keep the rule they started with).</summary>
+    /// <summary>
+    /// One rule per organization. The first is defined by any stakeholder; replacing it is approved under the current
+    /// rule, so one stakeholder cannot name themselves sole approver and pay themselves (pending transfers keep the rule
+    /// they started with).
+    /// </summary>
     private static ChaincodeResponse DefineAuthRule(ChaincodeContext context, ChaincodeArgs args)
     {
-        args.ExpectCount(5, 5);
+        args.ExpectCount(5, 6);
         context.RequireKnownRole();
         var organization = RequireOrganization(context, args.Id(0, "orgId"), GxStatuses.OrganizationActive);
-        RequireStakeholder(organization, args.Id(1, "callerId"));
+        var callerId = RequireStakeholder(organization, args.Id(1, "callerId"));
         var threshold = args.Long(2, "amountThresholdQirat", 0, GxSupply.TotalSupplyQirat);
         var approvers = args.IdList(4, "approverIds", MaxStakeholders);
         var required = args.Int(3, "requiredApprovals", 1, approvers.Count);
+        var requestId = args.OptionalId(5, "requestId");
         if (approvers.FirstOrDefault(id => !organization.StakeholderIds.Contains(id)) is { } outsider)
             throw ChaincodeRejection.BadRequest($"Approver '{outsider}' is not a stakeholder of '{organization.OrgId}'.");
+        var proposed = new AuthRuleState(threshold, required, approvers);
 
-        context.Write(StateKeys.Organization(organization.OrgId), organization with { Rule = new AuthRuleState(threshold, required, approvers) });
+        if (organization.Rule is { RequiredApprovals: > 1 } current)
+        {
+            if (!current.ApproverIds.Contains(callerId))
+                throw ChaincodeRejection.Forbidden($"'{callerId}' is not an approver of the current rule of '{organization.OrgId}'; only they can propose a new one.");
+            var pendingTxId = GxIds.For(requestId ?? context.TransactionId, GxIds.MultiSigTx);
+            context.RequireNew(StateKeys.MultiSigTx(pendingTxId), $"Multi-signature transaction '{pendingTxId}' already exists.");
+            var expiresAt = context.Now.AddDays(context.Parameter(GxParameters.MultiSigExpiryDays));
+            IReadOnlyList<string> approvals = [callerId];
+            context.Write(StateKeys.MultiSigTx(pendingTxId), new MultiSigTxState(
+                pendingTxId, organization.OrgId, callerId, "", 0, "", current.RequiredApprovals, current.ApproverIds, approvals,
+                GxStatuses.MultiSigPending, expiresAt, proposed));
+            return context.Commit(new AuthRuleChangeProposed(
+                pendingTxId, organization.OrgId, callerId, threshold, required, approvers, approvals, current.RequiredApprovals, expiresAt));
+        }
+        if (organization.Rule is { } single && !single.ApproverIds.Contains(callerId))
+            throw ChaincodeRejection.Forbidden($"'{callerId}' is not an approver of the current rule of '{organization.OrgId}'; only they can replace it.");
+
+        context.Write(StateKeys.Organization(organization.OrgId), organization with { Rule = proposed });
         return context.Commit(new AuthRuleDefined(organization.OrgId, threshold, required, approvers));
     }
 

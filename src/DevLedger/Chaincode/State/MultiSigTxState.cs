@@ -2,7 +2,8 @@ namespace GxProtocol.DevLedger.Chaincode.State;
 
 /// <summary>
 /// A multi-signature transfer; the approver set and required count are copied from the rule at initiation, so
-/// a later rule change cannot alter what an in-flight transfer needs.
+/// a later rule change cannot alter what an in-flight transfer needs. With <c>ProposedRule</c> set it is a rule
+/// change, executed by setting the rule instead of moving coins. Stored before expiry existed: never expires.
 /// </summary>
 internal sealed record MultiSigTxState(
     string PendingTxId,
@@ -14,4 +15,6 @@ internal sealed record MultiSigTxState(
     int RequiredApprovals,
     IReadOnlyList<string> ApproverIds,
     IReadOnlyList<string> Approvals,
-    string Status);
+    string Status,
+    DateTimeOffset? ExpiresAt = null,
+    AuthRuleState? ProposedRule = null);
