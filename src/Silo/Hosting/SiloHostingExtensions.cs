@@ -39,6 +39,7 @@ public static class SiloHostingExtensions
                 silo.AddGxPostgres(postgres);
             }
             silo.AddGxGrains(builder.Configuration);
+            silo.AddGxPeople();
             if (host.DashboardEnabled)
             {
                 silo.AddDashboard();

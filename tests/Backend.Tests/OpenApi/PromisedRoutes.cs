@@ -20,6 +20,8 @@ public static class PromisedRoutes
             "POST /users/{id}/deny", "POST /parameters", "GET /parameters/{paramId}", "POST /system/pause", "POST /system/resume",
             "GET /system/status", "POST /admins", "POST /treasury/activate", "GET /counters", "GET /outbox",
             "POST /outbox/{commandId}/retry", "POST /outbox/{commandId}/cancel", "GET /cluster",
+            // Issue 13: user administration and the audit log.
+            "GET /users", "GET /users/{id}", "GET /audit",
         ],
         ["tokenomics"] =
         [
