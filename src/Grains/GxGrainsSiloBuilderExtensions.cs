@@ -29,6 +29,7 @@ public static class GxGrainsSiloBuilderExtensions
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.AddBroadcastChannel(LedgerChannels.Provider, channel => channel.FireAndForgetDelivery = false);
         silo.Services.AddHostedService<LedgerPipelineKeeper>();
+        silo.AddGxPeople();
         return silo;
     }
 }

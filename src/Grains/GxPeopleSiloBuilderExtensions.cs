@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GxProtocol.Grains;
 
 /// <summary>
-/// The people features' wiring: the user directory and audit stores are the registered read-model store (both
+/// The people features' wiring: the user directory, audit and relationship stores are the registered read-model store (both
 /// implementations carry them), and user grains keep their directory rows current through a call filter.
 /// </summary>
 public static class GxPeopleSiloBuilderExtensions
@@ -14,6 +14,7 @@ public static class GxPeopleSiloBuilderExtensions
     {
         silo.Services.AddSingleton(services => Store<IUserDirectoryStore>(services));
         silo.Services.AddSingleton(services => Store<IAuditLogStore>(services));
+        silo.Services.AddSingleton(services => Store<IRelationshipStore>(services));
         silo.AddIncomingGrainCallFilter<UserDirectoryCallFilter>();
         return silo;
     }

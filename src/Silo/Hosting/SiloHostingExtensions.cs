@@ -39,7 +39,6 @@ public static class SiloHostingExtensions
                 silo.AddGxPostgres(postgres);
             }
             silo.AddGxGrains(builder.Configuration);
-            silo.AddGxPeople();
             if (host.DashboardEnabled)
             {
                 silo.AddDashboard();

@@ -13,6 +13,9 @@ public static class PromisedRoutes
             "POST /users", "POST /auth/login", "POST /auth/refresh", "POST /auth/logout", "GET /users/{id}", "PATCH /users/{id}",
             "POST /users/{id}/kyc", "GET /users/{id}/kyc", "POST /relationships", "POST /relationships/{id}/confirm",
             "GET /users/{id}/trust-score", "GET /commands/{commandId}",
+            // Issue 13: relationships complete, the original's command status.
+            "GET /relationships", "GET /relationships/{id}", "POST /relationships/{id}/reject", "GET /relationships/trust-score",
+            "GET /commands/{commandId}/status",
         ],
         ["admin"] =
         [

@@ -55,3 +55,20 @@ $$;
 DROP TRIGGER IF EXISTS gx_audit_log_append_only ON gx_audit_log;
 CREATE TRIGGER gx_audit_log_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON gx_audit_log
     FOR EACH STATEMENT EXECUTE FUNCTION gx_audit_log_append_only();
+
+-- Relationship rows for listing a user's links; the relationship grain stays the truth for one link.
+CREATE TABLE IF NOT EXISTS gx_relationships
+(
+    relationship_id uuid        PRIMARY KEY,
+    sequence        bigserial   NOT NULL,
+    from_user_id    uuid        NOT NULL,
+    to_user_id      uuid        NOT NULL,
+    type            text        NOT NULL,
+    status          text        NOT NULL,
+    created_at      timestamptz NOT NULL,
+    confirmed_at    timestamptz NULL,
+    rejected_at     timestamptz NULL
+);
+
+CREATE INDEX IF NOT EXISTS gx_relationships_from ON gx_relationships (from_user_id, sequence DESC);
+CREATE INDEX IF NOT EXISTS gx_relationships_to ON gx_relationships (to_user_id, sequence DESC);
