@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GxProtocol.Grains;
 
 /// <summary>
-/// The people features' wiring: the user directory, audit and relationship stores are the registered read-model store (both
+/// The people features' wiring: the user directory, audit, relationship and notification stores are the registered read-model store (both
 /// implementations carry them), and user grains keep their directory rows current through a call filter.
 /// </summary>
 public static class GxPeopleSiloBuilderExtensions
@@ -15,6 +15,7 @@ public static class GxPeopleSiloBuilderExtensions
         silo.Services.AddSingleton(services => Store<IUserDirectoryStore>(services));
         silo.Services.AddSingleton(services => Store<IAuditLogStore>(services));
         silo.Services.AddSingleton(services => Store<IRelationshipStore>(services));
+        silo.Services.AddSingleton(services => Store<INotificationStore>(services));
         silo.AddIncomingGrainCallFilter<UserDirectoryCallFilter>();
         return silo;
     }

@@ -35,6 +35,7 @@ public static partial class IdentityApi
         relationships.MapPost("/{relationshipId:guid}/confirm", ConfirmRelationshipAsync).WithIdempotency().RequireRateLimiting("writes");
         MapRelationshipRoutes(relationships);
         MapCompatibilityRoutes(api);
+        MapNotificationRoutes(api);
 
         api.MapGet("/commands/{commandId:guid}", GetCommandAsync).RequireAuthorization();
         return routes;

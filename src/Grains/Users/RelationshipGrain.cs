@@ -1,4 +1,5 @@
 using GxProtocol.Grains.Interfaces.Errors;
+using GxProtocol.Grains.Interfaces.Notifications;
 using GxProtocol.Grains.Interfaces.Users;
 using GxProtocol.Grains.ReadModels;
 
@@ -13,6 +14,7 @@ namespace GxProtocol.Grains.Users;
 public sealed class RelationshipGrain(
     [PersistentState("relationship", GxStorage.Name)] IPersistentState<RelationshipState> state,
     IRelationshipStore rows,
+    INotificationStore inboxes,
     TimeProvider clock) : Grain, IRelationshipGrain
 {
     private RelationshipState State => state.State;
@@ -60,6 +62,7 @@ public sealed class RelationshipGrain(
         }
         State.Link = new RelationshipView(RelationshipId, fromUserId, toUserId, canonicalType, RelationshipView.Pending, clock.GetUtcNow(), null);
         await WriteAsync();
+        await NotifyAsync(toUserId, NotificationKinds.RelationshipInvited, $"{sender.FirstName} {sender.LastName} asks you to confirm a {canonicalType} link.");
         return State.Link;
     }
 
@@ -78,6 +81,7 @@ public sealed class RelationshipGrain(
         {
             State.Link = link with { Status = RelationshipView.Confirmed, ConfirmedAt = clock.GetUtcNow() };
             await WriteAsync();
+            await NotifyAsync(link.FromUserId, NotificationKinds.RelationshipConfirmed, $"Your {link.Type} link was confirmed.");
         }
         if (!State.RecordedByUsers)
         {
@@ -100,12 +104,22 @@ public sealed class RelationshipGrain(
         {
             State.Link = link with { Status = RelationshipView.Rejected, RejectedAt = clock.GetUtcNow() };
             await WriteAsync();
+            await NotifyAsync(link.FromUserId, NotificationKinds.RelationshipRejected, $"Your {link.Type} link was rejected.");
         }
         return State.Link;
     }
 
     public Task<RelationshipView> GetAsync(Guid callerId) =>
         State.Link is { } link && link.Joins(callerId) ? Task.FromResult(link) : throw DomainRuleException.NotFound("Relationship");
+
+    private Task NotifyAsync(Guid userId, string kind, string message) => inboxes.AppendNotificationsAsync(
+    [
+        new NotificationDraft(userId, kind, message, new Dictionary<string, string>
+        {
+            ["relationshipId"] = RelationshipId.ToString(), ["fromUserId"] = State.Link!.FromUserId.ToString(),
+            ["toUserId"] = State.Link.ToUserId.ToString(), ["type"] = State.Link.Type,
+        }, clock.GetUtcNow()),
+    ]);
 
     private async Task WriteAsync()
     {
