@@ -16,6 +16,9 @@ public static class PromisedRoutes
             // Issue 13: relationships complete, the original's command status.
             "GET /relationships", "GET /relationships/{id}", "POST /relationships/{id}/reject", "GET /relationships/trust-score",
             "GET /commands/{commandId}/status",
+            // Issue 13: the inbox.
+            "GET /notifications", "GET /notifications/unread-count", "PATCH /notifications/{id}/read", "PATCH /notifications/read-all",
+            "GET /notifications/stream",
         ],
         ["admin"] =
         [
