@@ -37,6 +37,7 @@ public static class GxGrainsSiloBuilderExtensions
         silo.AddBroadcastChannel(LedgerChannels.Provider, channel => channel.FireAndForgetDelivery = false);
         silo.Services.AddHostedService<LedgerPipelineKeeper>();
         silo.Services.AddHostedService<FinishedRowPurger>();
+        silo.AddGxPeople();
         return silo;
     }
 }

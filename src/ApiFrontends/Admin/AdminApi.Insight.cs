@@ -1,6 +1,7 @@
 using GxProtocol.ApiFrontends.Infrastructure;
 using GxProtocol.Grains.Interfaces.ReadModels;
 using GxProtocol.Grains.Interfaces.System;
+using GxProtocol.Grains.Interfaces.Users;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -36,7 +37,8 @@ public static partial class AdminApi
     }
 
     private static async Task<Ok<CountersResponse>> GetCountersAsync(IGrainFactory grains) =>
-        TypedResults.Ok(CountersResponse.From(await grains.GetGrain<IReadModelQueryGrain>(0).GetCountersAsync()));
+        TypedResults.Ok(CountersResponse.From(await grains.GetGrain<IReadModelQueryGrain>(0).GetCountersAsync(),
+            await grains.GetGrain<IUserListGrain>(0).CountByStatusAsync()));
 
     private static async Task<Ok<ClusterResponse>> GetClusterAsync(IGrainFactory grains)
     {

@@ -38,6 +38,8 @@ public static partial class AdminApi
         admin.MapPost("/outbox/{commandId:guid}/cancel", CancelCommandAsync).WithIdempotency();
         MapSystemRoutes(admin, superAdmin);
         MapInsightRoutes(admin);
+        MapUserRoutes(admin);
+        MapAuditRoutes(superAdmin);
         return routes;
     }
 

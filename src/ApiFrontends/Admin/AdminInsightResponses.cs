@@ -13,11 +13,16 @@ public sealed record CountryStatsResponse(
         stats.Users, CoinFormat.ToCoins(stats.GenesisPaid), CoinFormat.ToCoins(stats.TreasuryBalance), stats.TreasuryActive);
 }
 
-/// <summary>Totals over the whole ledger; the supply in coins.</summary>
-public sealed record CountersResponse(string TotalSupply, long Users, long Organizations, long Loans, long Proposals, long Transfers)
+/// <summary>
+/// Totals over the whole ledger, the supply in coins; <see cref="UsersByStatus"/> counts the user directory (every
+/// registered user, on chain or not) from the same rows the user list shows.
+/// </summary>
+public sealed record CountersResponse(
+    string TotalSupply, long Users, long Organizations, long Loans, long Proposals, long Transfers, IReadOnlyDictionary<string, long> UsersByStatus)
 {
-    public static CountersResponse From(LedgerCounters counters) => new(CoinFormat.ToCoins(counters.TotalSupply), counters.Users,
-        counters.Organizations, counters.Loans, counters.Proposals, counters.Transfers);
+    public static CountersResponse From(LedgerCounters counters, IReadOnlyDictionary<string, long> usersByStatus) => new(
+        CoinFormat.ToCoins(counters.TotalSupply), counters.Users, counters.Organizations, counters.Loans, counters.Proposals, counters.Transfers,
+        usersByStatus);
 }
 
 /// <summary>One silo as the membership table knows it, with the activations it hosts.</summary>

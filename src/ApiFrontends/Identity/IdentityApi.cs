@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Routing;
 namespace GxProtocol.ApiFrontends.Identity;
 
 /// <summary>identity (3001): registration, sessions, profiles, KYC, relationships and trust scores, command status.</summary>
-public static class IdentityApi
+public static partial class IdentityApi
 {
     public static IEndpointRouteBuilder MapIdentityApi(this IEndpointRouteBuilder routes)
     {
@@ -34,6 +34,9 @@ public static class IdentityApi
         var relationships = api.MapGroup("/relationships").RequireAuthorization();
         relationships.MapPost("", CreateRelationshipAsync).WithIdempotency().RequireRateLimiting("writes");
         relationships.MapPost("/{relationshipId:guid}/confirm", ConfirmRelationshipAsync).WithIdempotency().RequireRateLimiting("writes");
+        MapRelationshipRoutes(relationships);
+        MapCompatibilityRoutes(api);
+        MapNotificationRoutes(api);
 
         api.MapGet("/commands/{commandId:guid}", GetCommandAsync).RequireAuthorization();
         return routes;

@@ -3,10 +3,11 @@ using GxProtocol.Grains.Interfaces.Users;
 namespace GxProtocol.ApiFrontends.Identity;
 
 public sealed record RelationshipResponse(
-    Guid RelationshipId, Guid FromUserId, Guid ToUserId, string Type, string Status, DateTimeOffset CreatedAt, DateTimeOffset? ConfirmedAt)
+    Guid RelationshipId, Guid FromUserId, Guid ToUserId, string Type, string Status, DateTimeOffset CreatedAt, DateTimeOffset? ConfirmedAt,
+    DateTimeOffset? RejectedAt)
 {
     public static RelationshipResponse From(RelationshipView link) =>
-        new(link.RelationshipId, link.FromUserId, link.ToUserId, link.Type, link.Status, link.CreatedAt, link.ConfirmedAt);
+        new(link.RelationshipId, link.FromUserId, link.ToUserId, link.Type, link.Status, link.CreatedAt, link.ConfirmedAt, link.RejectedAt);
 }
 
 /// <summary>The score, the points of each part (relationships already capped), and the confirmed links counted.</summary>

@@ -68,7 +68,7 @@ public static class GxApiInfrastructureExtensions
 
     /// <summary>
     /// The middleware pipeline, in order: forwarded headers (only from configured proxies), metrics, security headers, exception handler, status-code problems, body
-    /// limit, routing, authentication, rate limiting, authorization, idempotency buffering. It calls UseRouting itself
+    /// limit, routing, audit of administrative routes, authentication, rate limiting, authorization, idempotency buffering. It calls UseRouting itself
     /// (so the limiter and idempotency see the endpoint); call it before mapping endpoints and do not call
     /// UseRouting/UseAuthentication/UseAuthorization again.
     /// </summary>
@@ -85,6 +85,7 @@ public static class GxApiInfrastructureExtensions
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseRouting();
+        app.UseMiddleware<AuditMiddleware>();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();

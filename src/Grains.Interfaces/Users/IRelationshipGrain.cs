@@ -17,6 +17,12 @@ public interface IRelationshipGrain : IGrainWithGuidKey
     /// <summary>The invited user confirms; anyone else gets not-found. Confirming again answers the confirmed link.</summary>
     [Alias("Confirm")] Task<RelationshipView> ConfirmAsync(Guid callerId);
 
+    /// <summary>The invited user turns a PENDING link down; anyone else gets not-found, a CONFIRMED link is a conflict.</summary>
+    [Alias("Reject")] Task<RelationshipView> RejectAsync(Guid callerId);
+
+    /// <summary>The link as either of its two users sees it; anyone else gets not-found.</summary>
+    [Alias("Get")] Task<RelationshipView> GetAsync(Guid callerId);
+
     /// <summary>The relationship id of a pair of users, the same whichever of them is named first.</summary>
     public static Guid IdFor(Guid oneUser, Guid otherUser)
     {

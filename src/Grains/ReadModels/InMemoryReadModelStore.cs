@@ -6,7 +6,7 @@ using GxProtocol.Grains.Interfaces.ReadModels;
 namespace GxProtocol.Grains.ReadModels;
 
 /// <summary>The embedded default's read models: one process, so a lock and a few collections are enough.</summary>
-public sealed class InMemoryReadModelStore : IReadModelStore
+public sealed partial class InMemoryReadModelStore : IReadModelStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<Guid, List<WalletTransactionView>> _walletLines = [];

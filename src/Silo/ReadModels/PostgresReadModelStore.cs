@@ -11,7 +11,7 @@ namespace GxProtocol.Silo.ReadModels;
 /// Read models in PostgreSQL. Every apply locks the checkpoint row, so rows and checkpoint commit together and a
 /// replayed event (at or below the checkpoint) writes nothing.
 /// </summary>
-public sealed class PostgresReadModelStore(string connectionString) : IReadModelStore, IAsyncDisposable
+public sealed partial class PostgresReadModelStore(string connectionString) : IReadModelStore, IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
 

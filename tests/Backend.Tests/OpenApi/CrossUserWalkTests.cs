@@ -42,6 +42,7 @@ public sealed class CrossUserWalkTests(ServicesBackend backend, ITestOutputHelpe
         var offenders = new List<string>();
         var walked = new List<string>();
         var inconclusive = new List<string>();
+        var audited = new List<(DocumentedOperation Operation, string RequestId)>();
         foreach (var operation in documents.SelectMany(d => d.Operations))
         {
             var names = operation.PathParameters;
@@ -62,7 +63,13 @@ public sealed class CrossUserWalkTests(ServicesBackend backend, ITestOutputHelpe
             var body = operation.RequestSchema is { } schema
                 ? new SampleBodies(operation.Document, setup.Ids, owner.UserId).For(schema)!.ToJsonString()
                 : null;
-            var response = await stranger.Client.SendAsync(new HttpMethod(operation.Method), url, body);
+            var requestId = $"walk-{Guid.NewGuid():N}";
+            if (operation.IsAdminOnly || adminService)
+            {
+                audited.Add((operation, requestId));
+            }
+            var response = await stranger.Client.SendAsync(new HttpMethod(operation.Method), url, body,
+                headers: new Dictionary<string, string> { ["X-Request-Id"] = requestId });
             walked.Add($"{operation.Method} {url} -> {(int)response.Status} {RouteProbe.Code(response)}");
 
             if ((int)response.Status is >= 200 and < 300 or >= 500)
@@ -88,6 +95,32 @@ public sealed class CrossUserWalkTests(ServicesBackend backend, ITestOutputHelpe
         Assert.True(offenders.Count == 0,
             $"{offenders.Count} of {walked.Count} walked operations let B through or failed:\n{string.Join("\n", offenders)}" +
             $"\nsetup notes:\n{string.Join("\n", setup.Notes)}");
+        await AssertAuditedAsync(audited, stranger.UserId);
+    }
+
+    /// <summary>Every administrative route B tried left one line in the audit log: B, the route, refused.</summary>
+    private async Task AssertAuditedAsync(List<(DocumentedOperation Operation, string RequestId)> audited, string strangerId)
+    {
+        Assert.Contains(audited, a => a.Operation.ToString() == "GET /admin/api/v1/audit");
+        var missing = new List<string>();
+        foreach (var (operation, requestId) in audited)
+        {
+            // The line is written as the answer goes out, so it may trail the answer by a moment.
+            try
+            {
+                await Eventually.MatchesAsync(() => backend.SuperAdmin.GetAsync($"/admin/api/v1/audit?requestId={requestId}"),
+                    found => found.Status == HttpStatusCode.OK && found.Json["items"]!.AsArray() is [{ } entry]
+                        && entry["action"]?.ToString() == operation.ToString()
+                        && entry["actorId"]?.ToString() == strangerId
+                        && entry["outcome"]?.ToString() == "REFUSED",
+                    $"the audit line of {operation}", TimeSpan.FromSeconds(5));
+            }
+            catch (TimeoutException timeout)
+            {
+                missing.Add(timeout.Message);
+            }
+        }
+        Assert.True(missing.Count == 0, $"{missing.Count} of {audited.Count} administrative attempts are not in the audit log as expected:\n{string.Join("\n", missing)}");
     }
 
     [Fact]

@@ -140,8 +140,10 @@ public sealed class OpenApiDocumentTests(ServicesBackend backend)
             Expect(successes.Count > 0, "no 2xx response");
             foreach (var status in successes.Where(status => status != 204))
             {
-                var schema = operation.Response(status)!["content"]?["application/json"]?["schema"];
-                Expect(document.Resolve(schema) is { Count: > 0 }, $"{status} has no application/json schema");
+                // A Server-Sent Events stream documents its item schema under text/event-stream instead.
+                var content = operation.Response(status)!["content"];
+                var schema = content?["application/json"]?["schema"] ?? content?["text/event-stream"]?["schema"];
+                Expect(document.Resolve(schema) is { Count: > 0 }, $"{status} has no application/json (or text/event-stream) schema");
             }
             if (operation.Response(429) is { } tooMany)
             {

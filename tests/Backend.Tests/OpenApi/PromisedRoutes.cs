@@ -13,6 +13,12 @@ public static class PromisedRoutes
             "POST /users", "POST /auth/login", "POST /auth/refresh", "POST /auth/logout", "GET /users/{id}", "PATCH /users/{id}",
             "POST /users/{id}/kyc", "GET /users/{id}/kyc", "POST /relationships", "POST /relationships/{id}/confirm",
             "GET /users/{id}/trust-score", "GET /commands/{commandId}",
+            // Issue 13: relationships complete, the original's command status.
+            "GET /relationships", "GET /relationships/{id}", "POST /relationships/{id}/reject", "GET /relationships/trust-score",
+            "GET /commands/{commandId}/status",
+            // Issue 13: the inbox.
+            "GET /notifications", "GET /notifications/unread-count", "PATCH /notifications/{id}/read", "PATCH /notifications/read-all",
+            "GET /notifications/stream",
         ],
         ["admin"] =
         [
@@ -20,6 +26,8 @@ public static class PromisedRoutes
             "POST /users/{id}/deny", "POST /parameters", "GET /parameters/{paramId}", "POST /system/pause", "POST /system/resume",
             "GET /system/status", "POST /admins", "POST /treasury/activate", "GET /counters", "GET /outbox",
             "POST /outbox/{commandId}/retry", "POST /outbox/{commandId}/cancel", "GET /cluster",
+            // Issue 13: user administration and the audit log.
+            "GET /users", "GET /users/{id}", "GET /audit",
         ],
         ["tokenomics"] =
         [

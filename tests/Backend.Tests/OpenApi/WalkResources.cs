@@ -10,7 +10,32 @@ public static class WalkResources
     public static IReadOnlyList<IWalkResource> All { get; } =
     [
         new ReferenceValues(), new OwnUser(), new OwnTransfer(), new OwnRelationship(), new OwnOrganization(), new OwnLoan(), new AdminProposal(),
+        new OwnNotification(),
     ];
+
+    /// <summary>{id} after /notifications: one of A's notifications (her genesis, at the latest).</summary>
+    private sealed class OwnNotification : IWalkResource
+    {
+        public async Task CreateAsync(WalkSetup setup)
+        {
+            if (setup.Operation("GET", "/identity/api/v1/notifications") is null)
+            {
+                return;
+            }
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (DateTime.UtcNow < deadline)
+            {
+                var inbox = await setup.CallAsync(setup.Owner.Client, "GET", "/identity/api/v1/notifications");
+                if (inbox?.Json["items"]?.AsArray() is [{ } newest, ..])
+                {
+                    setup.Ids.NameIdIn("notifications", newest["id"]!.ToString());
+                    return;
+                }
+                await Task.Delay(100);
+            }
+            setup.Notes.Add("A has no notification after 30 s");
+        }
+    }
 
     /// <summary>Route values that are no one's property but must be real: a country, a governable parameter.</summary>
     private sealed class ReferenceValues : IWalkResource

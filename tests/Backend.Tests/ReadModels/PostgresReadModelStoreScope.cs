@@ -12,6 +12,8 @@ internal sealed class PostgresReadModelStoreScope : IAsyncLifetime
 
     public IReadModelStore Store => _store ?? throw new InvalidOperationException("Not initialized.");
 
+    public string ConnectionString => _database.ConnectionString;
+
     public async Task InitializeAsync()
     {
         await _database.InitializeAsync();

@@ -14,7 +14,7 @@ public sealed class GxApiClient(Uri baseAddress) : IDisposable
     public string? AccessToken { get; set; }
 
     public async Task<ApiResponse> SendAsync(HttpMethod method, string path, object? body = null, string? idempotencyKey = null,
-        int? preferWait = null, bool withIdempotencyKey = true)
+        int? preferWait = null, bool withIdempotencyKey = true, IReadOnlyDictionary<string, string>? headers = null)
     {
         using var request = new HttpRequestMessage(method, path);
         if (body is not null)
@@ -34,6 +34,10 @@ public sealed class GxApiClient(Uri baseAddress) : IDisposable
         if (preferWait is { } wait)
         {
             request.Headers.Add("Prefer", $"wait={wait}");
+        }
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            request.Headers.Add(name, value);
         }
         using var response = await _http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();

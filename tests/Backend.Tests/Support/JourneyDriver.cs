@@ -38,14 +38,19 @@ public sealed class JourneyDriver(Func<Uri> apiBase)
         return new RegisteredUser(await LoginAsync(email, UserPassword), registered["userId"]);
     }
 
-    /// <summary>Registers, submits KYC, has the admin approve, and waits until the ledger made the user ACTIVE.</summary>
+    /// <summary>Registers, submits KYC, has the admin find the user in the pending list and approve, and waits until the ledger made the user ACTIVE.</summary>
     public async Task<RegisteredUser> RegisterActiveUserAsync(GxApiClient admin, string email, string country)
     {
         var user = await RegisterAsync(email, country);
         var kyc = await user.Client.PostAsync($"/identity/api/v1/users/{user.UserId}/kyc",
             new { evidenceHash = new string('a', 64), evidenceSize = 2048, evidenceMime = "application/pdf" });
         Assert.True(kyc.Status == HttpStatusCode.OK, $"kyc: {kyc}");
-        var approve = await admin.PostAsync($"/admin/api/v1/users/{user.UserId}/approve", preferWait: 20);
+        // As an operator would: find the waiting user through the list, not by knowing the id.
+        var pending = await admin.GetAsync($"/admin/api/v1/users?status=PENDING_ADMIN_APPROVAL&search={Uri.EscapeDataString(email)}");
+        Assert.True(pending.Status == HttpStatusCode.OK, $"pending users: {pending}");
+        var found = Assert.Single(pending.Json["items"]!.AsArray(), u => u!["email"]!.ToString() == email)!["userId"]!.ToString();
+        Assert.Equal(user.UserId, found);
+        var approve = await admin.PostAsync($"/admin/api/v1/users/{found}/approve", preferWait: 20);
         Assert.True(approve.Status == HttpStatusCode.OK && approve["status"] == "COMMITTED", $"approve: {approve}");
         var status = await admin.GetAsync($"/identity/api/v1/commands/{approve["commandId"]}");
         Assert.Equal("COMMITTED", status["status"]);
