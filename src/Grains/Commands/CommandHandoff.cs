@@ -29,15 +29,24 @@ public sealed class CommandHandoff(IGrainFactory grains, IOutboxStore store, IOp
 
     /// <summary>
     /// The answer to a command id the aggregate has seen before, or null for a new one. A pending command is handed
-    /// off again (its first hand-off may have died with a silo); a finished one answers from its row.
+    /// off again (its first hand-off may have died with a silo, or its row may have been stored although the
+    /// aggregate heard an error); a finished one answers from its row.
     /// </summary>
     public async Task<CommandAccepted?> RepeatedAsync(CommandLog log, Guid commandId, string aggregateId)
     {
-        if (log.Pending.TryGetValue(commandId, out var pending))
+        if (!log.Pending.TryGetValue(commandId, out var pending))
         {
-            return new CommandAccepted(commandId, (await HandOffAsync(pending, aggregateId)).State);
+            if (await store.GetAsync(commandId) is not { } row)
+            {
+                return null;
+            }
+            if (row.IsFinished)
+            {
+                return new CommandAccepted(commandId, row.State);
+            }
+            log.Pending[commandId] = pending = row.Command;
         }
-        return await store.GetAsync(commandId) is { } row ? new CommandAccepted(commandId, row.State) : null;
+        return new CommandAccepted(commandId, (await HandOffAsync(pending, aggregateId)).State);
     }
 
     /// <summary>

@@ -155,10 +155,21 @@ public sealed class OutboxGrain(
         return true;
     }
 
-    public Task ReceiveReminder(string reminderName, TickStatus status)
+    /// <summary>
+    /// Also picks up rows stored without this shard hearing of it (a commit whose acknowledgement was lost when the
+    /// database restarted): the rows, not the memory, are the queue of record.
+    /// </summary>
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        foreach (var row in await store.LoadUnfinishedAsync(Shard))
+        {
+            if (!_queue.TryGet(row.CommandId, out _) && !_adding.ContainsKey(row.CommandId))
+            {
+                _queue.Add(row);
+            }
+        }
+        PublishDepth();
         StartDueSubmissions();
-        return Task.CompletedTask;
     }
 
     private async Task<OutboxRow?> AddRowAsync(OutboxRow row)

@@ -6,17 +6,21 @@ namespace GxProtocol.Backend.Tests.Postgres;
 
 /// <summary>
 /// A private PostgreSQL 15 server in a temporary directory, for test runs that were not given one
-/// through GX_TEST_POSTGRES (e.g. a plain `dotnet test`). fsync is off: the data is thrown away.
+/// through GX_TEST_POSTGRES (e.g. a plain `dotnet test`). fsync is off: the data is thrown away. Commits are
+/// acknowledged before their WAL is written unless <c>durableCommits</c> is asked for: a test that stops the server at
+/// once and expects every acknowledged write to survive needs it, as a real deployment has it.
 /// </summary>
 internal sealed class ThrowawayPostgresServer
 {
     private const string BinDirectory = "/usr/lib/postgresql/15/bin";
 
     private readonly string directory;
+    private readonly bool durableCommits;
 
-    private ThrowawayPostgresServer(string directory, int port)
+    private ThrowawayPostgresServer(string directory, int port, bool durableCommits)
     {
         this.directory = directory;
+        this.durableCommits = durableCommits;
         ConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres";
     }
 
@@ -25,7 +29,7 @@ internal sealed class ThrowawayPostgresServer
 
     private string DataDirectory => Path.Combine(directory, "data");
 
-    public static async Task<ThrowawayPostgresServer> StartAsync()
+    public static async Task<ThrowawayPostgresServer> StartAsync(bool durableCommits = false)
     {
         if (!File.Exists(Path.Combine(BinDirectory, "initdb")))
         {
@@ -45,7 +49,7 @@ internal sealed class ThrowawayPostgresServer
         // The free port found here can be taken before the server binds it; then another is tried.
         for (var attempt = 1; ; attempt++)
         {
-            var server = new ThrowawayPostgresServer(directory, FindFreePort());
+            var server = new ThrowawayPostgresServer(directory, FindFreePort(), durableCommits);
             try
             {
                 await server.StartServerAsync();
@@ -102,7 +106,7 @@ internal sealed class ThrowawayPostgresServer
     private Task StartServerAsync()
     {
         var port = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString).Port;
-        var serverOptions = $"-c listen_addresses=127.0.0.1 -p {port} -k {directory} -c fsync=off -c synchronous_commit=off -c max_connections=300";
+        var serverOptions = $"-c listen_addresses=127.0.0.1 -p {port} -k {directory} -c fsync=off -c synchronous_commit={(durableCommits ? "on" : "off")} -c max_connections=300";
         return RunAsPostgresOwnerAsync("pg_ctl", ["-D", DataDirectory, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "60", "-o", serverOptions, "start"]);
     }
 
