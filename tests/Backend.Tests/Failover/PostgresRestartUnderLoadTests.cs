@@ -12,7 +12,7 @@ namespace GxProtocol.Backend.Tests.Failover;
 public sealed class PostgresRestartUnderLoadTests
 {
     [Fact]
-    public async Task A_database_restart_under_load_answers_503_never_500()
+    public async Task A_database_restart_under_load_answers_503_never_500_and_loses_nothing()
     {
         // An immediate stop loses commits acknowledged before their WAL was written; durability on, as in production.
         var database = await ThrowawayPostgresServer.StartAsync(durableCommits: true);
