@@ -189,7 +189,8 @@ public static partial class IdentityApi
                 .NotEmpty("toUserId", body.ToUserId)
                 .Must(body.ToUserId != from, "toUserId", "must be another user: a relationship links two different users.")
                 .Required("type", body.Type, 20)
-                .Must(string.IsNullOrWhiteSpace(body.Type) || RelationshipTypes.Normalize(body.Type) is not null, "type", $"must be one of {string.Join(", ", RelationshipTypes.All)}.")
+                .Must(string.IsNullOrWhiteSpace(body.Type) || RelationshipTypes.Normalize(body.Type) is not null, "type",
+                    $"must be one of {string.Join(", ", RelationshipTypes.All)} (or the older family, business, friend).")
                 .HasProblem(out var problem))
         {
             return problem;

@@ -24,7 +24,7 @@ public sealed partial class ProposalGrain(
     TimeProvider clock,
     ILogger<ProposalGrain> logger) : Grain, IProposalGrain, IOnBroadcastChannelSubscribed, IRemindable
 {
-    public const int MinimumTrustScore = 50;
+    public const int MinimumTrustScore = GxRules.MinVoteTrustScore;
 
     private ProposalState State => state.State;
     private string Key => this.GetPrimaryKeyString();
@@ -88,10 +88,9 @@ public sealed partial class ProposalGrain(
             throw DomainRuleException.Unprocessable("voter_not_on_chain", "Only identities registered on the ledger can vote.");
         }
         var trust = (await voter.GetTrustScoreAsync()).Score;
-        if (trust < MinimumTrustScore)
+        if (GxRules.CheckVoteTrust(trust) is { } tooLow)
         {
-            throw new DomainRuleException(RuleViolationKind.Forbidden, "trust_score_too_low",
-                $"Voting needs a trust score of at least {MinimumTrustScore}; this identity has {trust}.");
+            throw new DomainRuleException(RuleViolationKind.Forbidden, "trust_score_too_low", tooLow.Message);
         }
         State.Voters.Add(vote.VoterId);
         return await AcceptAsync(vote.CommandId, GovernanceFunctions.VoteOnProposal, vote.VoterId,

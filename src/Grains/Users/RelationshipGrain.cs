@@ -26,6 +26,12 @@ public sealed class RelationshipGrain(
         {
             return;
         }
+        // Links stored before the nine kinds keep their meaning under the new name (RelationshipTypes.Legacy).
+        if (RelationshipTypes.Normalize(State.Link.Type) is { } current && current != State.Link.Type)
+        {
+            State.Link = State.Link with { Type = current };
+            await state.WriteStateAsync(cancellationToken);
+        }
         await rows.UpsertRelationshipAsync(State.Link, cancellationToken);
         if (State.Link is { Status: RelationshipView.Confirmed } && !State.RecordedByUsers)
         {
@@ -133,7 +139,7 @@ public sealed class RelationshipGrain(
     {
         var link = State.Link!;
         await GrainFactory.GetGrain<IUserGrain>(link.FromUserId).RecordRelationshipAsync(new ConfirmedRelationship(link.RelationshipId, link.ToUserId, link.Type));
-        await GrainFactory.GetGrain<IUserGrain>(link.ToUserId).RecordRelationshipAsync(new ConfirmedRelationship(link.RelationshipId, link.FromUserId, link.Type));
+        await GrainFactory.GetGrain<IUserGrain>(link.ToUserId).RecordRelationshipAsync(new ConfirmedRelationship(link.RelationshipId, link.FromUserId, link.Type, Invited: true));
         State.RecordedByUsers = true;
         await state.WriteStateAsync();
     }

@@ -1,37 +1,47 @@
+using GxProtocol.Fabric.Contract;
 using GxProtocol.Grains.Interfaces.Users;
 
 namespace GxProtocol.Grains.Users;
 
 /// <summary>
-/// THE trust score formula (0..100). It is computed off chain because the ledger holds no relationships; the
-/// backend passes the result to the chaincode (ApplyForLoan) and checks it before votes.
-/// <list type="bullet">
-/// <item>Verification: 40 while the user is ACTIVE on chain (KYC approved and registered by the ledger); 0 before
-/// that, when denied, and while frozen.</item>
-/// <item>Relationships: every CONFIRMED link adds family 20, business 15, friend 10; this part is capped at 60.
-/// Pending links count nothing.</item>
-/// <item>Score: verification + relationships, capped at 100.</item>
-/// </list>
-/// So a vote (at least 50) needs an active user with one confirmed friend; a loan (at least 75) needs, for
-/// example, an active user with a confirmed family and a confirmed business link.
+/// Counts a user's confirmed links per trust part and scores them with the one formula, GxRules.ScoreTrust (API.md:
+/// base 10 while ACTIVE on chain; family up to 80 by parent 30, spouse 25, sibling 15, child 10; business 10;
+/// friends 10; capped at 100). It is computed off chain because the ledger holds no relationships; the backend
+/// passes the result to the chaincode (ApplyForLoan, at least 75) and checks it before votes (at least 50).
+/// <para>
+/// A link is seen from each side: when A names B as FATHER (or MOTHER), A has a parent (30) and B has a child (10);
+/// CHILD is the reverse. Spouse, sibling, business and friend links count the same for both. Kinds stored by earlier
+/// versions count as RelationshipTypes.Legacy maps them (family = sibling).
+/// </para>
 /// </summary>
 public static class TrustScore
 {
-    public const int VerifiedPoints = 40;
-    public const int FamilyPoints = 20;
-    public const int BusinessPoints = 15;
-    public const int FriendPoints = 10;
-    public const int RelationshipCap = 60;
-    public const int Max = 100;
-
     public static TrustScoreView For(Guid userId, UserStatus status, IEnumerable<ConfirmedRelationship> confirmed)
     {
-        var links = confirmed.ToList();
-        var family = links.Count(l => l.Type == RelationshipTypes.Family);
-        var business = links.Count(l => l.Type == RelationshipTypes.Business);
-        var friends = links.Count(l => l.Type == RelationshipTypes.Friend);
-        var verification = status == UserStatus.Active ? VerifiedPoints : 0;
-        var relationships = Math.Min(RelationshipCap, family * FamilyPoints + business * BusinessPoints + friends * FriendPoints);
-        return new TrustScoreView(userId, Math.Min(Max, verification + relationships), verification, relationships, family, business, friends);
+        var links = new TrustLinks();
+        foreach (var link in confirmed)
+        {
+            links = Count(links, RelationshipTypes.Normalize(link.Type), link.Invited);
+        }
+        var parts = GxRules.ScoreTrust(status == UserStatus.Active, links);
+        var family = links.Parents + links.Spouses + links.Siblings + links.Children;
+        return new TrustScoreView(userId, parts.Score, parts.Base, parts.Family + parts.Business + parts.Friends,
+            family, links.Business, links.Friends, parts.Family, parts.Business, parts.Friends,
+            links.Parents, links.Spouses, links.Siblings, links.Children);
     }
+
+    private static TrustLinks Count(TrustLinks links, string? type, bool invited) => type switch
+    {
+        RelationshipTypes.Father or RelationshipTypes.Mother when invited => links with { Children = links.Children + 1 },
+        RelationshipTypes.Father or RelationshipTypes.Mother => links with { Parents = links.Parents + 1 },
+        RelationshipTypes.Child when invited => links with { Parents = links.Parents + 1 },
+        RelationshipTypes.Child => links with { Children = links.Children + 1 },
+        RelationshipTypes.Spouse => links with { Spouses = links.Spouses + 1 },
+        RelationshipTypes.Sibling => links with { Siblings = links.Siblings + 1 },
+        RelationshipTypes.BusinessPartner or RelationshipTypes.Director or RelationshipTypes.WorkplaceAssociate
+            => links with { Business = links.Business + 1 },
+        RelationshipTypes.Friend => links with { Friends = links.Friends + 1 },
+        // A kind no version ever accepted: counted nowhere rather than guessed.
+        _ => links,
+    };
 }

@@ -26,7 +26,8 @@ public sealed class ProposalDeadlineTests(ShiftedClockClusterFixture cluster) : 
             await ledger.SubmitAsync(Guid.NewGuid().ToString(), GxChaincode.Admin.UpdateSystemParameter, [GxParameters.MinProposalQuorum, "1"]);
         }
         var voter = await cluster.Journey.ActiveUserAsync("MY");
-        // Active (40) plus a confirmed friend (10): the trust score of 50 a vote needs.
+        // Base (10), a confirmed father (30) and a friend (10): the trust score of 50 a vote needs.
+        await voter.RecordRelationshipAsync(new ConfirmedRelationship(Guid.NewGuid(), Guid.NewGuid(), RelationshipTypes.Father));
         await voter.RecordRelationshipAsync(new ConfirmedRelationship(Guid.NewGuid(), Guid.NewGuid(), RelationshipTypes.Friend));
         Assert.Equal(50, (await voter.GetTrustScoreAsync()).Score);
         var proposal = await SubmitCommittedAsync(GxParameters.TransactionFeeBps, 20);

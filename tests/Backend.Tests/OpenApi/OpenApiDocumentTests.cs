@@ -178,6 +178,21 @@ public sealed class OpenApiDocumentTests(ServicesBackend backend)
         Assert.NotNull(problem["properties"]!["errors"]);
     }
 
+    [Fact]
+    public async Task A_relationship_type_is_one_of_the_nine_kinds()
+    {
+        using var anonymous = backend.Anonymous();
+        var identity = await ServiceDocument.FetchAsync(anonymous, "identity");
+        var create = identity.Operations.Single(o => o.ToString() == "POST /identity/api/v1/relationships");
+
+        var type = identity.Resolve(identity.Resolve(create.RequestSchema)!["properties"]!["type"])!;
+        Assert.Equal("string", type["type"]!.ToString());
+        Assert.Equal(["FATHER", "MOTHER", "SPOUSE", "CHILD", "SIBLING", "BUSINESS_PARTNER", "DIRECTOR", "WORKPLACE_ASSOCIATE", "FRIEND"],
+            type["enum"]!.AsArray().Select(value => value!.ToString()));
+        var link = identity.Resolve(identity.Root["components"]!["schemas"]!["RelationshipResponse"])!;
+        Assert.Equal(9, link["properties"]!["type"]!["enum"]!.AsArray().Count);
+    }
+
     private static bool IsProblem(ServiceDocument document, JsonObject? response) =>
         response?["content"]?["application/problem+json"]?["schema"] is { } schema
         && document.Resolve(schema)?["properties"]?["code"] is not null;

@@ -91,7 +91,7 @@ public sealed class SampleBodies(ServiceDocument document, WalkIds ids, string d
             (_, "mime" or "evidencemime") => "application/pdf",
             (_, "vote") => "FOR",
             (_, "orgtype") => "business",
-            (_, "type") => "friend",
+            (_, "type") => "FRIEND",
             (_, "transactiontype") => "TRANSFER",
             _ => "walk",
         };

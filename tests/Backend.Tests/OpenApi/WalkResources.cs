@@ -95,7 +95,7 @@ public static class WalkResources
             return WalkSetup.IdFrom(created, "relationshipId", "id");
         }
 
-        /// <summary>A link A asks for and <paramref name="to"/> confirms: family 20 or business 15 points of trust.</summary>
+        /// <summary>A link A asks for and <paramref name="to"/> confirms: FATHER 30, SPOUSE 25 or BUSINESS_PARTNER 10 points of A's trust.</summary>
         public static async Task ConfirmedAsync(WalkSetup setup, RegisteredUser to, string type)
         {
             if (await RequestAsync(setup, to, type) is { } relationshipId)
@@ -147,7 +147,7 @@ public static class WalkResources
 
     /// <summary>
     /// {loanId}: a loan A applied for and an admin approved, so B's repayment meets an ACTIVE loan. A borrower needs
-    /// trust 75: active (40) plus a confirmed family (20) and business (15) link with two more users.
+    /// trust 75: base 10 (active) plus a confirmed father (30), spouse (25) and business partner (10), three more users.
     /// </summary>
     private sealed class OwnLoan : IWalkResource
     {
@@ -159,8 +159,9 @@ public static class WalkResources
             }
             if (setup.Operation("POST", "/identity/api/v1/relationships/{relationshipId}/confirm") is not null)
             {
-                await Relationships.ConfirmedAsync(setup, await setup.ExtraUserAsync(), "family");
-                await Relationships.ConfirmedAsync(setup, await setup.ExtraUserAsync(), "business");
+                await Relationships.ConfirmedAsync(setup, await setup.ExtraUserAsync(), "FATHER");
+                await Relationships.ConfirmedAsync(setup, await setup.ExtraUserAsync(), "SPOUSE");
+                await Relationships.ConfirmedAsync(setup, await setup.ExtraUserAsync(), "BUSINESS_PARTNER");
             }
             var applied = await setup.CallAsync(setup.Owner.Client, "POST", "/loanpool/api/v1/loans",
                 new Dictionary<string, JsonNode?> { ["amount"] = "100" });

@@ -102,9 +102,14 @@ public sealed class GovernanceRouteTests(ServicesBackend backend)
     {
         using var unlinked = await backend.NewActiveUserAsync();
         using var voter = await backend.NewActiveUserAsync();
+        using var father = await backend.NewActiveUserAsync();
         using var friend = await backend.NewActiveUserAsync();
-        await RelationshipSteps.LinkAsync(voter, friend, "friend");
-        Assert.Equal(40, await RelationshipSteps.TrustScoreAsync(unlinked));
+        // The father, named by the voter, is the parent of that link: 10 + child 10 = 20, below the 50 a vote needs.
+        await RelationshipSteps.LinkAsync(voter, father, "FATHER");
+        Assert.Equal(40, await RelationshipSteps.TrustScoreAsync(voter));
+        await RelationshipSteps.LinkAsync(voter, friend, "FRIEND");
+        Assert.Equal(10, await RelationshipSteps.TrustScoreAsync(unlinked));
+        Assert.Equal(20, await RelationshipSteps.TrustScoreAsync(father));
         Assert.Equal(50, await RelationshipSteps.TrustScoreAsync(voter));
         var proposalId = await SubmitCommittedAsync(GxParameters.LoanInterestRateBps, 0);
         var vote = $"{Proposals}/{proposalId}/vote";
@@ -112,6 +117,9 @@ public sealed class GovernanceRouteTests(ServicesBackend backend)
         var refused = await unlinked.Client.PostAsync(vote, new { vote = "FOR" });
         Assert.True(refused.Status == HttpStatusCode.Forbidden, refused.ToString());
         Assert.Equal("trust_score_too_low", refused["code"]);
+        var parentRefused = await father.Client.PostAsync(vote, new { vote = "FOR" });
+        Assert.True(parentRefused.Status == HttpStatusCode.Forbidden, parentRefused.ToString());
+        Assert.Equal("trust_score_too_low", parentRefused["code"]);
 
         var counted = await voter.Client.PostAsync(vote, new { vote = "AGAINST", reason = "loans stay interest-free" }, preferWait: 20);
         Assert.True(counted.Status == HttpStatusCode.OK && counted["status"] == "COMMITTED", counted.ToString());

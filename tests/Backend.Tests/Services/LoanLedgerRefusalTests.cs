@@ -70,14 +70,15 @@ public sealed class LoanLedgerRefusalTests(MemoryLedgerClusterFixture fixture) :
         return (borrower, loan);
     }
 
-    /// <summary>A borrower with trust 75 and a committed application of <paramref name="coins"/>.</summary>
+    /// <summary>A borrower with trust 75 (base 10, father 30, spouse 25, business 10) and a committed application of <paramref name="coins"/>.</summary>
     private async Task<(IUserGrain Borrower, ILoanGrain Loan, Guid LoanId)> PendingLoanAsync(long coins)
     {
         await _journey.BootstrapAsync();
         var borrower = await _journey.ActiveUserAsync("MY");
         var borrowerId = borrower.GetPrimaryKey();
-        await LinkAsync(borrowerId, RelationshipTypes.Family);
-        await LinkAsync(borrowerId, RelationshipTypes.Business);
+        await LinkAsync(borrowerId, RelationshipTypes.Father);
+        await LinkAsync(borrowerId, RelationshipTypes.Spouse);
+        await LinkAsync(borrowerId, RelationshipTypes.BusinessPartner);
         Assert.Equal(75, (await borrower.GetTrustScoreAsync()).Score);
 
         var applied = await Client.GetGrain<ILoanDeskGrain>(0).ApplyAsync(new LoanApplication(Guid.NewGuid(), borrowerId, coins * Coin, new string('d', 64), null));

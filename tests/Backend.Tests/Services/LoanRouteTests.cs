@@ -56,7 +56,7 @@ public sealed class LoanRouteTests(ServicesBackend backend)
     [Fact]
     public async Task A_borrower_below_trust_75_is_forbidden_and_one_at_75_may_borrow_the_edge_amounts()
     {
-        using var seventy = await LoanSteps.NewUserWithLinksAsync(backend, 70, "family", "friend");
+        using var seventy = await LoanSteps.NewUserWithLinksAsync(backend, 70, "FATHER", "MOTHER");
         var refused = await seventy.Client.PostAsync(Loans, new { amount = "100", collateralHash = LoanSteps.Collateral });
         Assert.Equal(HttpStatusCode.Forbidden, refused.Status);
         Assert.Equal("trust_score_too_low", refused["code"]);

@@ -9,9 +9,12 @@ internal static class LoanSteps
     public const string Loans = "/loanpool/api/v1/loans";
     public static readonly string Collateral = new('c', 64);
 
-    /// <summary>An ACTIVE user (500 coins) with a confirmed family and business link: trust score 75, enough for a loan.</summary>
+    /// <summary>
+    /// An ACTIVE user (500 coins) who named a father, a spouse and a business partner: trust score 10 + 30 + 25 + 10 = 75,
+    /// enough for a loan.
+    /// </summary>
     public static Task<RegisteredUser> NewBorrowerAsync(ServicesBackend backend) =>
-        NewUserWithLinksAsync(backend, 75, "family", "business");
+        NewUserWithLinksAsync(backend, 75, "FATHER", "SPOUSE", "BUSINESS_PARTNER");
 
     /// <summary>An ACTIVE user with a confirmed link of each given type to a fresh ACTIVE user.</summary>
     public static async Task<RegisteredUser> NewUserWithLinksAsync(ServicesBackend backend, int expectedScore, params string[] types)

@@ -19,7 +19,7 @@ public sealed class RelationshipRouteTests(ServicesBackend backend)
         var created = await alice.Client.PostAsync(Relationships, new { toUserId = bob.UserId, type = "Friend" });
         Assert.Equal(HttpStatusCode.Created, created.Status);
         Assert.Equal("PENDING", created["status"]);
-        Assert.Equal("friend", created["type"]);
+        Assert.Equal("FRIEND", created["type"]);
         Assert.Equal(alice.UserId, created["fromUserId"]);
         var confirm = $"{Relationships}/{created["relationshipId"]}/confirm";
 
@@ -96,6 +96,6 @@ public sealed class RelationshipRouteTests(ServicesBackend backend)
         Assert.Equal("user_not_verified", toUnverified["code"]);
         var fromUnverified = await stranger.Client.PostAsync(Relationships, new { toUserId = alice.UserId, type = "family" });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, fromUnverified.Status);
-        Assert.Equal(40, await RelationshipSteps.TrustScoreAsync(alice));
+        Assert.Equal(10, await RelationshipSteps.TrustScoreAsync(alice));
     }
 }

@@ -35,7 +35,7 @@ public sealed class SeparationOfDutiesTests(ServicesBackend backend)
     {
         var email = $"{Guid.NewGuid():N}@services.test";
         using var borrower = await backend.Journey.RegisterActiveUserAsync(backend.SuperAdmin, email, "MY");
-        foreach (var type in new[] { "family", "business" })
+        foreach (var type in new[] { "FATHER", "SPOUSE", "BUSINESS_PARTNER" })
         {
             using var partner = await backend.NewActiveUserAsync();
             await RelationshipSteps.LinkAsync(borrower, partner, type);

@@ -8,48 +8,77 @@ namespace GxProtocol.Backend.Tests.Services;
 public sealed class TrustScoreRouteTests(ServicesBackend backend)
 {
     [Fact]
-    public async Task Confirming_a_link_raises_the_parts_of_both_users_and_a_pending_link_counts_nothing()
+    public async Task Confirming_a_link_raises_the_parts_of_both_users_each_as_they_stand_and_a_pending_link_counts_nothing()
     {
         using var alice = await backend.NewActiveUserAsync();
         using var bob = await backend.NewActiveUserAsync();
 
         var before = await alice.Client.GetAsync(RelationshipSteps.TrustScorePath(alice.UserId));
         Assert.Equal(HttpStatusCode.OK, before.Status);
-        Assert.Equal("40", before["score"]);
-        Assert.Equal("40", before.Json["parts"]!["verification"]!.ToString());
-        Assert.Equal("0", before.Json["parts"]!["relationships"]!.ToString());
+        Assert.Equal("10", before["score"]);
+        Assert.Equal("10", before.Json["parts"]!["base"]!.ToString());
+        Assert.Equal("0", before.Json["parts"]!["family"]!.ToString());
 
-        var created = await alice.Client.PostAsync(RelationshipSteps.Relationships, new { toUserId = bob.UserId, type = "family" });
-        Assert.Equal(40, await RelationshipSteps.TrustScoreAsync(alice));
-        Assert.Equal(40, await RelationshipSteps.TrustScoreAsync(bob));
+        // Alice names Bob her father: she gains a parent (30), he gains a child (10).
+        var created = await alice.Client.PostAsync(RelationshipSteps.Relationships, new { toUserId = bob.UserId, type = "father" });
+        Assert.Equal("FATHER", created["type"]);
+        Assert.Equal(10, await RelationshipSteps.TrustScoreAsync(alice));
+        Assert.Equal(10, await RelationshipSteps.TrustScoreAsync(bob));
 
         Assert.Equal(HttpStatusCode.OK, (await bob.Client.PostAsync($"{RelationshipSteps.Relationships}/{created["relationshipId"]}/confirm")).Status);
 
         var after = await alice.Client.GetAsync(RelationshipSteps.TrustScorePath(alice.UserId));
-        Assert.Equal("60", after["score"]);
-        Assert.Equal("20", after.Json["parts"]!["relationships"]!.ToString());
+        Assert.Equal("40", after["score"]);
+        Assert.Equal("30", after.Json["parts"]!["family"]!.ToString());
+        Assert.Equal("1", after.Json["confirmedLinks"]!["parent"]!.ToString());
         Assert.Equal("1", after.Json["confirmedLinks"]!["family"]!.ToString());
         var bobs = await bob.Client.GetAsync(RelationshipSteps.TrustScorePath(bob.UserId));
-        Assert.Equal("60", bobs["score"]);
-        Assert.Equal("20", bobs.Json["parts"]!["relationships"]!.ToString());
+        Assert.Equal("20", bobs["score"]);
+        Assert.Equal("10", bobs.Json["parts"]!["family"]!.ToString());
+        Assert.Equal("1", bobs.Json["confirmedLinks"]!["child"]!.ToString());
     }
 
     [Fact]
-    public async Task The_relationship_part_is_capped_at_60()
+    public async Task The_family_part_is_capped_at_80_and_the_score_at_100()
     {
         using var alice = await backend.NewActiveUserAsync();
-        var relatives = new List<RegisteredUser>();
-        for (var i = 0; i < 4; i++)
+        var others = new List<RegisteredUser>();
+        foreach (var type in new[] { "FATHER", "MOTHER", "SPOUSE" })
         {
-            relatives.Add(await backend.NewActiveUserAsync());
-            await RelationshipSteps.LinkAsync(alice, relatives[^1], "family");
+            others.Add(await backend.NewActiveUserAsync());
+            await RelationshipSteps.LinkAsync(alice, others[^1], type);
         }
+        // 30 + 30 + 25 = 85 of family, capped.
+        var family = await alice.Client.GetAsync(RelationshipSteps.TrustScorePath(alice.UserId));
+        Assert.Equal("90", family["score"]);
+        Assert.Equal("80", family.Json["parts"]!["family"]!.ToString());
 
+        foreach (var type in new[] { "DIRECTOR", "FRIEND" })
+        {
+            others.Add(await backend.NewActiveUserAsync());
+            await RelationshipSteps.LinkAsync(alice, others[^1], type);
+        }
+        // 10 + 80 + 10 + 10 = 110, capped.
         var score = await alice.Client.GetAsync(RelationshipSteps.TrustScorePath(alice.UserId));
         Assert.Equal("100", score["score"]);
-        Assert.Equal("60", score.Json["parts"]!["relationships"]!.ToString());
-        Assert.Equal("4", score.Json["confirmedLinks"]!["family"]!.ToString());
-        relatives.ForEach(r => r.Dispose());
+        Assert.Equal(("80", "10", "10"), (score.Json["parts"]!["family"]!.ToString(), score.Json["parts"]!["business"]!.ToString(),
+            score.Json["parts"]!["friends"]!.ToString()));
+        Assert.Equal(("3", "2", "1"), (score.Json["confirmedLinks"]!["family"]!.ToString(), score.Json["confirmedLinks"]!["parent"]!.ToString(),
+            score.Json["confirmedLinks"]!["spouse"]!.ToString()));
+        others.ForEach(r => r.Dispose());
+    }
+
+    [Fact]
+    public async Task An_older_kind_is_accepted_and_stored_as_the_kind_it_maps_to()
+    {
+        using var alice = await backend.NewActiveUserAsync();
+        using var bob = await backend.NewActiveUserAsync();
+
+        var confirmed = await RelationshipSteps.LinkAsync(alice, bob, "family");
+
+        Assert.Equal("SIBLING", confirmed["type"]);
+        Assert.Equal(25, await RelationshipSteps.TrustScoreAsync(alice));
+        Assert.Equal(25, await RelationshipSteps.TrustScoreAsync(bob));
     }
 
     [Fact]

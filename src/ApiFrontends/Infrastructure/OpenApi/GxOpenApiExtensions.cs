@@ -26,6 +26,7 @@ public static class GxOpenApiExtensions
                 options.ShouldInclude = description => IsTagged(description, service);
                 options.AddSchemaTransformer<CoinAmountSchemaTransformer>();
                 options.AddSchemaTransformer<StringEnumSchemaTransformer>();
+                options.AddSchemaTransformer<RelationshipTypeSchemaTransformer>();
                 options.AddOperationTransformer<OperationIdTransformer>();
                 options.AddOperationTransformer<SecurityOperationTransformer>();
                 options.AddOperationTransformer<RequestHeadersOperationTransformer>();

@@ -32,7 +32,7 @@ internal static partial class LoanPoolContract
         var amount = args.Qirat(1, "amountQirat");
         var collateralHash = args.Text(2, "collateralHash", 64, required: true);
         if (!Sha256Hex().IsMatch(collateralHash)) throw ChaincodeRejection.BadRequest("collateralHash must be 64 hex characters (SHA-256).");
-        var trustScore = args.Int(3, "trustScore", 0, 100);
+        var trustScore = args.Int(3, "trustScore", 0, GxRules.MaxTrustScore);
         var maxTerm = (int)context.Parameter(GxParameters.MaxLoanDurationDays);
         var termDays = args.OptionalInt(4, "termDays", 1, maxTerm) ?? maxTerm;
         var requestId = args.OptionalId(5, "requestId");

@@ -1,0 +1,4 @@
+namespace GxProtocol.Fabric.Contract;
+
+/// <summary>A trust score and its parts, each part already capped; <see cref="Score"/> is their sum capped at 100.</summary>
+public sealed record TrustScoreParts(int Score, int Base, int Family, int Business, int Friends);
