@@ -6,8 +6,8 @@ namespace GxProtocol.DevLedger.Chaincode.Contracts;
 
 /// <summary>
 /// GovernanceContract: proposals to change one system parameter, one vote per registered identity within the
-/// voting window, execution after the window. The trust-score gate for voting (>= 50) is the backend's: the
-/// ledger holds no relationships.
+/// voting window, execution after the window. The trust-score gate for voting (GxRules.CheckVoteTrust, >= 50) is
+/// checked by the backend's proposal grain: the ledger holds no relationships and VoteOnProposal carries no score.
 /// </summary>
 internal static class GovernanceContract
 {
