@@ -5,6 +5,7 @@ using GxProtocol.Fabric.Configuration;
 using GxProtocol.Grains;
 using GxProtocol.Grains.Outbox;
 using GxProtocol.Grains.ReadModels;
+using GxProtocol.Grains.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using GxProtocol.Silo.Outbox;
 using GxProtocol.Silo.Postgres;
@@ -47,6 +48,12 @@ public abstract class LedgerClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton(OutboxRows);
             silo.AddGxGrains();
             silo.Services.Configure<OutboxOptions>(ConfigureOutbox);
+            silo.Services.Configure<WebhookOptions>(webhooks =>
+            {
+                webhooks.AllowedHosts = ["127.0.0.1"];
+                webhooks.AllowInsecureHttp = true;
+                webhooks.BaseRetryDelay = TimeSpan.FromMilliseconds(100);
+            });
             silo.Services.AddSingleton<IReadModelStore>(ReadModels);
             silo.Services.AddFabricLedgerClient(fabric =>
             {
