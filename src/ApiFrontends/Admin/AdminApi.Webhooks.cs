@@ -19,11 +19,11 @@ public static partial class AdminApi
 
     private static void MapWebhookRoutes(RouteGroupBuilder superAdmin)
     {
-        superAdmin.MapPost("/webhooks", RegisterWebhookAsync)
+        superAdmin.MapPost("/webhooks", RegisterWebhookAsync).WithIdempotency()
             .WithSummary("Register an endpoint for events; deliveries are signed with the secret (X-GX-Signature: sha256=HMAC of the body)");
         superAdmin.MapGet("/webhooks", ListWebhooksAsync).WithSummary("The registered webhook endpoints (secrets shown by their last four characters)");
         superAdmin.MapGet("/webhooks/{id:guid}", GetWebhookAsync).WithSummary("One webhook endpoint");
-        superAdmin.MapDelete("/webhooks/{id:guid}", DeleteWebhookAsync).WithSummary("Delete an endpoint; its pending deliveries fail");
+        superAdmin.MapDelete("/webhooks/{id:guid}", DeleteWebhookAsync).WithIdempotency().WithSummary("Delete an endpoint; its pending deliveries fail");
         superAdmin.MapGet("/webhooks/{id:guid}/deliveries", ListWebhookDeliveriesAsync)
             .WithSummary("An endpoint's deliveries, newest first, each with its attempts");
     }

@@ -25,6 +25,9 @@ public abstract class LedgerClusterFixture : IAsyncLifetime
     /// <summary>One store for both silos, as one database would be: an outbox shard may activate on either.</summary>
     public IOutboxStore OutboxRows { get; protected set; } = new InMemoryOutboxStore();
 
+    /// <summary>Webhook deliveries likewise: the publisher and an endpoint's delivery grain may run on different silos.</summary>
+    public IWebhookDeliveryStore WebhookDeliveries { get; } = new InMemoryWebhookDeliveryStore();
+
     /// <summary>Registers the "gx" grain storage provider the grains persist to.</summary>
     protected abstract void AddGrainStorage(ISiloBuilder silo);
 
@@ -46,6 +49,7 @@ public abstract class LedgerClusterFixture : IAsyncLifetime
             AddGrainStorage(silo);
             silo.UseInMemoryReminderService();
             silo.Services.AddSingleton(OutboxRows);
+            silo.Services.AddSingleton(WebhookDeliveries);
             silo.AddGxGrains();
             silo.Services.Configure<OutboxOptions>(ConfigureOutbox);
             silo.Services.Configure<WebhookOptions>(webhooks =>
