@@ -38,6 +38,7 @@ public static class GxGrainsSiloBuilderExtensions
         silo.Services.AddHostedService<LedgerPipelineKeeper>();
         silo.Services.AddHostedService<FinishedRowPurger>();
         silo.AddGxPeople();
+        silo.AddGxWebhooks(configuration);
         return silo;
     }
 }

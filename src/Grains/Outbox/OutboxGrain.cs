@@ -21,7 +21,7 @@ namespace GxProtocol.Grains.Outbox;
 /// all state is in memory and changed only between awaits.
 /// </remarks>
 [Reentrant]
-public sealed class OutboxGrain(
+public sealed partial class OutboxGrain(
     [PersistentState("outbox", GxStorage.Name)] IPersistentState<OutboxState> legacyState,
     IOutboxStore store,
     ILedgerClient ledger,
@@ -311,6 +311,7 @@ public sealed class OutboxGrain(
             _queue.Update(row);
             logger.LogWarning("Command {CommandId} dead-lettered after {Attempts} attempts: {Error}", row.CommandId, row.Attempts, error);
             metrics.RecordFinished("dead_lettered");
+            PublishDeadLetter(row);
             try
             {
                 await store.UpdateAsync(row);

@@ -3,9 +3,11 @@ using GxProtocol.ApiFrontends.Hosting;
 using GxProtocol.Grains;
 using GxProtocol.Grains.Outbox;
 using GxProtocol.Grains.ReadModels;
+using GxProtocol.Grains.Webhooks;
 using GxProtocol.Silo.Outbox;
 using GxProtocol.Silo.Postgres;
 using GxProtocol.Silo.ReadModels;
+using GxProtocol.Silo.Webhooks;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Serialization;
@@ -25,6 +27,7 @@ public static class SiloHostingExtensions
         {
             builder.Services.AddSingleton<IReadModelStore>(new PostgresReadModelStore(postgres));
             builder.Services.AddSingleton<IOutboxStore>(services => new PostgresOutboxStore(postgres, services.GetRequiredService<Serializer>()));
+            builder.Services.AddSingleton<IWebhookDeliveryStore>(services => new PostgresWebhookDeliveryStore(postgres, services.GetRequiredService<Serializer>()));
         }
 
         builder.UseOrleans(silo =>

@@ -5,6 +5,7 @@ using GxProtocol.Fabric.Configuration;
 using GxProtocol.Grains;
 using GxProtocol.Grains.Outbox;
 using GxProtocol.Grains.ReadModels;
+using GxProtocol.Grains.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using GxProtocol.Silo.Outbox;
 using GxProtocol.Silo.Postgres;
@@ -23,6 +24,9 @@ public abstract class LedgerClusterFixture : IAsyncLifetime
 
     /// <summary>One store for both silos, as one database would be: an outbox shard may activate on either.</summary>
     public IOutboxStore OutboxRows { get; protected set; } = new InMemoryOutboxStore();
+
+    /// <summary>Webhook deliveries likewise: the publisher and an endpoint's delivery grain may run on different silos.</summary>
+    public IWebhookDeliveryStore WebhookDeliveries { get; } = new InMemoryWebhookDeliveryStore();
 
     /// <summary>Registers the "gx" grain storage provider the grains persist to.</summary>
     protected abstract void AddGrainStorage(ISiloBuilder silo);
@@ -45,8 +49,15 @@ public abstract class LedgerClusterFixture : IAsyncLifetime
             AddGrainStorage(silo);
             silo.UseInMemoryReminderService();
             silo.Services.AddSingleton(OutboxRows);
+            silo.Services.AddSingleton(WebhookDeliveries);
             silo.AddGxGrains();
             silo.Services.Configure<OutboxOptions>(ConfigureOutbox);
+            silo.Services.Configure<WebhookOptions>(webhooks =>
+            {
+                webhooks.AllowedHosts = ["127.0.0.1"];
+                webhooks.AllowInsecureHttp = true;
+                webhooks.BaseRetryDelay = TimeSpan.FromMilliseconds(100);
+            });
             silo.Services.AddSingleton<IReadModelStore>(ReadModels);
             silo.Services.AddFabricLedgerClient(fabric =>
             {

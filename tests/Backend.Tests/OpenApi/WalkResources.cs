@@ -10,8 +10,25 @@ public static class WalkResources
     public static IReadOnlyList<IWalkResource> All { get; } =
     [
         new ReferenceValues(), new OwnUser(), new OwnTransfer(), new OwnRelationship(), new OwnOrganization(), new OwnLoan(), new AdminProposal(),
-        new OwnNotification(),
+        new OwnNotification(), new SystemWebhook(),
     ];
+
+    /// <summary>{id} after /webhooks: an endpoint the super admin registered (no one's own: B must be refused as a non-super-admin).</summary>
+    private sealed class SystemWebhook : IWalkResource
+    {
+        public async Task CreateAsync(WalkSetup setup)
+        {
+            var registered = await setup.CallAsync(setup.Backend.SuperAdmin, "POST", "/admin/api/v1/webhooks", new Dictionary<string, JsonNode?>
+            {
+                // Port 9 (discard): nothing listens, so its deliveries, if any, fail quietly.
+                ["url"] = "http://127.0.0.1:9/walk", ["events"] = new JsonArray("proposal.executed"), ["secret"] = "the walk's webhook secret",
+            });
+            if (WalkSetup.IdFrom(registered, "id") is { } webhookId)
+            {
+                setup.Ids.NameIdIn("webhooks", webhookId);
+            }
+        }
+    }
 
     /// <summary>{id} after /notifications: one of A's notifications (her genesis, at the latest).</summary>
     private sealed class OwnNotification : IWalkResource

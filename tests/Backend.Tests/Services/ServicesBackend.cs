@@ -29,6 +29,11 @@ public sealed class ServicesBackend : IAsyncLifetime
         {
             ["Gx:Bootstrap:SuperAdminEmail"] = SuperAdminEmail,
             ["Gx:Bootstrap:SuperAdminPassword"] = SuperAdminPassword,
+            // WebhookRouteTests' receivers listen on 127.0.0.1 over http; retries come quickly so a test sees them.
+            ["Gx:Webhooks:AllowedHosts:0"] = "127.0.0.1",
+            ["Gx:Webhooks:AllowInsecureHttp"] = "true",
+            ["Gx:Webhooks:BaseRetryDelay"] = "00:00:00.200",
+            ["Gx:Webhooks:LargeTransferThresholdCoins"] = "100",
         });
         SuperAdmin = await Journey.LoginAsync(SuperAdminEmail, SuperAdminPassword);
         await Journey.BootstrapAsync(SuperAdmin);
