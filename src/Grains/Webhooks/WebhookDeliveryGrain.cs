@@ -115,6 +115,14 @@ public sealed class WebhookDeliveryGrain(
             Status = delivered ? WebhookDeliveryStatuses.Delivered : givenUp ? WebhookDeliveryStatuses.Failed : WebhookDeliveryStatuses.Pending,
             NextAttemptAt = delivered || givenUp ? null : clock.GetUtcNow() + RetryDelay(attempts.Count),
         };
+        if (!delivered)
+        {
+            WebhookMetrics.RecordFailedAttempt();
+        }
+        if (delivered || givenUp)
+        {
+            WebhookMetrics.RecordFinished(delivered ? "delivered" : "failed");
+        }
         if (givenUp)
         {
             logger.LogWarning("Webhook delivery {DeliveryId} ({EventType}) to endpoint {EndpointId} failed after {Attempts} attempts: {Error}",

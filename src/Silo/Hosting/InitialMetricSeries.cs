@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using GxProtocol.Grains.Outbox;
 using GxProtocol.Grains.ReadModels;
+using GxProtocol.Grains.Webhooks;
 using Prometheus;
 
 namespace GxProtocol.Silo.Hosting;
@@ -27,6 +28,7 @@ internal sealed class InitialMetricSeries : IHostedService
         {
             finished.WithLabels(status);
         }
+        WebhookMetrics.PublishInitialSeries();
         return Task.CompletedTask;
     }
 

@@ -44,6 +44,7 @@ public sealed partial class ExportedMetricsTests(PostgresFixture database) : ICl
         Assert.Contains("\noutbox_commands_finished_total{status=\"dead_lettered\"} 0", siloMetrics);
         Assert.Contains("\nprojector_events_dead_lettered_total 0", siloMetrics);
         Assert.Contains("\nprojector_lag_milliseconds_count 0", siloMetrics);
+        Assert.Contains("\nwebhook_deliveries_finished_total{outcome=\"failed\"} 0", siloMetrics);
     }
 
     /// <summary>Metric name → where it is named, from the PrometheusRule expressions and the dashboard's targets.</summary>
