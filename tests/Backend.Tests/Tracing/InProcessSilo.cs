@@ -28,6 +28,8 @@ public sealed class InProcessSilo : IAsyncDisposable
 
     public Uri ApiBase { get; }
 
+    public IServiceProvider Services => _app.Services;
+
     public static async Task<InProcessSilo> StartAsync(IDictionary<string, string> settings, Action<IServiceCollection> configureServices)
     {
         var apiPort = FreePorts.Next();

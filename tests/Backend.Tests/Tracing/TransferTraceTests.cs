@@ -3,6 +3,7 @@ using System.Net;
 using GxProtocol.ApiFrontends.Hosting.Tracing;
 using GxProtocol.Backend.Tests.Support;
 using GxProtocol.Grains.Outbox;
+using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
 
 namespace GxProtocol.Backend.Tests.Tracing;
@@ -63,6 +64,11 @@ public sealed class TransferTraceTests : IAsyncLifetime
         Assert.True(request.HasRemoteParent, "the request span should continue the caller's traceparent");
 
         var submission = inTrace.First(s => s.OperationName == OutboxTracing.SubmitSpan && Tag(s, OutboxTracing.CommandIdTag) == commandId);
+        // The row carries the accepting call's context (it was written in the accepting row write): a submission after
+        // a restart starts from it, not from whatever is current then.
+        var row = await _silo.Services.GetRequiredService<IOutboxStore>().GetAsync(Guid.Parse(commandId));
+        Assert.NotNull(row);
+        Assert.Equal($"00-{trace}-{submission.ParentSpanId}-01", row.TraceParent);
         // The submission descends from the request through grain calls: user grain, then outbox shard.
         var ancestry = Ancestors(submission, inTrace);
         Assert.True(ancestry.Contains(request), $"the submission's ancestry should reach the HTTP request:\n{described}");
