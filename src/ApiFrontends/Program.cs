@@ -1,10 +1,12 @@
 using GxProtocol.ApiFrontends.Hosting;
+using GxProtocol.ApiFrontends.Hosting.Tracing;
 using GxProtocol.ApiFrontends.Infrastructure;
 using GxProtocol.ApiFrontends.Services;
 
 // A frontend on its own: an Orleans client serving one service (--service tokenomics, port 3003) or all seven.
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGxConsoleLogging();
+builder.AddGxTracing("gx-frontend");
 var services = GxApiFrontendsExtensions.SelectedServices(builder.Configuration);
 
 builder.AddGxOrleansClient();

@@ -10,6 +10,7 @@ return await StartupErrors.ReportAsync(async () =>
 {
     var builder = WebApplication.CreateBuilder(args);
     builder.AddGxConsoleLogging();
+    builder.AddGxSiloTracing();
     var postgres = GxPostgresConfiguration.GetConnectionString(builder.Configuration);
     if (await builder.RunMigrateCommandAsync(args, postgres))
     {

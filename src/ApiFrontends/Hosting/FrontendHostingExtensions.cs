@@ -1,3 +1,4 @@
+using GxProtocol.ApiFrontends.Hosting.Tracing;
 using GxProtocol.ApiFrontends.Services;
 using Orleans.Configuration;
 using Prometheus;
@@ -18,6 +19,10 @@ public static class FrontendHostingExtensions
         builder.UseOrleansClient(client =>
         {
             client.Configure<ClusterOptions>(cluster => GxClusterIdentity.Apply(cluster, builder.Configuration));
+            if (GxTracingSettings.IsEnabled(builder.Configuration))
+            {
+                client.AddActivityPropagation();
+            }
             if (string.IsNullOrWhiteSpace(postgres))
             {
                 client.UseLocalhostClustering(gatewayPort);

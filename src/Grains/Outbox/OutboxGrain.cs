@@ -74,7 +74,7 @@ public sealed partial class OutboxGrain(
         }
         if (!_adding.TryGetValue(command.CommandId, out var adding))
         {
-            _adding[command.CommandId] = adding = AddRowAsync(new OutboxRow(command, Shard));
+            _adding[command.CommandId] = adding = AddRowAsync(new OutboxRow(command, Shard, TraceParent: OutboxTracing.CurrentTraceParent()));
         }
         try
         {
@@ -242,6 +242,7 @@ public sealed partial class OutboxGrain(
     {
         row = row with { Attempts = row.Attempts + 1 };
         _queue.Update(row);
+        using var span = OutboxTracing.StartSubmission(row);
         var command = row.Command;
         var started = Stopwatch.GetTimestamp();
         try
@@ -366,6 +367,7 @@ public sealed partial class OutboxGrain(
     private async Task TellOriginAsync(OutboxRow finished)
     {
         var origin = GrainFactory.GetGrain<ICommandOrigin>(finished.Command.Origin);
+        using var span = OutboxTracing.StartFinished(finished);
         for (var attempt = 1; ; attempt++)
         {
             try

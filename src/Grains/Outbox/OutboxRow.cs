@@ -4,7 +4,8 @@ namespace GxProtocol.Grains.Outbox;
 
 /// <summary>
 /// One accepted command as the outbox stores it: a row keyed by command id, small and of a fixed shape whatever the
-/// queue's length. The same row is the command's status record once it has finished.
+/// queue's length. The same row is the command's status record once it has finished. <see cref="TraceParent"/> is the
+/// W3C context of the call that accepted it when that call was traced (see <see cref="OutboxTracing"/>), else null.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("gx.OutboxRow")]
 public sealed record OutboxRow(
@@ -20,7 +21,8 @@ public sealed record OutboxRow(
     [property: Id(9)] ulong? BlockNumber = null,
     [property: Id(10)] string? ErrorCode = null,
     [property: Id(11)] string? ErrorMessage = null,
-    [property: Id(12)] DateTimeOffset? CompletedAt = null)
+    [property: Id(12)] DateTimeOffset? CompletedAt = null,
+    [property: Id(13)] string? TraceParent = null)
 {
     public Guid CommandId => Command.CommandId;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using GxProtocol.ApiFrontends.Hosting;
+using GxProtocol.ApiFrontends.Hosting.Tracing;
 using GxProtocol.Grains;
 using GxProtocol.Grains.Outbox;
 using GxProtocol.Grains.ReadModels;
@@ -45,6 +46,10 @@ public static class SiloHostingExtensions
                 silo.AddGxPostgres(postgres);
             }
             silo.AddGxGrains(builder.Configuration);
+            if (GxTracingSettings.IsEnabled(builder.Configuration))
+            {
+                silo.AddActivityPropagation();
+            }
             if (host.DashboardEnabled)
             {
                 silo.AddDashboard();
