@@ -2,6 +2,7 @@ using System.Net;
 using GxProtocol.ApiFrontends.Hosting;
 using GxProtocol.Grains;
 using GxProtocol.Grains.Outbox;
+using GxProtocol.Grains.PaymentRequests;
 using GxProtocol.Grains.ReadModels;
 using GxProtocol.Silo.Outbox;
 using GxProtocol.Silo.Postgres;
@@ -42,6 +43,10 @@ public static class SiloHostingExtensions
                 silo.AddGxPostgres(postgres);
             }
             silo.AddGxGrains(builder.Configuration);
+            if (postgres is null)
+            {
+                silo.Services.AddGeneratedPaymentRequestSigningKeyWhenMissing();
+            }
             if (host.DashboardEnabled)
             {
                 silo.AddDashboard();
