@@ -10,6 +10,9 @@ public static class PaymentRequestSiloBuilderExtensions
 {
     private const string JwtSigningKey = "Gx:Jwt:SigningKey";
 
+    /// <summary>One generated key per process, so that the silos of an in-process test cluster verify each other's payloads.</summary>
+    private static readonly Lazy<string> ProcessKey = new(PaymentRequestOptions.GenerateDevelopmentKey);
+
     /// <summary>
     /// Binds <c>Gx:PaymentRequests</c>. Without a key of its own, a configured <c>Gx:Jwt:SigningKey</c> gives one by
     /// derivation (a PostgreSQL deployment shares that key already); with no configuration at all (in-process test
@@ -42,16 +45,16 @@ public static class PaymentRequestSiloBuilderExtensions
 
     /// <summary>
     /// For the embedded single-process default only: a random signing key when none is configured or derivable.
-    /// QR payloads then stop verifying when the process restarts, which is acceptable for development.
+    /// QR payloads then stop verifying when the process restarts, which is acceptable for development; all silos of
+    /// one process share the key.
     /// </summary>
     public static IServiceCollection AddGeneratedPaymentRequestSigningKeyWhenMissing(this IServiceCollection services)
     {
-        var generated = new Lazy<string>(PaymentRequestOptions.GenerateDevelopmentKey);
         services.PostConfigure<PaymentRequestOptions>(o =>
         {
             if (string.IsNullOrWhiteSpace(o.SigningKey))
             {
-                o.SigningKey = generated.Value;
+                o.SigningKey = ProcessKey.Value;
             }
         });
         return services;
