@@ -1,6 +1,7 @@
 using GxProtocol.Grains.Commands;
 using GxProtocol.Grains.Interfaces.Ledger;
 using GxProtocol.Grains.Outbox;
+using GxProtocol.Grains.PaymentRequests;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -39,6 +40,7 @@ public static class GxGrainsSiloBuilderExtensions
         silo.Services.AddHostedService<FinishedRowPurger>();
         silo.AddGxPeople();
         silo.AddGxWebhooks(configuration);
+        silo.AddGxPaymentRequests(configuration);
         return silo;
     }
 }

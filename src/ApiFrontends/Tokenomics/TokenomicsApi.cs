@@ -22,6 +22,7 @@ public static partial class TokenomicsApi
         api.MapGet("/wallets/{profileId:guid}/balance", GetBalanceAsync).RequireAuthorization();
         api.MapGet("/wallets/{profileId:guid}/transactions", GetTransactionsAsync).RequireAuthorization();
         MapAdministrationRoutes(api);
+        MapPaymentRequestRoutes(api);
         return routes;
     }
 

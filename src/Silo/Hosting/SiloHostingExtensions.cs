@@ -3,6 +3,7 @@ using GxProtocol.ApiFrontends.Hosting;
 using GxProtocol.ApiFrontends.Hosting.Tracing;
 using GxProtocol.Grains;
 using GxProtocol.Grains.Outbox;
+using GxProtocol.Grains.PaymentRequests;
 using GxProtocol.Grains.ReadModels;
 using GxProtocol.Grains.Webhooks;
 using GxProtocol.Silo.Outbox;
@@ -49,6 +50,10 @@ public static class SiloHostingExtensions
             if (GxTracingSettings.IsEnabled(builder.Configuration))
             {
                 silo.AddActivityPropagation();
+            }
+            if (postgres is null)
+            {
+                silo.Services.AddGeneratedPaymentRequestSigningKeyWhenMissing();
             }
             if (host.DashboardEnabled)
             {

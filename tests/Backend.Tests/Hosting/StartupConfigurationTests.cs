@@ -15,6 +15,8 @@ public sealed class StartupConfigurationTests(PostgresFixture database) : IClass
     [InlineData("Gx:ForwardedHeaders:KnownNetworks:0", "10.42.0.0/99", "Gx:ForwardedHeaders:KnownNetworks:0")]
     [InlineData("Gx:Logging:Format", "xml", "Gx:Logging:Format")]
     [InlineData("Gx:Telemetry:OtlpEndpoint", "otel-collector:4317", "Gx:Telemetry:OtlpEndpoint")]
+    [InlineData("Gx:PaymentRequests:SigningKey", "c2hvcnQ=", "Gx:PaymentRequests:SigningKey")]
+    [InlineData("Gx:PaymentRequests:SigningKey", "not base64!", "Gx:PaymentRequests:SigningKey")]
     public async Task A_bad_setting_stops_start_up_naming_the_key(string key, string value, string named)
     {
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() =>

@@ -21,6 +21,8 @@ public sealed class CrossUserWalkTests(ServicesBackend backend, ITestOutputHelpe
         "GET /tokenomics/api/v1/treasury/{countryCode}/balance",
         // Proposals and their tallies are visible to every user (voting is open to all with enough trust).
         "GET /governance/api/v1/proposals/{id}",
+        // A payment request's code is the capability to view and pay it: any signed-in payer holding it may (issue 14).
+        "GET /tokenomics/api/v1/payment-requests/{code}", "POST /tokenomics/api/v1/payment-requests/{code}/pay",
     ];
 
     [Fact]

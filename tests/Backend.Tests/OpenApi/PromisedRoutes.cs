@@ -33,6 +33,9 @@ public static class PromisedRoutes
         [
             "POST /transfers", "POST /genesis", "GET /wallets/{profileId}/balance", "GET /wallets/{profileId}/transactions",
             "GET /treasury/{countryCode}/balance", "POST /wallets/{profileId}/freeze", "POST /wallets/{profileId}/unfreeze",
+            // Issue 14: QR payment requests.
+            "POST /payment-requests", "GET /payment-requests", "GET /payment-requests/{code}", "GET /payment-requests/{code}/qr.png",
+            "POST /payment-requests/{code}/pay", "POST /payment-requests/{code}/cancel",
         ],
         ["organization"] =
         [

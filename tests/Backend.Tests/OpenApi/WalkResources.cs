@@ -10,7 +10,7 @@ public static class WalkResources
     public static IReadOnlyList<IWalkResource> All { get; } =
     [
         new ReferenceValues(), new OwnUser(), new OwnTransfer(), new OwnRelationship(), new OwnOrganization(), new OwnLoan(), new AdminProposal(),
-        new OwnNotification(), new SystemWebhook(),
+        new OwnNotification(), new SystemWebhook(), new OwnPaymentRequest(),
     ];
 
     /// <summary>{id} after /webhooks: an endpoint the super admin registered (no one's own: B must be refused as a non-super-admin).</summary>
@@ -26,6 +26,24 @@ public static class WalkResources
             if (WalkSetup.IdFrom(registered, "id") is { } webhookId)
             {
                 setup.Ids.NameIdIn("webhooks", webhookId);
+            }
+        }
+    }
+
+    /// <summary>{code}: a QR payment request of A's, left OPEN (B must not cancel it or draw its QR image).</summary>
+    private sealed class OwnPaymentRequest : IWalkResource
+    {
+        public async Task CreateAsync(WalkSetup setup)
+        {
+            if (setup.Operation("POST", "/tokenomics/api/v1/payment-requests") is null)
+            {
+                return;
+            }
+            var created = await setup.CallAsync(setup.Owner.Client, "POST", "/tokenomics/api/v1/payment-requests",
+                new Dictionary<string, JsonNode?> { ["amount"] = "1", ["expiresInSeconds"] = 600 });
+            if (WalkSetup.IdFrom(created, "code") is { } code)
+            {
+                setup.Ids.Name(code, "code");
             }
         }
     }
