@@ -5,6 +5,7 @@ using GxProtocol.Fabric.Configuration;
 using GxProtocol.Grains;
 using GxProtocol.Grains.Outbox;
 using GxProtocol.Grains.ReadModels;
+using GxProtocol.Grains.Tax;
 using Microsoft.Extensions.DependencyInjection;
 using GxProtocol.Silo.Outbox;
 using GxProtocol.Silo.Postgres;
@@ -33,6 +34,10 @@ public abstract class LedgerClusterFixture : IAsyncLifetime
     {
     }
 
+    protected virtual void ConfigureFeeCreditFold(FeeCreditFoldOptions fold)
+    {
+    }
+
     public async Task InitializeAsync()
     {
         await PrepareAsync();
@@ -47,6 +52,7 @@ public abstract class LedgerClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton(OutboxRows);
             silo.AddGxGrains();
             silo.Services.Configure<OutboxOptions>(ConfigureOutbox);
+            silo.Services.Configure<FeeCreditFoldOptions>(ConfigureFeeCreditFold);
             silo.Services.AddSingleton<IReadModelStore>(ReadModels);
             silo.Services.AddFabricLedgerClient(fabric =>
             {
