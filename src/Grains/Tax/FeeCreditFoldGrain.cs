@@ -56,7 +56,8 @@ public sealed class FeeCreditFoldGrain(
             }
         }
         _last = new FeeCreditFoldResult(credits, amount, clock.GetUtcNow(), Skipped: false);
-        logger.LogInformation("Folded {Credits} blind credit keys ({Amount} Qirat) into the pools' balances", credits, amount);
+        logger.Log(credits > 0 ? LogLevel.Information : LogLevel.Debug,
+            "Folded {Credits} blind credit keys ({Amount} Qirat) into the pools' balances", credits, amount);
         return _last;
     }
 
