@@ -2,6 +2,7 @@ using GxProtocol.Grains.Commands;
 using GxProtocol.Grains.Interfaces.Ledger;
 using GxProtocol.Grains.Outbox;
 using GxProtocol.Grains.PaymentRequests;
+using GxProtocol.Grains.Tax;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -38,6 +39,7 @@ public static class GxGrainsSiloBuilderExtensions
         silo.AddBroadcastChannel(LedgerChannels.Provider, channel => channel.FireAndForgetDelivery = false);
         silo.Services.AddHostedService<LedgerPipelineKeeper>();
         silo.Services.AddHostedService<FinishedRowPurger>();
+        silo.AddGxFeeCreditFolding(configuration);
         silo.AddGxPeople();
         silo.AddGxWebhooks(configuration);
         silo.AddGxPaymentRequests(configuration);

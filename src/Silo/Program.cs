@@ -30,6 +30,6 @@ return await StartupErrors.ReportAsync(async () =>
     app.ArmGxShutdownBound(host);
     app.UseGxApiInfrastructure();
     app.MapGxServices(GxServiceNames.All, host);
-    app.MapGxOps(host, requireAdminForDashboard: postgres is not null);
+    app.MapGxOps(host, requireAdminForDashboard: host.DashboardRequiresAdmin ?? postgres is not null);
     await app.RunAsync();
 });

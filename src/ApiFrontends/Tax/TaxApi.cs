@@ -2,6 +2,8 @@ using System.Security.Claims;
 using System.Text.RegularExpressions;
 using GxProtocol.ApiFrontends.Infrastructure;
 using GxProtocol.ApiFrontends.Services;
+using GxProtocol.Grains.Interfaces.Errors;
+using GxProtocol.Grains.Interfaces.Organizations;
 using GxProtocol.Grains.Interfaces.Tax;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -20,28 +22,93 @@ public static partial class TaxApi
         var api = routes.MapGroup(GxServiceNames.Prefix(GxServiceNames.Tax)).WithTags(GxServiceNames.Tax);
 
         // A quote changes nothing, so it takes no idempotency key.
-        api.MapPost("/fees/calculate", CalculateFeeAsync).AllowAnonymous();
+        // Anonymous quotes name countries; naming an account needs a token and an account the caller may see (404 otherwise).
+        api.MapPost("/fees/calculate", CalculateFeeAsync).AllowAnonymous()
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/velocity-tax/eligibility/{accountId}", GetEligibilityAsync).RequireAuthorization();
         api.MapPost("/velocity-tax/apply", ApplyVelocityTaxAsync).RequireAuthorization(GxPolicies.Admin).WithIdempotency().RequireRateLimiting("writes");
         api.MapGet("/accounts/{accountId}", GetAccountAsync).RequireAuthorization();
         return routes;
     }
 
-    private static async Task<Results<Ok<FeeQuoteResponse>, ProblemHttpResult>> CalculateFeeAsync(FeeCalculationRequest body, IGrainFactory grains)
+    private static async Task<Results<Ok<FeeQuoteResponse>, ProblemHttpResult>> CalculateFeeAsync(
+        FeeCalculationRequest body, ClaimsPrincipal caller, IGrainFactory grains)
     {
         var type = body.TransactionType?.ToUpperInvariant();
+        var fromCountry = Blank(body.FromCountry)?.ToUpperInvariant();
+        var toCountry = Blank(body.ToCountry)?.ToUpperInvariant();
+        var fromId = Blank(body.FromUserId);
+        var toId = Blank(body.ToUserId);
         if (new RequestValidator()
                 .Required("transactionType", type, 32)
                 .Must(type is null || TransactionTypes.Contains(type), "transactionType", "must be TRANSFER, ORGANIZATION or SYSTEM.")
-                .Must(body.FromUserId is null || LedgerAccountShape().IsMatch(body.FromUserId), "fromUserId", "must be a user id or an organization id.")
-                .Must(body.ToUserId is null || LedgerAccountShape().IsMatch(body.ToUserId), "toUserId", "must be a user id or an organization id.")
+                .Must(fromId is null || WalletIdShape().IsMatch(fromId), "fromUserId", QuotedAccountRule)
+                .Must(toId is null || WalletIdShape().IsMatch(toId), "toUserId", QuotedAccountRule)
+                .CountryCode("fromCountry", fromCountry)
+                .CountryCode("toCountry", toCountry)
+                .Must(fromId is null || fromCountry is null, "fromCountry", "give fromUserId or fromCountry, not both.")
+                .Must(toId is null || toCountry is null, "toCountry", "give toUserId or toCountry, not both.")
                 .HasProblem(out var problem))
         {
             return problem;
         }
-        var quote = await grains.GetGrain<IFeeQuoteGrain>(0).QuoteAsync(new FeeQuoteRequest(body.Amount.Qirat, body.FromUserId, body.ToUserId, type!));
-        return TypedResults.Ok(FeeQuoteResponse.From(quote));
+        // Whatever the ids, an anonymous caller gets the same answer: the quote tells nobody whether an account exists.
+        if ((fromId is not null || toId is not null) && caller.Identity?.IsAuthenticated != true)
+        {
+            return GxProblems.Unauthorized("Sign in to quote for your own accounts; an anonymous quote names countries (fromCountry, toCountry).");
+        }
+        foreach (var id in new[] { fromId, toId })
+        {
+            if (id is not null && !await MayQuoteForAsync(caller, id, grains))
+            {
+                return GxProblems.NotFound("Account");
+            }
+        }
+        try
+        {
+            var quote = await grains.GetGrain<IFeeQuoteGrain>(0).QuoteAsync(
+                new FeeQuoteRequest(body.Amount.Qirat, fromId, toId, type!, fromCountry, toCountry));
+            return TypedResults.Ok(FeeQuoteResponse.From(quote));
+        }
+        catch (DomainRuleException unknown) when (unknown.Kind == RuleViolationKind.NotFound)
+        {
+            // A wallet the caller may see but the ledger does not know yet (KYC pending): the same answer as any other.
+            return GxProblems.NotFound("Account");
+        }
     }
+
+    /// <summary>
+    /// The accounts a quote may name: the caller's own wallet and the organizations they are a stakeholder of (what
+    /// the organization routes let them see); admins may quote for any account. Anything else looks nonexistent.
+    /// </summary>
+    private static async Task<bool> MayQuoteForAsync(ClaimsPrincipal caller, string accountId, IGrainFactory grains)
+    {
+        if (caller.IsAdmin())
+        {
+            return true;
+        }
+        if (Guid.TryParse(accountId, out var userId))
+        {
+            return caller.IsSelfOrAdmin(userId);
+        }
+        if (!OrganizationIds.IsValid(accountId) || !caller.TryGetUserId(out var callerId))
+        {
+            return false;
+        }
+        try
+        {
+            await grains.GetGrain<IOrganizationGrain>(accountId).GetAsync(callerId, callerIsAdmin: false);
+            return true;
+        }
+        catch (DomainRuleException hidden) when (hidden.Kind == RuleViolationKind.NotFound)
+        {
+            return false;
+        }
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private const string QuotedAccountRule = "must be a user id or an organization id; pools and treasuries (system accounts) are not quoted.";
 
     private static async Task<Results<Ok<VelocityTaxEligibilityResponse>, ProblemHttpResult>> GetEligibilityAsync(
         string accountId, ClaimsPrincipal caller, IGrainFactory grains)
@@ -92,10 +159,6 @@ public static partial class TaxApi
 
     private static ProblemHttpResult? InvalidAccountId(string accountId) =>
         new RequestValidator().Must(WalletIdShape().IsMatch(accountId), "accountId", "must be a user id or an organization id.").ToProblem();
-
-    // The chaincode's id alphabet; quotes may also name a treasury ("treasury:MY"), tax accounts are wallets only.
-    [GeneratedRegex("^[A-Za-z0-9._:-]{1,128}$", RegexOptions.CultureInvariant)]
-    private static partial Regex LedgerAccountShape();
 
     [GeneratedRegex("^[A-Za-z0-9._-]{1,128}$", RegexOptions.CultureInvariant)]
     private static partial Regex WalletIdShape();

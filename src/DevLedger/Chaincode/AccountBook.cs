@@ -23,6 +23,8 @@ internal sealed class AccountBook(ChaincodeContext context)
         GxSupply.CharitablePool,
     };
 
+    public static bool IsCreditedBlindly(string account) => BlindlyCreditedAccounts.Contains(account);
+
     private readonly SortedDictionary<string, long> touched = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> creditsOfThisTransaction = new(StringComparer.Ordinal);
 

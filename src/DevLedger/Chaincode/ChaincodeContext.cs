@@ -11,7 +11,8 @@ namespace GxProtocol.DevLedger.Chaincode;
 /// </summary>
 internal sealed class ChaincodeContext(IChaincodeStub stub)
 {
-    private readonly SortedDictionary<string, byte[]> writes = new(StringComparer.Ordinal);
+    // A null value is a buffered delete.
+    private readonly SortedDictionary<string, byte[]?> writes = new(StringComparer.Ordinal);
 
     public string TransactionId => stub.TransactionId;
 
@@ -35,18 +36,22 @@ internal sealed class ChaincodeContext(IChaincodeStub stub)
         if (Exists(key)) throw ChaincodeRejection.Conflict(existsMessage);
     }
 
-    public bool Exists(string key) => writes.ContainsKey(key) || stub.GetState(key) is { Length: > 0 };
+    public bool Exists(string key) =>
+        writes.TryGetValue(key, out var pending) ? pending is not null : stub.GetState(key) is { Length: > 0 };
 
     public void Write<T>(string key, T document) where T : class =>
         writes[key] = JsonSerializer.SerializeToUtf8Bytes(document, LedgerEventJson.Options);
 
+    /// <summary>Removes <paramref name="key"/> when the transaction commits; reads in this transaction no longer see it.</summary>
+    public void Delete(string key) => writes[key] = null;
+
     /// <summary>Every document under <paramref name="prefix"/>, in key order, including this transaction's writes.</summary>
     public IReadOnlyList<T> ReadPrefix<T>(string prefix) where T : class
     {
-        var merged = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
+        var merged = new SortedDictionary<string, byte[]?>(StringComparer.Ordinal);
         foreach (var (key, value) in stub.GetStateByRange(prefix, StateKeys.EndOf(prefix))) merged[key] = value;
         foreach (var (key, value) in writes.Where(w => w.Key.StartsWith(prefix, StringComparison.Ordinal))) merged[key] = value;
-        return merged.Values.Select(bytes => JsonSerializer.Deserialize<T>(bytes, LedgerEventJson.Options)!).ToList();
+        return merged.Values.OfType<byte[]>().Select(bytes => JsonSerializer.Deserialize<T>(bytes, LedgerEventJson.Options)!).ToList();
     }
 
     public void RequireSuperAdmin()
@@ -82,7 +87,11 @@ internal sealed class ChaincodeContext(IChaincodeStub stub)
     /// <summary>Flushes the buffered writes, sets the transaction's one event (named after its payload type) and returns the payload.</summary>
     public ChaincodeResponse Commit<T>(T eventPayload) where T : class
     {
-        foreach (var (key, value) in writes) stub.PutState(key, value);
+        foreach (var (key, value) in writes)
+        {
+            if (value is null) stub.DeleteState(key);
+            else stub.PutState(key, value);
+        }
         var payload = LedgerEventJson.Serialize(eventPayload);
         stub.SetEvent(typeof(T).Name, payload);
         return ChaincodeResponse.Success(payload);

@@ -17,6 +17,7 @@ public sealed class GxContractChaincode : IChaincode
             .Concat(LoanPoolContract.Functions)
             .Concat(GovernanceContract.Functions)
             .Concat(TaxAndFeeContract.Functions)
+            .Concat(BlindCreditFolding.Functions)
             .ToDictionary(entry => entry.Function, entry => entry.Handler, StringComparer.Ordinal);
 
     public ChaincodeResponse Invoke(IChaincodeStub stub, string function, IReadOnlyList<string> arguments)

@@ -18,6 +18,9 @@ public static class GxChaincode
     /// <summary>1 coin = 1,000,000 Qirat.</summary>
     public const long QiratPerCoin = 1_000_000;
 
+    /// <summary>The most blind credit keys one AdminContract:FoldBlindCredits (and one GetBlindCredits answer) handles.</summary>
+    public const int MaxCreditsPerFold = 1000;
+
     public static class Admin
     {
         /// <summary>[super_admin] No args. Mints the whole supply into the pools, once -> SystemBootstrapped.</summary>
@@ -44,6 +47,22 @@ public static class GxChaincode
 
         /// <summary>[super_admin] Args: countryCode -> TreasuryActivated. An active treasury may send (admin-submitted TransferWithFees).</summary>
         public const string ActivateTreasuryAccount = "AdminContract:ActivateTreasuryAccount";
+
+        /// <summary>
+        /// [evaluate, admin] Args: account (a blindly credited pool: pool:operationsFund or pool:charitable), limit
+        /// (optional, 1..<see cref="GxChaincode.MaxCreditsPerFold"/>, default the maximum) -> <see cref="BlindCreditsResult"/> JSON: the
+        /// transaction ids of the pool's blind credit keys not yet folded, oldest key first, and their total.
+        /// </summary>
+        public const string GetBlindCredits = "AdminContract:GetBlindCredits";
+
+        /// <summary>
+        /// [admin] Args: account (a blindly credited pool), transactionIdsJson (JSON array of 1..<see cref="GxChaincode.MaxCreditsPerFold"/>
+        /// distinct transaction ids, as GetBlindCredits lists them) -> BlindCreditsFolded. Adds each named credit key's
+        /// amount to the pool's stored balance and deletes the key; a key already folded is skipped. The pool's balance
+        /// and the total supply are unchanged; later balance reads scan only the keys written since. Reads each key by
+        /// itself, never the range, so fee credits committed beside it do not invalidate it.
+        /// </summary>
+        public const string FoldBlindCredits = "AdminContract:FoldBlindCredits";
     }
 
     public static class Identity
@@ -168,8 +187,11 @@ public static class GxChaincode
 
         /// <summary>
         /// [evaluate, any] Args: amountQirat, fromUserId (optional), toUserId (optional), transactionType (optional:
-        /// TRANSFER default, ORGANIZATION, SYSTEM) -> <see cref="FeeQuoteResult"/> JSON. With both accounts known
-        /// on chain their kinds and countries decide; otherwise the transfer is taken as domestic of the given type.
+        /// TRANSFER default, ORGANIZATION, SYSTEM), fromCountry (optional), toCountry (optional) -> <see cref="FeeQuoteResult"/>
+        /// JSON. Each side is named by a user or organization id (404 when the ledger does not know it) or by a
+        /// country code, not both (400); pools and treasuries are refused (400). With both accounts named their kinds
+        /// decide, otherwise the transaction type (an organization on either side makes it ORGANIZATION); the two
+        /// countries decide the band, and a side given by neither counts as domestic.
         /// </summary>
         public const string CalculateTransactionFee = "TaxAndFeeContract:CalculateTransactionFee";
     }

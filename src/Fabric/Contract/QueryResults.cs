@@ -14,3 +14,6 @@ public sealed record FeeQuoteResult(
     long FeeFromReceiver,
     long NetReceived,
     long SenderDebit);
+
+/// <summary>AdminContract:GetBlindCredits result: the pool's unfolded credit keys (by transaction id, at most the limit) and their amount.</summary>
+public sealed record BlindCreditsResult(string Account, IReadOnlyList<string> TransactionIds, long Amount);

@@ -21,6 +21,12 @@ public sealed class GxHostOptions
 
     public bool DashboardEnabled { get; set; } = true;
 
+    /// <summary>Whether the dashboard needs an admin (Bearer token or session cookie); unset: in PostgreSQL mode only.</summary>
+    public bool? DashboardRequiresAdmin { get; set; }
+
+    /// <summary>How long a dashboard session cookie (<c>POST /dashboard/session</c>) lasts: 15 minutes by default.</summary>
+    [Range(5, 43200)] public int DashboardSessionSeconds { get; set; } = 900;
+
     /// <summary>The address other silos reach this one at (PostgreSQL mode); loopback by default.</summary>
     public string AdvertisedAddress { get; set; } = "127.0.0.1";
 

@@ -1,4 +1,5 @@
 using GxProtocol.ApiFrontends.Infrastructure;
+using GxProtocol.Silo.Hosting.Dashboard;
 using Microsoft.AspNetCore.Routing.Matching;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Dashboard;
@@ -28,6 +29,7 @@ public static class OpsHostingExtensions
             urls.Add($"http://{host.BindAddress}:{host.ApiPort}");
         }
         builder.WebHost.UseUrls([.. urls]);
+        builder.AddGxDashboardSessions(host);
         return builder;
     }
 
@@ -40,11 +42,13 @@ public static class OpsHostingExtensions
         app.MapMetrics("/metrics").WithMetadata(ops).AllowAnonymous();
         if (host.DashboardEnabled)
         {
-            var dashboard = app.MapOrleansDashboard(routePrefix: "/dashboard").WithMetadata(ops);
+            var dashboard = app.MapOrleansDashboard(routePrefix: DashboardSession.BasePath).WithMetadata(ops).HideGrainStateAndTrace();
             if (requireAdminForDashboard)
             {
-                dashboard.RequireAuthorization(GxPolicies.Admin);
+                // Admins by Bearer token or by the browser session cookie of POST /dashboard/session.
+                dashboard.RequireAuthorization(DashboardSession.Policy);
             }
+            app.MapGxDashboardSessions(ops);
         }
         return app;
     }

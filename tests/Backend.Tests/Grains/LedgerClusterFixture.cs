@@ -6,6 +6,7 @@ using GxProtocol.Grains;
 using GxProtocol.Grains.Outbox;
 using GxProtocol.Grains.ReadModels;
 using GxProtocol.Grains.Webhooks;
+using GxProtocol.Grains.Tax;
 using Microsoft.Extensions.DependencyInjection;
 using GxProtocol.Silo.Outbox;
 using GxProtocol.Silo.Postgres;
@@ -37,6 +38,10 @@ public abstract class LedgerClusterFixture : IAsyncLifetime
     {
     }
 
+    protected virtual void ConfigureFeeCreditFold(FeeCreditFoldOptions fold)
+    {
+    }
+
     public async Task InitializeAsync()
     {
         await PrepareAsync();
@@ -58,6 +63,7 @@ public abstract class LedgerClusterFixture : IAsyncLifetime
                 webhooks.AllowInsecureHttp = true;
                 webhooks.BaseRetryDelay = TimeSpan.FromMilliseconds(100);
             });
+            silo.Services.Configure<FeeCreditFoldOptions>(ConfigureFeeCreditFold);
             silo.Services.AddSingleton<IReadModelStore>(ReadModels);
             silo.Services.AddFabricLedgerClient(fabric =>
             {

@@ -43,6 +43,7 @@ public sealed class OpsPortIsolationTests(OpsPortIsolationTests.SiloWithDashboar
     [Theory]
     [InlineData("/metrics")]
     [InlineData("/dashboard")]
+    [InlineData("/dashboard/login")]
     [InlineData("/health/ready")]
     [InlineData("/health/live")]
     public async Task The_api_port_never_serves_ops_endpoints_whatever_the_host_header(string path)

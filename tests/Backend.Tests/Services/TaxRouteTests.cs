@@ -17,10 +17,10 @@ public sealed class TaxRouteTests(ServicesBackend backend)
     {
         using var alice = await backend.NewActiveUserAsync("MY");
         using var bob = await backend.NewActiveUserAsync(receiverCountry);
-        using var anonymous = backend.Anonymous();
 
-        var quote = await anonymous.PostAsync($"{Tax}/fees/calculate",
-            new { amount, fromUserId = alice.UserId, toUserId = bob.UserId, transactionType = "TRANSFER" });
+        // The sender quotes for herself; the receiver is named by country (another user's id is not hers to quote).
+        var quote = await alice.Client.PostAsync($"{Tax}/fees/calculate",
+            new { amount, fromUserId = alice.UserId, toCountry = receiverCountry, transactionType = "TRANSFER" });
         Assert.True(quote.Status == HttpStatusCode.OK, quote.ToString());
         Assert.Equal(bps, quote["feeBps"]);
         Assert.Equal(fromSender, quote["feeFromSender"]);
@@ -63,11 +63,96 @@ public sealed class TaxRouteTests(ServicesBackend backend)
     }
 
     [Theory]
+    [InlineData("MY", "MY", "200", "10", "true")]
+    [InlineData("MY", "DE", "200", "25", "false")]
+    [InlineData("my", "de", "50", "15", "false")]
+    public async Task An_anonymous_quote_names_countries(string fromCountry, string toCountry, string amount, string bps, string same)
+    {
+        using var anonymous = backend.Anonymous();
+
+        var quote = await anonymous.PostAsync($"{Tax}/fees/calculate", new { amount, fromCountry, toCountry, transactionType = "TRANSFER" });
+
+        Assert.True(quote.Status == HttpStatusCode.OK, quote.ToString());
+        Assert.Equal((bps, same), (quote["feeBps"], quote["sameCountry"]));
+    }
+
+    [Theory]
+    [InlineData("fromUserId", "treasury:MY")]
+    [InlineData("toUserId", "pool:operationsFund")]
+    [InlineData("fromUserId", "pool:charitable")]
+    public async Task System_accounts_are_not_quoted_to_anyone(string field, string account)
+    {
+        using var anonymous = backend.Anonymous();
+        var body = new Dictionary<string, string> { ["amount"] = "200", ["transactionType"] = "TRANSFER", [field] = account };
+
+        foreach (var client in new[] { anonymous, backend.SuperAdmin })
+        {
+            var refused = await client.PostAsync($"{Tax}/fees/calculate", body);
+            Assert.True(refused.Status == HttpStatusCode.BadRequest, refused.ToString());
+            Assert.Equal("application/problem+json", refused.ContentType);
+            Assert.True(refused.Json["errors"]?[field] is not null, $"no error for '{field}' in {refused}");
+        }
+    }
+
+    [Fact]
+    public async Task An_anonymous_caller_cannot_tell_whether_an_account_exists()
+    {
+        using var alice = await backend.NewActiveUserAsync("MY");
+        using var anonymous = backend.Anonymous();
+
+        var answers = new List<ApiResponse>();
+        foreach (var id in new[] { alice.UserId, Guid.NewGuid().ToString(), "no-such-org" })
+        {
+            answers.Add(await anonymous.PostAsync($"{Tax}/fees/calculate", new { amount = "200", fromUserId = id, toCountry = "DE", transactionType = "TRANSFER" }));
+            answers.Add(await anonymous.PostAsync($"{Tax}/fees/calculate", new { amount = "200", fromCountry = "DE", toUserId = id, transactionType = "TRANSFER" }));
+        }
+
+        Assert.All(answers, answer => Assert.True(answer.Status == HttpStatusCode.Unauthorized, answer.ToString()));
+        Assert.Single(answers.Select(answer => (answer["code"], answer["detail"], answer.Body.Contains("sameCountry"))).Distinct());
+    }
+
+    [Fact]
+    public async Task A_user_quotes_for_herself_and_her_organizations_and_foreign_accounts_look_nonexistent()
+    {
+        using var alice = await backend.NewActiveUserAsync("MY");
+        using var bob = await backend.NewActiveUserAsync("DE");
+        using var carol = await backend.NewActiveUserAsync("MY");
+        var orgId = await OrganizationTestSteps.ActiveOrganizationAsync(alice, carol);
+        var path = $"{Tax}/fees/calculate";
+
+        var own = await alice.Client.PostAsync(path, new { amount = "200", fromUserId = alice.UserId, toCountry = "DE", transactionType = "TRANSFER" });
+        Assert.True(own.Status == HttpStatusCode.OK, own.ToString());
+        Assert.Equal(("25", "false", "0.25"), (own["feeBps"], own["sameCountry"], own["feeFromSender"]));
+        var organization = await carol.Client.PostAsync(path, new { amount = "200", fromUserId = orgId, toCountry = "MY", transactionType = "TRANSFER" });
+        Assert.True(organization.Status == HttpStatusCode.OK, organization.ToString());
+        // An organization on the sending side pays the whole fee.
+        Assert.Equal(("0.2", "0"), (organization["feeFromSender"], organization["feeFromReceiver"]));
+
+        var hidden = new List<ApiResponse>
+        {
+            await bob.Client.PostAsync(path, new { amount = "200", fromUserId = alice.UserId, toCountry = "DE", transactionType = "TRANSFER" }),
+            await bob.Client.PostAsync(path, new { amount = "200", fromUserId = bob.UserId, toUserId = alice.UserId, transactionType = "TRANSFER" }),
+            await bob.Client.PostAsync(path, new { amount = "200", fromUserId = Guid.NewGuid().ToString(), toCountry = "DE", transactionType = "TRANSFER" }),
+            await bob.Client.PostAsync(path, new { amount = "200", fromUserId = orgId, toCountry = "DE", transactionType = "TRANSFER" }),
+            await bob.Client.PostAsync(path, new { amount = "200", fromUserId = "no-such-org", toCountry = "DE", transactionType = "TRANSFER" }),
+        };
+        Assert.All(hidden, answer => Assert.True(answer.Status == HttpStatusCode.NotFound, answer.ToString()));
+        Assert.Single(hidden.Select(answer => (answer["code"], answer["detail"])).Distinct());
+        // An admin may quote for anyone, and learns of a nonexistent account only what a 404 says.
+        Assert.Equal(HttpStatusCode.OK, (await backend.SuperAdmin.PostAsync(path, new { amount = "200", fromUserId = alice.UserId, toUserId = bob.UserId, transactionType = "TRANSFER" })).Status);
+        var none = await backend.SuperAdmin.PostAsync(path, new { amount = "200", fromUserId = Guid.NewGuid().ToString(), toCountry = "DE", transactionType = "TRANSFER" });
+        Assert.Equal((HttpStatusCode.NotFound, hidden[0]["detail"]), (none.Status, none["detail"]));
+    }
+
+    [Theory]
     [InlineData("{\"amount\":\"10\",\"transactionType\":\"GIFT\"}", "transactionType")]
     [InlineData("{\"amount\":\"10\"}", "transactionType")]
     [InlineData("{\"amount\":\"-1\",\"transactionType\":\"TRANSFER\"}", "amount")]
     [InlineData("{\"amount\":\"0.0000001\",\"transactionType\":\"TRANSFER\"}", "amount")]
     [InlineData("{\"amount\":\"10\",\"transactionType\":\"TRANSFER\",\"fromUserId\":\"no spaces allowed\"}", "fromUserId")]
+    [InlineData("{\"amount\":\"10\",\"transactionType\":\"TRANSFER\",\"fromCountry\":\"XX1\"}", "fromCountry")]
+    [InlineData("{\"amount\":\"10\",\"transactionType\":\"TRANSFER\",\"toCountry\":\"ZZ\"}", "toCountry")]
+    [InlineData("{\"amount\":\"10\",\"transactionType\":\"TRANSFER\",\"toUserId\":\"org-a\",\"toCountry\":\"MY\"}", "toCountry")]
     public async Task A_malformed_quote_request_names_the_field(string body, string field)
     {
         using var anonymous = backend.Anonymous();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GxProtocol.Fabric.Contract;
 using static GxProtocol.Ledger.Tests.Chaincode.ChaincodeHarness;
+using Admin = GxProtocol.Fabric.Contract.GxChaincode.Admin;
 using Tokenomics = GxProtocol.Fabric.Contract.GxChaincode.Tokenomics;
 
 namespace GxProtocol.Ledger.Tests.Chaincode;
@@ -77,5 +78,92 @@ public sealed class BlindCreditTests
         var initialCharitable = GxSupply.InitialPools.Single(pool => pool.Account == GxSupply.CharitablePool).Balance;
         Assert.Equal(initialCharitable + applied.ToCharitable, ledger.Balance(GxSupply.CharitablePool));
         Assert.Equal(GxSupply.TotalSupplyQirat, ledger.SumOfBalances());
+    }
+
+    [Fact]
+    public void Folding_moves_the_credit_keys_into_the_fund_and_conserves_the_supply()
+    {
+        var fees = Enumerable.Range(0, 6).Sum(i => ledger.Submit<TransferWithFeesCompleted>(
+            Tokenomics.TransferWithFees, i % 2 == 0 ? "alice" : "bob", i % 2 == 0 ? "bob" : "alice", Qirat((10 + i) * Coin), "", "").Fee);
+        Assert.Equal(6, ledger.CreditKeys().Count());
+        ledger.Role = GxRoles.Admin;
+
+        var listed = ledger.Evaluate<BlindCreditsResult>(Admin.GetBlindCredits, GxSupply.OperationsFundPool, "");
+        Assert.Equal((6, fees), (listed.TransactionIds.Count, listed.Amount));
+        var folded = ledger.Submit<BlindCreditsFolded>(Admin.FoldBlindCredits, GxSupply.OperationsFundPool, JsonSerializer.Serialize(listed.TransactionIds));
+        // The fold read each key by itself, never the range, so a fee committed beside it cannot invalidate it.
+        Assert.DoesNotContain(ledger.LastStub!.Reads, read => read.StartsWith('['));
+
+        Assert.Equal((6, fees), (folded.Credits, folded.Amount));
+        Assert.Empty(ledger.CreditKeys());
+        Assert.Equal(InitialFund + fees, ledger.Balance(GxSupply.OperationsFundPool));
+        Assert.Equal(InitialFund + fees, JsonDocument.Parse(ledger.World.State[GxSupply.OperationsFundPool]).RootElement.GetProperty("balance").GetInt64());
+        Assert.Equal(GxSupply.TotalSupplyQirat, ledger.SumOfBalances());
+    }
+
+    [Fact]
+    public void A_balance_read_after_a_fold_scans_only_the_credits_written_since()
+    {
+        ledger.Submit<TransferWithFeesCompleted>(Tokenomics.TransferWithFees, "alice", "bob", Qirat(10 * Coin), "", "");
+        ledger.Submit<TransferWithFeesCompleted>(Tokenomics.TransferWithFees, "bob", "alice", Qirat(20 * Coin), "", "");
+        FoldAll(GxSupply.OperationsFundPool);
+        var later = ledger.Submit<TransferWithFeesCompleted>(Tokenomics.TransferWithFees, "alice", "bob", Qirat(30 * Coin), "", "").Fee;
+
+        var before = ledger.Balance(GxSupply.OperationsFundPool);
+        Assert.Single(ledger.CreditKeys());
+        Assert.Equal(later, ledger.Evaluate<BlindCreditsResult>(Admin.GetBlindCredits, GxSupply.OperationsFundPool).Amount);
+        FoldAll(GxSupply.OperationsFundPool);
+        Assert.Equal(before, ledger.Balance(GxSupply.OperationsFundPool));
+        Assert.Empty(ledger.CreditKeys());
+        Assert.Equal(GxSupply.TotalSupplyQirat, ledger.SumOfBalances());
+    }
+
+    [Fact]
+    public void Folding_a_key_twice_counts_it_once_and_unknown_ids_are_skipped()
+    {
+        ledger.Submit<TransferWithFeesCompleted>(Tokenomics.TransferWithFees, "alice", "bob", Qirat(10 * Coin), "", "");
+        ledger.Role = GxRoles.Admin;
+        var ids = JsonSerializer.Serialize(ledger.Evaluate<BlindCreditsResult>(Admin.GetBlindCredits, GxSupply.OperationsFundPool).TransactionIds);
+        var fund = ledger.Balance(GxSupply.OperationsFundPool);
+
+        Assert.Equal(1, ledger.Submit<BlindCreditsFolded>(Admin.FoldBlindCredits, GxSupply.OperationsFundPool, ids).Credits);
+        var again = ledger.Submit<BlindCreditsFolded>(Admin.FoldBlindCredits, GxSupply.OperationsFundPool, ids);
+        var unknown = ledger.Submit<BlindCreditsFolded>(Admin.FoldBlindCredits, GxSupply.OperationsFundPool, "[\"tx-none\"]");
+
+        Assert.Equal((0, 0L, 0, 0L), (again.Credits, again.Amount, unknown.Credits, unknown.Amount));
+        Assert.Equal(fund, ledger.Balance(GxSupply.OperationsFundPool));
+        Assert.Equal(GxSupply.TotalSupplyQirat, ledger.SumOfBalances());
+    }
+
+    [Fact]
+    public void The_charitable_pool_folds_too_and_other_accounts_or_callers_are_refused()
+    {
+        ledger.Role = GxRoles.Admin;
+        ledger.Now = Genesis.AddDays(400);
+        ledger.Submit<VelocityTaxApplied>(GxChaincode.Tax.ApplyVelocityTax, "alice");
+        var charitable = ledger.Balance(GxSupply.CharitablePool);
+
+        ledger.Role = GxRoles.PartnerApi;
+        ledger.Refused(403, Admin.GetBlindCredits, GxSupply.CharitablePool);
+        ledger.Refused(403, Admin.FoldBlindCredits, GxSupply.CharitablePool, "[\"tx-000001\"]");
+        ledger.Role = GxRoles.Admin;
+        ledger.Refused(400, Admin.FoldBlindCredits, "treasury:US", "[\"tx-000001\"]");
+        ledger.Refused(400, Admin.GetBlindCredits, "alice");
+        ledger.Refused(400, Admin.FoldBlindCredits, GxSupply.CharitablePool, "[]");
+        Assert.Single(ledger.CreditKeys());
+
+        FoldAll(GxSupply.CharitablePool);
+        Assert.Empty(ledger.CreditKeys());
+        Assert.Equal(charitable, ledger.Balance(GxSupply.CharitablePool));
+        Assert.Equal(GxSupply.TotalSupplyQirat, ledger.SumOfBalances());
+    }
+
+    private void FoldAll(string pool)
+    {
+        var role = ledger.Role;
+        ledger.Role = GxRoles.Admin;
+        var listed = ledger.Evaluate<BlindCreditsResult>(Admin.GetBlindCredits, pool);
+        ledger.Submit<BlindCreditsFolded>(Admin.FoldBlindCredits, pool, JsonSerializer.Serialize(listed.TransactionIds));
+        ledger.Role = role;
     }
 }

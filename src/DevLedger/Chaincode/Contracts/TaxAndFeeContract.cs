@@ -45,15 +45,18 @@ internal static class TaxAndFeeContract
     }
 
     /// <summary>
-    /// Quotes a fee. Known accounts decide the kind and the countries; when either id is missing or unknown the
-    /// transfer is assumed domestic and <c>transactionType</c> (TRANSFER, ORGANIZATION, SYSTEM) decides who pays.
+    /// Quotes a fee. Each side is an account (a user or organization id the ledger knows) or a country code, or
+    /// neither; system accounts are refused so a quote never reads a pool (whose balance is assembled from its
+    /// credit keys). Two accounts decide the kind as a transfer would; otherwise <c>transactionType</c> does, an
+    /// organization on either side making it ORGANIZATION. Two known countries decide the band; a side without one
+    /// counts as domestic.
     /// </summary>
     private static ChaincodeResponse CalculateTransactionFee(ChaincodeContext context, ChaincodeArgs args)
     {
-        args.ExpectCount(1, 4);
+        args.ExpectCount(1, 6);
         var amount = args.Qirat(0, "amountQirat");
-        var from = args.OptionalAccount(1, "fromUserId") is { } fromId ? context.Accounts.Find(fromId) : null;
-        var to = args.OptionalAccount(2, "toUserId") is { } toId ? context.Accounts.Find(toId) : null;
+        var from = QuotedAccount(context, args, 1, "fromUserId", 4, "fromCountry", out var fromCountry);
+        var to = QuotedAccount(context, args, 2, "toUserId", 5, "toCountry", out var toCountry);
         var type = args.Text(3, "transactionType", 32, required: false).ToUpperInvariant();
         if (type.Length == 0) type = GxStatuses.TransactionTransfer;
 
@@ -73,11 +76,29 @@ internal static class TaxAndFeeContract
                 GxStatuses.TransactionSystem => TransferKind.System,
                 _ => throw ChaincodeRejection.BadRequest($"transactionType must be TRANSFER, ORGANIZATION or SYSTEM; got '{type}'."),
             };
-            sameCountry = true;
+            if (kind == TransferKind.PersonToPerson && (from?.Kind == AccountState.OrganizationKind || to?.Kind == AccountState.OrganizationKind))
+                kind = TransferKind.Organization;
+            sameCountry = fromCountry is null || toCountry is null || fromCountry == toCountry;
             quote = GxRules.QuoteTransferFee(amount, sameCountry, kind, (int)context.Parameter(GxParameters.TransactionFeeBps));
         }
         return ChaincodeContext.Answer(new FeeQuoteResult(
             amount, type, sameCountry, quote.FeeBps, quote.Fee, quote.FeeFromSender, quote.FeeFromReceiver,
             amount - quote.FeeFromReceiver, amount + quote.FeeFromSender));
+    }
+
+    /// <summary>One side of a quote: the named wallet (404 when unknown) with its country, or just a country, or neither.</summary>
+    private static AccountState? QuotedAccount(
+        ChaincodeContext context, ChaincodeArgs args, int accountIndex, string accountName, int countryIndex, string countryName, out string? country)
+    {
+        var accountId = args.OptionalAccount(accountIndex, accountName);
+        var countryGiven = args.Text(countryIndex, countryName, 8, required: false).Length > 0;
+        country = countryGiven ? args.CountryCode(countryIndex, countryName) : null;
+        if (accountId is null) return null;
+        if (countryGiven) throw ChaincodeRejection.BadRequest($"Give {accountName} or {countryName}, not both.");
+        if (GxSupply.IsSystemAccount(accountId))
+            throw ChaincodeRejection.BadRequest($"{accountName} must be a user or organization id; pools and treasuries are not quoted.");
+        var account = context.Accounts.Find(accountId) ?? throw ChaincodeRejection.NotFound($"{accountName} is not an account on the ledger.");
+        country = account.Country;
+        return account;
     }
 }
