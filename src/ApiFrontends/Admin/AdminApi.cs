@@ -40,6 +40,7 @@ public static partial class AdminApi
         MapInsightRoutes(admin);
         MapUserRoutes(admin);
         MapAuditRoutes(superAdmin);
+        MapSignInRoutes(admin, superAdmin);
         return routes;
     }
 
