@@ -89,7 +89,7 @@ public static partial class IdentityApi
     }
 
     private static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> CompleteTwoFactorLoginAsync(
-        TwoFactorLoginRequest body, HttpContext http, IGrainFactory grains, TwoFactorChallenges challenges, SessionTokens sessions)
+        TwoFactorLoginRequest body, HttpContext http, IGrainFactory grains, [FromServices] TwoFactorChallenges challenges, SessionTokens sessions)
     {
         if (new RequestValidator().Required("challengeToken", body.ChallengeToken, MaxChallengeLength).Required("code", body.Code, MaxCodeLength)
                 .HasProblem(out var problem))
@@ -123,7 +123,7 @@ public static partial class IdentityApi
     }
 
     private static async Task<Results<Ok<TwoFactorEnrolmentResponse>, ProblemHttpResult>> EnrolAtLoginAsync(
-        TwoFactorChallengeRequest body, HttpContext http, IGrainFactory grains, TwoFactorChallenges challenges, IOptions<AdminSignInOptions> options)
+        TwoFactorChallengeRequest body, HttpContext http, IGrainFactory grains, [FromServices] TwoFactorChallenges challenges, IOptions<AdminSignInOptions> options)
     {
         if (new RequestValidator().Required("challengeToken", body.ChallengeToken, MaxChallengeLength).HasProblem(out var problem))
         {

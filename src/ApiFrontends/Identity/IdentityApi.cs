@@ -19,7 +19,8 @@ public static partial class IdentityApi
 
         api.MapPost("/users", RegisterAsync).AllowAnonymous().WithIdempotency();
         // Session routes answer with fresh secrets, which an idempotency store must never replay to someone else.
-        api.MapPost("/auth/login", LoginAsync).AllowAnonymous();
+        api.MapPost("/auth/login", LoginAsync).AllowAnonymous()
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status423Locked);
         api.MapPost("/auth/refresh", RefreshAsync).AllowAnonymous();
         api.MapPost("/auth/logout", LogoutAsync).AllowAnonymous();
         api.MapPost("/auth/logout-all", LogoutEverywhereAsync).RequireAuthorization();

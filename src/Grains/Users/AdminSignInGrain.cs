@@ -107,7 +107,8 @@ public sealed class AdminSignInGrain(
         {
             return locked;
         }
-        return (await FailAsync()).LockedFor;
+        await FailAsync();
+        return Locked();
     }
 
     public async Task RecordSignInAsync()
@@ -135,7 +136,8 @@ public sealed class AdminSignInGrain(
             State.LockedUntil = clock.GetUtcNow() + IAdminSignInGrain.LockDuration;
         }
         await state.WriteStateAsync();
-        return new SecondFactorResult(false, LockedFor: Locked());
+        // The attempt that reaches the limit is answered as wrong, like the ones before it; the lock meets the next one.
+        return new SecondFactorResult(false);
     }
 
     private TimeSpan? Locked()
