@@ -41,6 +41,7 @@ public static partial class AdminApi
         MapUserRoutes(admin);
         MapAuditRoutes(superAdmin);
         MapWebhookRoutes(superAdmin);
+        MapSignInRoutes(admin, superAdmin);
         return routes;
     }
 

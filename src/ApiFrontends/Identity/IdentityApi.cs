@@ -19,10 +19,12 @@ public static partial class IdentityApi
 
         api.MapPost("/users", RegisterAsync).AllowAnonymous().WithIdempotency();
         // Session routes answer with fresh secrets, which an idempotency store must never replay to someone else.
-        api.MapPost("/auth/login", LoginAsync).AllowAnonymous();
+        api.MapPost("/auth/login", LoginAsync).AllowAnonymous()
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status423Locked);
         api.MapPost("/auth/refresh", RefreshAsync).AllowAnonymous();
         api.MapPost("/auth/logout", LogoutAsync).AllowAnonymous();
         api.MapPost("/auth/logout-all", LogoutEverywhereAsync).RequireAuthorization();
+        MapTwoFactorRoutes(api);
 
         var users = api.MapGroup("/users/{id:guid}").RequireAuthorization();
         users.MapGet("", GetUserAsync);
@@ -89,11 +91,16 @@ public static partial class IdentityApi
         var userId = await grains.GetGrain<IUserDirectoryGrain>(IUserDirectoryGrain.KeyFor(body.Email)).LookupAsync();
         var user = userId is { } id ? grains.GetGrain<IUserGrain>(id) : null;
         var credentials = user is null ? null : await user.GetCredentialsAsync();
+        if (await AdminLockedAsync(credentials, grains, http) is { } locked)
+        {
+            return locked;
+        }
         // One answer, and the same work, for an unknown address and a wrong password: logins cannot probe which addresses exist.
         var verified = credentials is null ? PasswordHasher.VerifyAgainstDecoy(body.Password) : PasswordHasher.Verify(body.Password, credentials.PasswordHash);
         if (!verified || await user!.GetProfileAsync() is not { } profile)
         {
             await throttle.RecordFailureAsync();
+            await RecordAdminPasswordFailureAsync(credentials, grains);
             return GxProblems.Create(StatusCodes.Status401Unauthorized, "invalid_credentials", "Login failed.", "The e-mail or password is wrong.");
         }
         await throttle.RecordSuccessAsync();
@@ -101,6 +108,10 @@ public static partial class IdentityApi
         if (PasswordHasher.NeedsRehash(credentials!.PasswordHash))
         {
             await user!.UpgradePasswordHashAsync(credentials.PasswordHash, PasswordHasher.Hash(body.Password));
+        }
+        if (await SecondFactorOwedAsync(profile, grains, http) is { } secondStep)
+        {
+            return secondStep;
         }
         return TypedResults.Ok(await sessions.IssueAsync(profile));
     }

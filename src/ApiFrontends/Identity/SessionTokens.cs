@@ -13,7 +13,7 @@ public sealed class SessionTokens(AccessTokenIssuer issuer, IOptions<JwtOptions>
     public async Task<LoginResponse> IssueAsync(UserProfile profile)
     {
         var refreshToken = $"{profile.UserId:N}.{RefreshTokens.Create()}";
-        await grains.GetGrain<IUserGrain>(profile.UserId).StoreRefreshTokenAsync(RefreshTokens.Hash(refreshToken), RefreshExpiry(),
+        await grains.GetGrain<IUserGrain>(profile.UserId).StoreRefreshTokenAsync(RefreshTokens.Hash(refreshToken), RefreshExpiry(profile.Role),
             clock.GetUtcNow().AddDays(jwt.Value.SessionMaxDays));
         return Respond(profile, refreshToken);
     }
@@ -26,8 +26,9 @@ public sealed class SessionTokens(AccessTokenIssuer issuer, IOptions<JwtOptions>
         }
         var user = grains.GetGrain<IUserGrain>(userId);
         var replacement = $"{userId:N}.{RefreshTokens.Create()}";
-        if (!await user.RotateRefreshTokenAsync(RefreshTokens.Hash(presented), RefreshTokens.Hash(replacement), RefreshExpiry())
-            || await user.GetProfileAsync() is not { } profile)
+        // The role decides how long the new token may lie unused, so the profile is read first.
+        if (await user.GetProfileAsync() is not { } profile
+            || !await user.RotateRefreshTokenAsync(RefreshTokens.Hash(presented), RefreshTokens.Hash(replacement), RefreshExpiry(profile.Role)))
         {
             return null;
         }
@@ -51,7 +52,10 @@ public sealed class SessionTokens(AccessTokenIssuer issuer, IOptions<JwtOptions>
         return new LoginResponse(access.Token, access.ExpiresAt, refreshToken, UserResponse.From(profile));
     }
 
-    private DateTimeOffset RefreshExpiry() => clock.GetUtcNow().AddDays(jwt.Value.RefreshTokenDays);
+    /// <summary>Admins' refresh tokens lapse after a short idle time; users' after days.</summary>
+    private DateTimeOffset RefreshExpiry(UserRole role) => role is UserRole.Admin or UserRole.SuperAdmin
+        ? clock.GetUtcNow().AddMinutes(jwt.Value.AdminRefreshIdleMinutes)
+        : clock.GetUtcNow().AddDays(jwt.Value.RefreshTokenDays);
 
     private static Guid? UserOf(string token) =>
         token.Split('.', 2) is [var id, _] && Guid.TryParseExact(id, "N", out var userId) ? userId : null;

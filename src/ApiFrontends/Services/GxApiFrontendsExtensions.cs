@@ -29,6 +29,7 @@ public static class GxApiFrontendsExtensions
     {
         services.AddGxApiInfrastructure(configuration);
         services.AddSingleton<SessionTokens>();
+        services.AddGxAdminSignIn(configuration);
         services.AddGxOpenApi(GxServiceNames.All);
         return services;
     }

@@ -44,6 +44,12 @@ public interface IUserGrain : IGrainWithGuidKey, ICommandOrigin
     /// <summary>Logout everywhere: every refresh token of the user stops working.</summary>
     [Alias("RevokeAllRefreshTokens")] Task RevokeAllRefreshTokensAsync();
 
+    /// <summary>The live sessions (refresh-token families), most recently used first; rotated-away tokens are not sessions.</summary>
+    [Alias("ListSessions")] Task<IReadOnlyList<SessionView>> ListSessionsAsync();
+
+    /// <summary>Ends one session: every token of its family stops working. False when no live session has that id.</summary>
+    [Alias("RevokeSession")] Task<bool> RevokeSessionAsync(Guid sessionId);
+
     /// <summary>A super admin pays the genesis the user did not get at registration; once per user.</summary>
     [Alias("DistributeGenesis")] Task<CommandAccepted> DistributeGenesisAsync(Guid superAdminId, Guid commandId);
     [Alias("FreezeWallet")] Task<CommandAccepted> FreezeWalletAsync(Guid adminId, Guid commandId, string reason);

@@ -1,4 +1,5 @@
 using GxProtocol.ApiFrontends.Infrastructure;
+using GxProtocol.ApiFrontends.Identity;
 using GxProtocol.ApiFrontends.Services;
 
 namespace GxProtocol.Silo.Hosting;
@@ -12,6 +13,7 @@ public static class CoHostedFrontendsExtensions
         if (embedded)
         {
             builder.Services.AddGeneratedJwtSigningKeyWhenMissing();
+            builder.Services.AddAdminTwoFactorOptionalWhenUnset(builder.Configuration);
         }
         builder.Services.AddSingleton(host);
         builder.Services.AddSingleton(HostOptionsReader.Read<BootstrapOptions>(builder.Configuration, BootstrapOptions.Section));

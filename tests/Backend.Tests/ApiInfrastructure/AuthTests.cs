@@ -62,7 +62,10 @@ public sealed class AuthTests : IAsyncLifetime
         var clock = new FixedClock(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var issued = new AccessTokenIssuer(_api.Services.GetRequiredService<IOptions<JwtOptions>>(), clock)
             .Issue(Guid.NewGuid(), "a@b.io", GxRoles.Admin);
-        Assert.Equal(clock.Now.AddMinutes(15), issued.ExpiresAt);
+        // An admin's token lives Gx:Jwt:AdminAccessTokenMinutes (default 5), a user's AccessTokenMinutes (default 15).
+        Assert.Equal(clock.Now.AddMinutes(5), issued.ExpiresAt);
+        var user = new AccessTokenIssuer(_api.Services.GetRequiredService<IOptions<JwtOptions>>(), clock).Issue(Guid.NewGuid(), "u@b.io", GxRoles.User);
+        Assert.Equal(clock.Now.AddMinutes(15), user.ExpiresAt);
         var jwt = new JsonWebToken(issued.Token);
         Assert.Equal("HS256", jwt.Alg);
         Assert.Equal("admin", jwt.GetClaim("role").Value);

@@ -19,6 +19,12 @@ public sealed class OpenApiDocumentTests(ServicesBackend backend)
         "POST /identity/api/v1/auth/login", "POST /identity/api/v1/auth/refresh", "POST /identity/api/v1/auth/logout",
         // Revoking every session of the caller twice is the same as once.
         "POST /identity/api/v1/auth/logout-all",
+        // The second login step and enrolment answer with fresh secrets or consume one-time codes (IdentityApi.TwoFactor, AdminApi.SignIn).
+        "POST /identity/api/v1/auth/two-factor", "POST /identity/api/v1/auth/two-factor/enrolment",
+        "POST /admin/api/v1/two-factor/enrolment", "POST /admin/api/v1/two-factor/enrolment/confirm",
+        // Ending a session or resetting a second factor twice is the same as once.
+        "DELETE /admin/api/v1/sessions/{sessionId}", "DELETE /admin/api/v1/admins/{adminId}/sessions/{sessionId}",
+        "DELETE /admin/api/v1/admins/{adminId}/two-factor",
         // A fee quote: a calculation with a body, it changes nothing.
         "POST /tax/api/v1/fees/calculate",
     ];

@@ -79,6 +79,9 @@ public static class WalkResources
         {
             setup.Ids.Name("MY", "cc", "countryCode");
             setup.Ids.Name("votingPeriodDays", "paramId", "targetParameter");
+            // Admin accounts and their sessions: B is refused by role before any id is looked up, so any GUID will do.
+            setup.Ids.Name(setup.Owner.UserId, "adminId");
+            setup.Ids.Name(Guid.NewGuid().ToString("D"), "sessionId");
             return Task.CompletedTask;
         }
     }

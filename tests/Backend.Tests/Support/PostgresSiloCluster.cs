@@ -30,6 +30,8 @@ public sealed class PostgresSiloCluster : IAsyncDisposable
     {
         ["ConnectionStrings:Postgres"] = _connectionString,
         ["Gx:Jwt:SigningKey"] = _signingKey,
+        // These tests are about failover and log in as the seeded super admin; admin two-factor has tests of its own.
+        ["Gx:Auth:RequireAdminTwoFactor"] = "false",
     };
 
     public Task<HostProcess> StartSiloAsync() => StartSiloAsync(new Dictionary<string, string>());

@@ -19,7 +19,7 @@ public sealed class AccessTokenIssuer(IOptions<JwtOptions> options, TimeProvider
 
         var jwt = options.Value;
         var now = timeProvider.GetUtcNow();
-        var expiresAt = now.AddMinutes(jwt.AccessTokenMinutes);
+        var expiresAt = now.AddMinutes(role is GxRoles.Admin or GxRoles.SuperAdmin ? jwt.AdminAccessTokenMinutes : jwt.AccessTokenMinutes);
         var descriptor = new SecurityTokenDescriptor
         {
             Issuer = jwt.Issuer,

@@ -22,6 +22,12 @@ public sealed class JwtOptions
     /// <summary>Absolute lifetime of a session: rotating its refresh token never carries it past this many days after login.</summary>
     public int SessionMaxDays { get; set; } = 90;
 
+    /// <summary>Access-token lifetime for admins and super admins: shorter than a user's, since theirs can do more.</summary>
+    public int AdminAccessTokenMinutes { get; set; } = 5;
+
+    /// <summary>An admin's refresh token lapses after this many minutes unused (a user's after RefreshTokenDays).</summary>
+    public int AdminRefreshIdleMinutes { get; set; } = 60;
+
     /// <summary>
     /// A fresh random key for a single-process development run. Tokens die with the process, and separate
     /// frontend processes would not accept each other's tokens, so only the embedded default should use it.

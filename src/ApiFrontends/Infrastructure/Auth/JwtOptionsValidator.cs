@@ -49,6 +49,15 @@ internal sealed class JwtOptionsValidator : IValidateOptions<JwtOptions>
             failures.Add($"{Prefix}RefreshTokenDays must be between 1 and 365 (was {options.RefreshTokenDays}).");
         }
 
+        if (options.AdminAccessTokenMinutes < 1 || options.AdminAccessTokenMinutes > options.AccessTokenMinutes)
+        {
+            failures.Add($"{Prefix}AdminAccessTokenMinutes must be between 1 and AccessTokenMinutes ({options.AccessTokenMinutes}) (was {options.AdminAccessTokenMinutes}).");
+        }
+        if (options.AdminRefreshIdleMinutes < 1 || options.AdminRefreshIdleMinutes > options.RefreshTokenDays * 24 * 60)
+        {
+            failures.Add($"{Prefix}AdminRefreshIdleMinutes must be between 1 and RefreshTokenDays in minutes ({options.RefreshTokenDays * 24 * 60}) (was {options.AdminRefreshIdleMinutes}).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }
