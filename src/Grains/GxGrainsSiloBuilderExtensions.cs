@@ -1,6 +1,7 @@
 using GxProtocol.Grains.Commands;
 using GxProtocol.Grains.Interfaces.Ledger;
 using GxProtocol.Grains.Outbox;
+using GxProtocol.Grains.Verification;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -38,6 +39,7 @@ public static class GxGrainsSiloBuilderExtensions
         silo.Services.AddHostedService<LedgerPipelineKeeper>();
         silo.Services.AddHostedService<FinishedRowPurger>();
         silo.AddGxPeople();
+        silo.AddGxVerification(configuration);
         return silo;
     }
 }

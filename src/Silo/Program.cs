@@ -19,6 +19,7 @@ return await StartupErrors.ReportAsync(async () =>
     var host = HostOptionsReader.Read<GxHostOptions>(builder.Configuration, GxHostOptions.Section);
     await builder.PreparePostgresAsync(postgres);
     builder.RequireExplicitLedgerMode(postgres);
+    builder.RequireMailTransport(postgres);
     await using var devLedger = await builder.AddGxLedgerAsync();
     builder.AddGxSilo(host, postgres);
     builder.AddGxFrontends(host, embedded: postgres is null);

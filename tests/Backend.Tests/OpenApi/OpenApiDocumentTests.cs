@@ -19,6 +19,11 @@ public sealed class OpenApiDocumentTests(ServicesBackend backend)
         "POST /identity/api/v1/auth/login", "POST /identity/api/v1/auth/refresh", "POST /identity/api/v1/auth/logout",
         // Revoking every session of the caller twice is the same as once.
         "POST /identity/api/v1/auth/logout-all",
+        // One-time codes: every try counts against the code, and a stored answer would hide that; sending is rate-limited
+        // per address, and a password-reset request answers the same whatever happened (IdentityApi.Verification).
+        "POST /identity/api/v1/users/{id}/email-verification", "POST /identity/api/v1/users/{id}/email-verification/confirm",
+        "POST /identity/api/v1/users/{id}/phone-verification", "POST /identity/api/v1/users/{id}/phone-verification/confirm",
+        "POST /identity/api/v1/password-reset", "POST /identity/api/v1/password-reset/confirm",
         // A fee quote: a calculation with a body, it changes nothing.
         "POST /tax/api/v1/fees/calculate",
     ];
