@@ -31,5 +31,9 @@ return await StartupErrors.ReportAsync(async () =>
     app.UseGxApiInfrastructure();
     app.MapGxServices(GxServiceNames.All, host);
     app.MapGxOps(host, requireAdminForDashboard: postgres is not null);
+    if (postgres is null)
+    {
+        app.MapGxDevMailbox();
+    }
     await app.RunAsync();
 });

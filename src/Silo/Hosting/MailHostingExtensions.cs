@@ -9,8 +9,12 @@ namespace GxProtocol.Silo.Hosting;
 /// </summary>
 public static class MailHostingExtensions
 {
-    private const string HostKey = $"{MailOptions.Section}:Smtp:Host";
-    private const string PickupKey = $"{MailOptions.Section}:PickupDirectory";
+    // Spelt out (not composed from MailOptions.Section) so that a search for a key finds where it is read.
+    private const string HostKey = "Gx:Mail:Smtp:Host";
+    private const string PickupKey = "Gx:Mail:PickupDirectory";
+
+    /// <summary>The keys a deployment sets for SMTP besides the host (Kubernetes ConfigMap).</summary>
+    public static readonly string[] SmtpKeys = ["Gx:Mail:Smtp:Port", "Gx:Mail:Smtp:Security", "Gx:Mail:Smtp:Username", "Gx:Mail:From"];
 
     public static void RequireMailTransport(this WebApplicationBuilder builder, string? postgres)
     {

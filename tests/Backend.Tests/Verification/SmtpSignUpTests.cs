@@ -163,7 +163,7 @@ public sealed class SmtpSignUpTests(SmtpBackend backend) : IClassFixture<SmtpBac
     {
         var email = $"{Guid.NewGuid():N}@smtp.test";
         var http = backend.Client();
-        var registered = await http.PostAsJsonAsync($"{Identity}/users", new
+        var registered = await PostAsync(http, $"{Identity}/users", new
         {
             email, password = Password, firstName = "Mail", lastName = "Tester", nationalityCountryCode = "MY", dateOfBirth = "1990-04-01",
         });
