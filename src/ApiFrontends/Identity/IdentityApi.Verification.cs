@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.OpenApi;
 
 namespace GxProtocol.ApiFrontends.Identity;
 
@@ -25,18 +26,20 @@ public static partial class IdentityApi
         user.MapGet("/verification", GetVerificationAsync).WithSummary("Whether the user's e-mail address and phone number are verified");
         user.MapPost("/email-verification", SendEmailCodeAsync)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .AddOpenApiOperationTransformer(DocumentRetryAfter)
             .WithSummary("Mails a new verification code to the user's address (rate-limited per address: 429 with Retry-After)");
         user.MapPost("/email-verification/confirm", ConfirmEmailAsync)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Confirms the e-mail address with the mailed code (single use, expires, 5 tries); KYC waits for it");
         user.MapPost("/phone-verification", SendPhoneCodeAsync)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .AddOpenApiOperationTransformer(DocumentRetryAfter)
             .WithSummary("Sends a verification code to the phone number on the profile (rate-limited: 429 with Retry-After)");
         user.MapPost("/phone-verification/confirm", ConfirmPhoneAsync)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Confirms the phone number with the sent code (single use, expires, 5 tries)");
 
-        api.MapPost("/password-reset", RequestPasswordResetAsync).AllowAnonymous()
+        api.MapPost("/password-reset", RequestPasswordResetAsync).AllowAnonymous().WithMetadata(NoLedgerCommandMetadata.Instance)
             .WithSummary("Mails a password-reset code; answers 202 alike whether or not the address belongs to an account");
         api.MapPost("/password-reset/confirm", ConfirmPasswordResetAsync).AllowAnonymous()
             .WithSummary("Sets a new password with the mailed code and ends every session of the account");
@@ -47,13 +50,13 @@ public static partial class IdentityApi
             ? TypedResults.Ok(VerificationStatusResponse.From(await grains.GetGrain<IAccountVerificationGrain>(id).GetStatusAsync()))
             : GxProblems.NotFound("User");
 
-    private static async Task<Results<Accepted<CodeSentResponse>, ProblemHttpResult>> SendEmailCodeAsync(
+    private static async Task<Results<Ok<CodeSentResponse>, ProblemHttpResult>> SendEmailCodeAsync(
         Guid id, ClaimsPrincipal caller, HttpContext http, IGrainFactory grains) =>
         IsCaller(caller, id)
             ? CodeSent("email", await grains.GetGrain<IAccountVerificationGrain>(id).SendEmailCodeAsync(), http, "email_already_verified", "no_email")
             : GxProblems.NotFound("User");
 
-    private static async Task<Results<Accepted<CodeSentResponse>, ProblemHttpResult>> SendPhoneCodeAsync(
+    private static async Task<Results<Ok<CodeSentResponse>, ProblemHttpResult>> SendPhoneCodeAsync(
         Guid id, ClaimsPrincipal caller, HttpContext http, IGrainFactory grains) =>
         IsCaller(caller, id)
             ? CodeSent("phone", await grains.GetGrain<IAccountVerificationGrain>(id).SendPhoneCodeAsync(), http, "phone_already_verified", "no_phone_number")
@@ -134,6 +137,23 @@ public static partial class IdentityApi
                 new Dictionary<string, string[]> { ["code"] = ["is wrong, expired, used or locked after too many tries."] });
     }
 
+    private static Task DocumentRetryAfter(OpenApiOperation operation, Microsoft.AspNetCore.OpenApi.OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        foreach (var status in new[] { "429", "503" })
+        {
+            if (operation.Responses?.TryGetValue(status, out var response) is true && response is OpenApiResponse concrete)
+            {
+                concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                concrete.Headers["Retry-After"] = new OpenApiHeader
+                {
+                    Description = "Seconds to wait before asking for another code.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.Integer },
+                };
+            }
+        }
+        return Task.CompletedTask;
+    }
+
     /// <summary>Codes are the user's own business: not even an admin sends or confirms them for someone.</summary>
     private static bool IsCaller(ClaimsPrincipal caller, Guid id) => caller.TryGetUserId(out var me) && me == id;
 
@@ -142,13 +162,13 @@ public static partial class IdentityApi
             ? null
             : GxProblems.Validation("code", "must be the six digits of the code that was sent.");
 
-    private static Results<Accepted<CodeSentResponse>, ProblemHttpResult> CodeSent(
+    private static Results<Ok<CodeSentResponse>, ProblemHttpResult> CodeSent(
         string channel, CodeDelivery delivery, HttpContext http, string alreadyVerified, string noAddress)
     {
         switch (delivery.Outcome)
         {
             case CodeDeliveryOutcome.Sent:
-                return TypedResults.Accepted((string?)null, new CodeSentResponse(channel, delivery.ExpiresAt));
+                return TypedResults.Ok(new CodeSentResponse(channel, delivery.ExpiresAt));
             case CodeDeliveryOutcome.RateLimited:
                 var seconds = Math.Max(1, (int)Math.Ceiling(delivery.RetryAfter!.Value.TotalSeconds));
                 http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
