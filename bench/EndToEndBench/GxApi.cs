@@ -13,7 +13,7 @@ public sealed record SenderPair(BenchUser Sender, BenchUser Recipient, byte[] Tr
 
 /// <summary>
 /// The set-up a new user would do with curl (README "The journey, with curl"): admin login, bootstrap, countries,
-/// then users that register, log in, submit KYC and are approved. Everything over the silo's HTTP API.
+/// then users that register, log in, confirm their address with the mailed code, submit KYC and are approved. Everything over the silo's HTTP API.
 /// </summary>
 public sealed class GxApi(HttpClient client, string baseUrl)
 {
@@ -21,6 +21,9 @@ public sealed class GxApi(HttpClient client, string baseUrl)
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
     public string BaseUrl { get; } = baseUrl.TrimEnd('/');
+
+    /// <summary>Where the silo mails verification codes (its development mailbox).</summary>
+    public BenchMailbox? Mailbox { get; init; }
 
     public async Task<string> LoginAsync(string email, string password, CancellationToken cancellationToken)
     {
@@ -108,6 +111,10 @@ public sealed class GxApi(HttpClient client, string baseUrl)
         Require(register, "register " + email, HttpStatusCode.OK, HttpStatusCode.Created, HttpStatusCode.Accepted);
         var id = Guid.Parse(register.Body!["userId"]!.GetValue<string>());
         var token = await LoginAsync(email, Password, cancellationToken);
+        var mailbox = Mailbox ?? throw new InvalidOperationException("KYC needs a confirmed address: set GxApi.Mailbox to the silo's mail directory");
+        var confirm = await SendAsync(HttpMethod.Post, $"/identity/api/v1/users/{id}/email-verification/confirm",
+            new { code = await mailbox.CodeForAsync(email, cancellationToken) }, token, null, cancellationToken);
+        Require(confirm, "email verification " + email, HttpStatusCode.OK);
         var kyc = await SendAsync(HttpMethod.Post, $"/identity/api/v1/users/{id}/kyc", new
         {
             evidenceHash = new string('a', 64),

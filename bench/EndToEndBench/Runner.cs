@@ -128,7 +128,7 @@ public sealed class Runner(BenchOptions options, string work, Report report, Can
     {
         var started = Stopwatch.StartNew();
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
-        var api = new GxApi(client, silo.ApiUrl);
+        var api = new GxApi(client, silo.ApiUrl) { Mailbox = new BenchMailbox(Path.Combine(work, SiloProcess.MailDirectory)) };
         var admin = await api.BootstrapAsync(SiloProcess.AdminEmail, SiloProcess.AdminPassword, cancellationToken);
         var tag = Guid.NewGuid().ToString("N")[..8];
         var pairs = await api.CreatePairsAsync(admin, options.Users, parallel: 16, tag, cancellationToken);

@@ -24,6 +24,9 @@ public sealed class SiloProcess : IAsyncDisposable
     public string LogPath => _process.LogPath;
 
     /// <param name="extra">Mode-specific settings (PostgreSQL, ledger), each "--Key=value".</param>
+    /// <summary>The development mailbox of every silo the bench starts, relative to its working directory.</summary>
+    public const string MailDirectory = "mail";
+
     public static async Task<SiloProcess> StartAsync(BenchOptions options, string workDirectory, string name, IEnumerable<string> extra, CancellationToken cancellationToken)
     {
         if (!File.Exists(options.SiloDll))
@@ -47,6 +50,8 @@ public sealed class SiloProcess : IAsyncDisposable
             "--Gx:Jwt:AccessTokenMinutes=600",
             // The dashboard polls grain statistics; a production silo behind Prometheus does not need it.
             "--Gx:Host:DashboardEnabled=false",
+            // Verification codes go to a directory under the work directory (the silo's working directory), read by BenchMailbox.
+            $"--Gx:Mail:PickupDirectory={MailDirectory}",
         };
         arguments.AddRange(extra);
         var process = ChildProcess.Start(name, "dotnet", arguments, Path.Combine(workDirectory, name + ".log"), workingDirectory: workDirectory);

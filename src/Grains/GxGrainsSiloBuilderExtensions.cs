@@ -3,6 +3,7 @@ using GxProtocol.Grains.Interfaces.Ledger;
 using GxProtocol.Grains.Outbox;
 using GxProtocol.Grains.PaymentRequests;
 using GxProtocol.Grains.Tax;
+using GxProtocol.Grains.Verification;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -43,6 +44,7 @@ public static class GxGrainsSiloBuilderExtensions
         silo.AddGxPeople();
         silo.AddGxWebhooks(configuration);
         silo.AddGxPaymentRequests(configuration);
+        silo.AddGxVerification(configuration);
         return silo;
     }
 }

@@ -20,6 +20,7 @@ return await StartupErrors.ReportAsync(async () =>
     var host = HostOptionsReader.Read<GxHostOptions>(builder.Configuration, GxHostOptions.Section);
     await builder.PreparePostgresAsync(postgres);
     builder.RequireExplicitLedgerMode(postgres);
+    builder.RequireMailTransport(postgres);
     await using var devLedger = await builder.AddGxLedgerAsync();
     builder.AddGxSilo(host, postgres);
     builder.AddGxFrontends(host, embedded: postgres is null);
@@ -31,5 +32,9 @@ return await StartupErrors.ReportAsync(async () =>
     app.UseGxApiInfrastructure();
     app.MapGxServices(GxServiceNames.All, host);
     app.MapGxOps(host, requireAdminForDashboard: host.DashboardRequiresAdmin ?? postgres is not null);
+    if (postgres is null)
+    {
+        app.MapGxDevMailbox();
+    }
     await app.RunAsync();
 });

@@ -39,6 +39,7 @@ public static partial class IdentityApi
         MapRelationshipRoutes(relationships);
         MapCompatibilityRoutes(api);
         MapNotificationRoutes(api);
+        MapVerificationRoutes(api);
 
         api.MapGet("/commands/{commandId:guid}", GetCommandAsync).RequireAuthorization();
         return routes;
@@ -69,6 +70,8 @@ public static partial class IdentityApi
         var profile = await grains.GetGrain<IUserGrain>(userId).RegisterAsync(new RegisterUser(
             body.Email.Trim(), PasswordHasher.Hash(body.Password), body.FirstName.Trim(), body.LastName.Trim(), body.PhoneNum,
             body.IdentityNum, body.NationalityCountryCode.ToUpperInvariant(), body.DateOfBirth));
+        // The first code goes with the registration; a failed delivery leaves the resend route to the user.
+        await grains.GetGrain<GxProtocol.Grains.Interfaces.Verification.IAccountVerificationGrain>(userId).SendEmailCodeAsync();
         return TypedResults.Created($"/identity/api/v1/users/{userId}", UserResponse.From(profile));
     }
 

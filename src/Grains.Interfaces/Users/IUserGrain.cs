@@ -17,6 +17,8 @@ public interface IUserGrain : IGrainWithGuidKey, ICommandOrigin
     /// <paramref name="currentHash"/>: a password changed meanwhile is never overwritten by an older one.
     /// </summary>
     [Alias("UpgradePasswordHash")] Task<bool> UpgradePasswordHashAsync(string currentHash, string upgradedHash);
+    /// <summary>Sets a new password after a verified reset (AccountVerificationGrain) and revokes every refresh token.</summary>
+    [Alias("ResetPassword")] Task ResetPasswordAsync(string newPasswordHash);
 
     [Alias("SubmitKyc")] Task<KycView> SubmitKycAsync(KycSubmission submission);
     [Alias("GetKyc")] Task<KycView> GetKycAsync();

@@ -85,6 +85,7 @@ public sealed partial class UserGrain(
         {
             throw DomainRuleException.Conflict("kyc_not_accepted", $"KYC cannot be submitted while the user is {Profile.Status}.");
         }
+        await RequireVerifiedEmailAsync();
         State.Kyc = new KycView("PENDING_ADMIN_APPROVAL", submission, clock.GetUtcNow(), null, null);
         State.Profile = Profile with { Status = UserStatus.PendingAdminApproval };
         await state.WriteStateAsync();

@@ -3,6 +3,7 @@ using GxProtocol.Grains.Interfaces.Commands;
 using GxProtocol.Grains.Interfaces.Errors;
 using GxProtocol.Grains.Interfaces.System;
 using GxProtocol.Grains.Interfaces.Users;
+using GxProtocol.Grains.Interfaces.Verification;
 
 namespace GxProtocol.Backend.Tests.Grains;
 
@@ -33,11 +34,24 @@ public sealed class GrainJourney(IClusterClient client)
     public async Task<IUserGrain> ActiveUserAsync(string country)
     {
         var user = client.GetGrain<IUserGrain>(Guid.NewGuid());
-        await user.RegisterAsync(new RegisterUser($"{user.GetPrimaryKey()}@gx.test", "hash", "T", "U", null, null, country, new DateOnly(1990, 1, 1)));
+        var email = $"{user.GetPrimaryKey()}@gx.test";
+        await user.RegisterAsync(new RegisterUser(email, "hash", "T", "U", null, null, country, new DateOnly(1990, 1, 1)));
+        await VerifyEmailAsync(user.GetPrimaryKey(), email);
         await user.SubmitKycAsync(new KycSubmission(new string('b', 64), 10, "application/pdf"));
         await WaitCommittedAsync(await user.ApproveAsync(Guid.NewGuid(), Guid.NewGuid()));
         await Eventually.MatchesAsync(() => user.GetWalletAsync(), w => w.Balance == 500 * Coin, "the genesis allocation to arrive");
         return user;
+    }
+
+    /// <summary>Sends the e-mail code, reads it from the development mailbox and confirms it, as the identity routes would.</summary>
+    public async Task VerifyEmailAsync(Guid userId, string email)
+    {
+        var since = DateTime.UtcNow;
+        var verification = client.GetGrain<IAccountVerificationGrain>(userId);
+        var sent = await verification.SendEmailCodeAsync();
+        Assert.True(sent.Outcome == CodeDeliveryOutcome.Sent, $"e-mail code for {email}: {sent}");
+        var check = await verification.ConfirmEmailAsync(await DevMailbox.WaitForCodeAsync(email, since));
+        Assert.True(check.Outcome == CodeCheckOutcome.Confirmed, $"e-mail code for {email}: {check}");
     }
 
     public async Task<CommandStatus> WaitFinishedAsync(Guid commandId, TimeSpan timeout)

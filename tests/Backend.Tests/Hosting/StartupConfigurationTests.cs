@@ -52,4 +52,21 @@ public sealed class StartupConfigurationTests(PostgresFixture database) : IClass
         Assert.Contains("Configuration error:", failure.Message);
         Assert.Contains("Gx:Ledger:Mode", failure.Message);
     }
+
+    [Fact]
+    public async Task PostgreSQL_mode_without_a_mail_server_stops_start_up_naming_the_key()
+    {
+        // An empty SMTP host keeps HostProcess from pointing the silo at the test mailbox: nothing says where mail goes.
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => HostProcess.StartSiloAsync(
+            new Dictionary<string, string>
+            {
+                ["ConnectionStrings:Postgres"] = database.ConnectionString,
+                ["Gx:Ledger:Mode"] = "embedded",
+                ["Gx:Jwt:SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+                ["Gx:Mail:Smtp:Host"] = "",
+            }, TimeSpan.FromSeconds(60)));
+        Assert.Contains("exited with code 2", failure.Message);
+        Assert.Contains("Configuration error:", failure.Message);
+        Assert.Contains("Gx:Mail:Smtp:Host", failure.Message);
+    }
 }

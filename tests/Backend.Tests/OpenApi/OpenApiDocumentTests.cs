@@ -25,9 +25,17 @@ public sealed class OpenApiDocumentTests(ServicesBackend backend)
         // Ending a session or resetting a second factor twice is the same as once.
         "DELETE /admin/api/v1/sessions/{sessionId}", "DELETE /admin/api/v1/admins/{adminId}/sessions/{sessionId}",
         "DELETE /admin/api/v1/admins/{adminId}/two-factor",
+        // One-time codes: every try counts against the code, and a stored answer would hide that; sending is rate-limited
+        // per address, and a password-reset request answers the same whatever happened (IdentityApi.Verification).
+        "POST /identity/api/v1/users/{id}/email-verification", "POST /identity/api/v1/users/{id}/email-verification/confirm",
+        "POST /identity/api/v1/users/{id}/phone-verification", "POST /identity/api/v1/users/{id}/phone-verification/confirm",
+        "POST /identity/api/v1/password-reset", "POST /identity/api/v1/password-reset/confirm",
         // A fee quote: a calculation with a body, it changes nothing.
         "POST /tax/api/v1/fees/calculate",
     ];
+
+    /// <summary>202s that accept something other than a ledger command: a password-reset mail (answered alike for any address).</summary>
+    private static readonly HashSet<string> AcceptedWithoutCommand = ["POST /identity/api/v1/password-reset"];
 
     [Theory]
     [MemberData(nameof(ServiceDocument.AllServices), MemberType = typeof(ServiceDocument))]
@@ -135,7 +143,11 @@ public sealed class OpenApiDocumentTests(ServicesBackend backend)
             {
                 Expect(IsProblem(document, operation.Response(404)), "a path parameter but no 404 problem response");
             }
-            if (operation.Response(202) is not null)
+            if (operation.Response(202) is not null && AcceptedWithoutCommand.Contains(operation.ToString()))
+            {
+                Expect(operation.Header("Prefer") is null, "a 202 that is no ledger command documents the Prefer header");
+            }
+            else if (operation.Response(202) is not null)
             {
                 Expect(operation.Header("Prefer") is not null, "a ledger command (202) without the Prefer header");
                 Expect(document.Resolve(operation.Response(202)!["content"]?["application/json"]?["schema"])?["properties"]?["commandId"] is not null,

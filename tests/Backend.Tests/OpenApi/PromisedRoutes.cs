@@ -19,6 +19,10 @@ public static class PromisedRoutes
             // Issue 13: the inbox.
             "GET /notifications", "GET /notifications/unread-count", "PATCH /notifications/{id}/read", "PATCH /notifications/read-all",
             "GET /notifications/stream",
+            // Issue 13: verified sign-up and account recovery.
+            "GET /users/{id}/verification", "POST /users/{id}/email-verification", "POST /users/{id}/email-verification/confirm",
+            "POST /users/{id}/phone-verification", "POST /users/{id}/phone-verification/confirm", "POST /password-reset",
+            "POST /password-reset/confirm",
         ],
         ["admin"] =
         [

@@ -76,6 +76,7 @@ public sealed class RefreshSessionTests(IdentityApiFixture api) : IClassFixture<
         var (userId, email) = await NewUserAsync();
         var token = await LoginAsync(email);
         var user = api.Grains.GetGrain<IUserGrain>(userId);
+        await new GxProtocol.Backend.Tests.Grains.GrainJourney(api.Grains).VerifyEmailAsync(userId, email);
         await user.SubmitKycAsync(new KycSubmission(new string('d', 64), 10, "application/pdf"));
         await user.DenyAsync(Guid.NewGuid(), "documents do not match");
 

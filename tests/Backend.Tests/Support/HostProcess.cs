@@ -76,6 +76,11 @@ public sealed class HostProcess : IAsyncDisposable
             ["Gx:DevLedger:Port"] = "0",
             ["Gx:RateLimiting:Enabled"] = "false",
         };
+        // Every silo of the run mails into one development mailbox, which the drivers read codes from.
+        if (!settings.ContainsKey("Gx:Mail:Smtp:Host"))
+        {
+            all["Gx:Mail:PickupDirectory"] = DevMailbox.Directory;
+        }
         return StartAsync("GxProtocol.Silo.dll", Merge(all, settings), apiPort, new Uri($"http://127.0.0.1:{opsPort}/health/ready"), readyTimeout);
     }
 

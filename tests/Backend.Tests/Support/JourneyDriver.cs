@@ -25,7 +25,24 @@ public sealed class JourneyDriver(Func<Uri> apiBase)
         Assert.True(countries.Status == HttpStatusCode.OK && countries["status"] == "COMMITTED", $"countries: {countries}");
     }
 
+    /// <summary>Registers and confirms the e-mail address with the code from the development mailbox, as a new user does before KYC.</summary>
     public async Task<RegisteredUser> RegisterAsync(string email, string country)
+    {
+        var since = DateTime.UtcNow;
+        var user = await RegisterUnverifiedAsync(email, country);
+        await VerifyEmailAsync(user, await DevMailbox.WaitForCodeAsync(email, since));
+        return user;
+    }
+
+    public static async Task VerifyEmailAsync(RegisteredUser user, string code)
+    {
+        var confirmed = await user.Client.SendAsync(HttpMethod.Post, $"/identity/api/v1/users/{user.UserId}/email-verification/confirm",
+            new { code }, withIdempotencyKey: false);
+        Assert.True(confirmed.Status == HttpStatusCode.OK && confirmed["emailVerified"] == "true", $"email verification: {confirmed}");
+    }
+
+    /// <summary>Registers and logs in; the e-mail address is not yet confirmed (KYC is refused until it is).</summary>
+    public async Task<RegisteredUser> RegisterUnverifiedAsync(string email, string country)
     {
         using var anonymous = new GxApiClient(apiBase());
         var registered = await anonymous.PostAsync("/identity/api/v1/users", new

@@ -41,7 +41,8 @@ internal sealed class RequestHeadersOperationTransformer : IOpenApiOperationTran
             }
         }
 
-        if (operation.Responses?.TryGetValue("202", out var accepted) is true)
+        if (operation.Responses?.TryGetValue("202", out var accepted) is true &&
+            !context.Description.ActionDescriptor.EndpointMetadata.OfType<NoLedgerCommandMetadata>().Any())
         {
             AddHeader(operation, new OpenApiParameter
             {
