@@ -1,3 +1,4 @@
+using GxProtocol.ApiFrontends.Documents;
 using GxProtocol.ApiFrontends.Infrastructure;
 using GxProtocol.ApiFrontends.Services;
 
@@ -12,6 +13,7 @@ public static class CoHostedFrontendsExtensions
         if (embedded)
         {
             builder.Services.AddGeneratedJwtSigningKeyWhenMissing();
+            builder.Services.AddEmbeddedDocumentDefaults();
         }
         builder.Services.AddSingleton(host);
         builder.Services.AddSingleton(HostOptionsReader.Read<BootstrapOptions>(builder.Configuration, BootstrapOptions.Section));
