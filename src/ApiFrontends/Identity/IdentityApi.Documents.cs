@@ -32,8 +32,9 @@ public static partial class IdentityApi
             .WithSummary("A short-lived signed link to a document's content (owner or admin)");
         // The signed link is the permission: it works without a token, for a limited time, for one document.
         documents.MapGet("/content", GetDocumentContentAsync).AllowAnonymous()
+            .Produces(StatusCodes.Status200OK, typeof(Stream), DocumentContentTypes.Pdf, DocumentContentTypes.Jpeg, DocumentContentTypes.Png, DocumentContentTypes.WebP)
             .WithSummary("A document's bytes through a signed link from POST /documents/{documentId}/link");
-        documents.MapDelete("", DeleteDocumentAsync).RequireAuthorization()
+        documents.MapDelete("", DeleteDocumentAsync).RequireAuthorization().WithIdempotency()
             .WithSummary("Delete a KYC document (owner, before the KYC is approved)");
     }
 

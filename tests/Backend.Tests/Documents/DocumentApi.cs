@@ -100,6 +100,14 @@ internal sealed class DocumentApi : IAsyncDisposable
         return client.SendAsync(request);
     }
 
+    /// <summary>DELETE /documents/{id} with a fresh idempotency key.</summary>
+    public static Task<HttpResponseMessage> DeleteDocumentAsync(HttpClient client, Guid documentId)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Delete, $"/identity/api/v1/documents/{documentId}");
+        request.Headers.Add("X-Idempotency-Key", $"delete-{Guid.NewGuid():N}");
+        return client.SendAsync(request);
+    }
+
     public static async Task<IReadOnlyList<DocumentResponse>> ListAsync(HttpClient client, Guid ownerId)
     {
         var response = await client.GetAsync($"/identity/api/v1/users/{ownerId}/documents");

@@ -189,7 +189,7 @@ public sealed class DocumentRouteTests(DocumentsFixture fixture) : IClassFixture
 
         await ProblemAssertions.AssertProblemAsync(await stranger.GetAsync($"/identity/api/v1/users/{owner}/documents"), HttpStatusCode.NotFound, "not_found");
         await ProblemAssertions.AssertProblemAsync(await stranger.PostAsync($"/identity/api/v1/documents/{document.DocumentId}/link", null), HttpStatusCode.NotFound, "not_found");
-        await ProblemAssertions.AssertProblemAsync(await stranger.DeleteAsync($"/identity/api/v1/documents/{document.DocumentId}"), HttpStatusCode.NotFound, "not_found");
+        await ProblemAssertions.AssertProblemAsync(await DeleteDocumentAsync(stranger, document.DocumentId), HttpStatusCode.NotFound, "not_found");
         await ProblemAssertions.AssertProblemAsync(await UploadAsync(stranger, owner, SampleFiles.Pdf, "planted.pdf", "application/pdf"), HttpStatusCode.NotFound, "not_found");
         // An unknown document answers the same as someone else's.
         await ProblemAssertions.AssertProblemAsync(await stranger.PostAsync($"/identity/api/v1/documents/{Guid.NewGuid()}/link", null), HttpStatusCode.NotFound, "not_found");
@@ -200,7 +200,7 @@ public sealed class DocumentRouteTests(DocumentsFixture fixture) : IClassFixture
         Assert.Equal(SampleFiles.Pdf, await api.AnonymousClient().GetByteArrayAsync(link.Url));
         // Admins review documents; they neither supply nor delete them for the owner.
         await ProblemAssertions.AssertProblemAsync(await UploadAsync(admin, owner, SampleFiles.Pdf, "a.pdf", "application/pdf"), HttpStatusCode.NotFound, "not_found");
-        await ProblemAssertions.AssertProblemAsync(await admin.DeleteAsync($"/identity/api/v1/documents/{document.DocumentId}"), HttpStatusCode.NotFound, "not_found");
+        await ProblemAssertions.AssertProblemAsync(await DeleteDocumentAsync(admin, document.DocumentId), HttpStatusCode.NotFound, "not_found");
         Assert.Equal([document.DocumentId], (await ListAsync(ownerClient, owner)).Select(d => d.DocumentId));
     }
 
@@ -213,7 +213,7 @@ public sealed class DocumentRouteTests(DocumentsFixture fixture) : IClassFixture
         var evidence = await ReadAsync<DocumentResponse>(await UploadAsync(client, owner, SampleFiles.Pdf, "id.pdf", "application/pdf"), HttpStatusCode.Created);
         var draftLink = await ReadAsync<DocumentLinkResponse>(await client.PostAsync($"/identity/api/v1/documents/{draft.DocumentId}/link", null), HttpStatusCode.OK);
 
-        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/identity/api/v1/documents/{draft.DocumentId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await DeleteDocumentAsync(client, draft.DocumentId)).StatusCode);
         Assert.Equal([evidence.DocumentId], (await ListAsync(client, owner)).Select(d => d.DocumentId));
         await ProblemAssertions.AssertProblemAsync(await api.AnonymousClient().GetAsync(draftLink.Url), HttpStatusCode.NotFound, "not_found");
 
@@ -221,7 +221,7 @@ public sealed class DocumentRouteTests(DocumentsFixture fixture) : IClassFixture
         await fixture.Grains.GetGrain<IUserGrain>(owner).ApproveAsync(Guid.NewGuid(), Guid.NewGuid());
         Assert.Equal("APPROVED", (await fixture.Grains.GetGrain<IUserGrain>(owner).GetKycAsync()).Status);
 
-        await ProblemAssertions.AssertProblemAsync(await client.DeleteAsync($"/identity/api/v1/documents/{evidence.DocumentId}"), HttpStatusCode.Conflict, "kyc_approved");
+        await ProblemAssertions.AssertProblemAsync(await DeleteDocumentAsync(client, evidence.DocumentId), HttpStatusCode.Conflict, "kyc_approved");
         Assert.Equal([evidence.DocumentId], (await ListAsync(client, owner)).Select(d => d.DocumentId));
         Assert.Single(api.StoredContentFiles());
     }

@@ -19,6 +19,9 @@ public static class PromisedRoutes
             // Issue 13: the inbox.
             "GET /notifications", "GET /notifications/unread-count", "PATCH /notifications/{id}/read", "PATCH /notifications/read-all",
             "GET /notifications/stream",
+            // Issue 14: KYC documents.
+            "POST /users/{id}/documents", "GET /users/{id}/documents", "POST /documents/{id}/link", "GET /documents/{id}/content",
+            "DELETE /documents/{id}",
         ],
         ["admin"] =
         [
