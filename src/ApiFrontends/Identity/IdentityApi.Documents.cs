@@ -5,7 +5,9 @@ using GxProtocol.Grains.Interfaces.Users;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GxProtocol.ApiFrontends.Identity;
 
@@ -39,7 +41,7 @@ public static partial class IdentityApi
     }
 
     private static async Task<Results<Created<DocumentResponse>, ProblemHttpResult>> UploadDocumentAsync(
-        Guid id, HttpRequest request, ClaimsPrincipal caller, IGrainFactory grains, DocumentIntake intake, CancellationToken cancellationToken)
+        Guid id, HttpRequest request, ClaimsPrincipal caller, IGrainFactory grains, [FromServices] DocumentIntake intake, CancellationToken cancellationToken)
     {
         // Self only: an admin reviews documents, they do not supply them for someone else.
         if (!caller.TryGetUserId(out var self) || self != id || await grains.GetGrain<IUserGrain>(id).GetProfileAsync() is null)
@@ -50,7 +52,7 @@ public static partial class IdentityApi
     }
 
     private static async Task<Results<Ok<DocumentListResponse>, ProblemHttpResult>> ListDocumentsAsync(
-        Guid id, ClaimsPrincipal caller, IGrainFactory grains, IDocumentStore store, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal caller, IGrainFactory grains, [FromServices] IDocumentStore store, CancellationToken cancellationToken)
     {
         if (!caller.IsSelfOrAdmin(id) || await grains.GetGrain<IUserGrain>(id).GetProfileAsync() is null)
         {
@@ -62,7 +64,7 @@ public static partial class IdentityApi
     }
 
     private static async Task<Results<Ok<DocumentLinkResponse>, ProblemHttpResult>> CreateDocumentLinkAsync(
-        Guid documentId, ClaimsPrincipal caller, IDocumentStore store, DocumentLinkSigner links, CancellationToken cancellationToken)
+        Guid documentId, ClaimsPrincipal caller, [FromServices] IDocumentStore store, [FromServices] DocumentLinkSigner links, CancellationToken cancellationToken)
     {
         if (await store.FindAsync(documentId, cancellationToken) is not { } document || !caller.IsSelfOrAdmin(document.OwnerId))
         {
@@ -73,7 +75,7 @@ public static partial class IdentityApi
     }
 
     private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> GetDocumentContentAsync(
-        Guid documentId, string? expires, string? signature, HttpContext http, IDocumentStore store, DocumentLinkSigner links, CancellationToken cancellationToken)
+        Guid documentId, string? expires, string? signature, HttpContext http, [FromServices] IDocumentStore store, [FromServices] DocumentLinkSigner links, CancellationToken cancellationToken)
     {
         switch (links.Check(documentId, expires, signature))
         {
@@ -96,7 +98,7 @@ public static partial class IdentityApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteDocumentAsync(
-        Guid documentId, ClaimsPrincipal caller, IGrainFactory grains, IDocumentStore store, CancellationToken cancellationToken)
+        Guid documentId, ClaimsPrincipal caller, IGrainFactory grains, [FromServices] IDocumentStore store, CancellationToken cancellationToken)
     {
         if (await store.FindAsync(documentId, cancellationToken) is not { } document
             || !caller.TryGetUserId(out var self) || self != document.OwnerId)
@@ -114,8 +116,10 @@ public static partial class IdentityApi
 
     /// <summary>KYC evidence from an uploaded document: its stored hash, size and type, never values the client states.</summary>
     private static async Task<Results<Ok<KycView>, ProblemHttpResult>> SubmitKycFromDocumentAsync(
-        Guid id, Guid documentId, IGrainFactory grains, IDocumentStore store)
+        Guid id, Guid documentId, IGrainFactory grains, IServiceProvider services)
     {
+        // Resolved here, not bound on the KYC route: hosts without documents still serve hash-only submissions.
+        var store = services.GetRequiredService<IDocumentStore>();
         if (await store.FindAsync(documentId, CancellationToken.None) is not { } document || document.OwnerId != id)
         {
             return GxProblems.Unprocessable("unknown_document", "documentId is not a document of this user.", "documentId");

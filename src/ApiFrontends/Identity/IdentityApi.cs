@@ -156,7 +156,7 @@ public static partial class IdentityApi
     }
 
     private static async Task<Results<Ok<KycView>, ProblemHttpResult>> SubmitKycAsync(
-        Guid id, SubmitKycRequest body, ClaimsPrincipal caller, IGrainFactory grains, Documents.IDocumentStore documents)
+        Guid id, SubmitKycRequest body, ClaimsPrincipal caller, IGrainFactory grains, HttpContext http)
     {
         if (!caller.IsSelfOrAdmin(id))
         {
@@ -165,7 +165,7 @@ public static partial class IdentityApi
         if (body.DocumentId is { } documentId)
         {
             return body is { EvidenceHash: null, EvidenceSize: null, EvidenceMime: null }
-                ? await SubmitKycFromDocumentAsync(id, documentId, grains, documents)
+                ? await SubmitKycFromDocumentAsync(id, documentId, grains, http.RequestServices)
                 : GxProblems.Validation("documentId", "send either documentId or evidenceHash, evidenceSize and evidenceMime, not both.");
         }
         if (new RequestValidator()
