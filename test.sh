@@ -78,6 +78,12 @@ if ! command -v kubectl >/dev/null 2>&1; then
     apt-get update >&2 && { apt-get install -y kubectl >&2 || apt-get install -y kubernetes-client >&2; }
 fi
 
+# The KYC document tests (tests/Backend.Tests/Documents) scan uploads with a real clamd, started per test on its own config.
+if [[ ! -x /usr/sbin/clamd ]]; then
+    echo "test.sh: clamd not found; installing clamav-daemon" >&2
+    apt-get update >&2 && apt-get install -y clamav-daemon >&2
+fi
+
 # The Postman collection (postman/) is run by newman against the embedded default (tests/Backend.Tests/Journey).
 if ! command -v newman >/dev/null 2>&1; then
     echo "test.sh: newman not found; installing it" >&2

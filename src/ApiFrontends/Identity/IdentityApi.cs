@@ -32,6 +32,7 @@ public static partial class IdentityApi
         users.MapPost("/kyc", SubmitKycAsync).WithIdempotency();
         users.MapGet("/kyc", GetKycAsync);
         users.MapGet("/trust-score", GetTrustScoreAsync);
+        MapDocumentRoutes(api, users);
 
         var relationships = api.MapGroup("/relationships").RequireAuthorization();
         relationships.MapPost("", CreateRelationshipAsync).WithIdempotency().RequireRateLimiting("writes");
@@ -168,21 +169,29 @@ public static partial class IdentityApi
         return TypedResults.Ok(UserResponse.From(profile));
     }
 
-    private static async Task<Results<Ok<KycView>, ProblemHttpResult>> SubmitKycAsync(Guid id, SubmitKycRequest body, ClaimsPrincipal caller, IGrainFactory grains)
+    private static async Task<Results<Ok<KycView>, ProblemHttpResult>> SubmitKycAsync(
+        Guid id, SubmitKycRequest body, ClaimsPrincipal caller, IGrainFactory grains, HttpContext http)
     {
         if (!caller.IsSelfOrAdmin(id))
         {
             return GxProblems.NotFound("User");
         }
+        if (body.DocumentId is { } documentId)
+        {
+            return body is { EvidenceHash: null, EvidenceSize: null, EvidenceMime: null }
+                ? await SubmitKycFromDocumentAsync(id, documentId, grains, http.RequestServices)
+                : GxProblems.Validation("documentId", "send either documentId or evidenceHash, evidenceSize and evidenceMime, not both.");
+        }
         if (new RequestValidator()
                 .Sha256Hex("evidenceHash", body.EvidenceHash)
+                .Must(body.EvidenceSize is not null, "evidenceSize", "is required (or send documentId instead).")
                 .InRange("evidenceSize", body.EvidenceSize, 1, 50 * 1024 * 1024)
                 .Required("evidenceMime", body.EvidenceMime, 100)
                 .HasProblem(out var problem))
         {
             return problem;
         }
-        return TypedResults.Ok(await grains.GetGrain<IUserGrain>(id).SubmitKycAsync(new KycSubmission(body.EvidenceHash.ToLowerInvariant(), body.EvidenceSize, body.EvidenceMime)));
+        return TypedResults.Ok(await grains.GetGrain<IUserGrain>(id).SubmitKycAsync(new KycSubmission(body.EvidenceHash!.ToLowerInvariant(), body.EvidenceSize!.Value, body.EvidenceMime!)));
     }
 
     private static async Task<Results<Ok<KycView>, ProblemHttpResult>> GetKycAsync(Guid id, ClaimsPrincipal caller, IGrainFactory grains) =>

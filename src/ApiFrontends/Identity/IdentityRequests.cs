@@ -16,4 +16,5 @@ public sealed record RefreshRequest(string RefreshToken);
 
 public sealed record UpdateProfileRequest(string? FirstName = null, string? LastName = null, string? PhoneNum = null);
 
-public sealed record SubmitKycRequest(string EvidenceHash, long EvidenceSize, string EvidenceMime);
+/// <summary>KYC evidence: either an uploaded document's <c>documentId</c> (its stored hash, size and type are used) or the three evidence fields.</summary>
+public sealed record SubmitKycRequest(string? EvidenceHash = null, long? EvidenceSize = null, string? EvidenceMime = null, Guid? DocumentId = null);

@@ -1,4 +1,5 @@
 using GxProtocol.ApiFrontends.Admin;
+using GxProtocol.ApiFrontends.Documents;
 using GxProtocol.ApiFrontends.Identity;
 using GxProtocol.ApiFrontends.Infrastructure;
 using GxProtocol.ApiFrontends.Tokenomics;
@@ -30,6 +31,7 @@ public static class GxApiFrontendsExtensions
         services.AddGxApiInfrastructure(configuration);
         services.AddSingleton<SessionTokens>();
         services.AddGxAdminSignIn(configuration);
+        services.AddGxDocuments(configuration);
         services.AddGxOpenApi(GxServiceNames.All);
         return services;
     }

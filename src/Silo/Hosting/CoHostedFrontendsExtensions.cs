@@ -1,3 +1,4 @@
+using GxProtocol.ApiFrontends.Documents;
 using GxProtocol.ApiFrontends.Infrastructure;
 using GxProtocol.ApiFrontends.Identity;
 using GxProtocol.ApiFrontends.Services;
@@ -14,6 +15,7 @@ public static class CoHostedFrontendsExtensions
         {
             builder.Services.AddGeneratedJwtSigningKeyWhenMissing();
             builder.Services.AddAdminTwoFactorOptionalWhenUnset(builder.Configuration);
+            builder.Services.AddEmbeddedDocumentDefaults();
         }
         builder.Services.AddSingleton(host);
         builder.Services.AddSingleton(HostOptionsReader.Read<BootstrapOptions>(builder.Configuration, BootstrapOptions.Section));

@@ -23,6 +23,9 @@ public static class PromisedRoutes
             "GET /users/{id}/verification", "POST /users/{id}/email-verification", "POST /users/{id}/email-verification/confirm",
             "POST /users/{id}/phone-verification", "POST /users/{id}/phone-verification/confirm", "POST /password-reset",
             "POST /password-reset/confirm",
+            // Issue 14: KYC documents.
+            "POST /users/{id}/documents", "GET /users/{id}/documents", "POST /documents/{id}/link", "GET /documents/{id}/content",
+            "DELETE /documents/{id}",
         ],
         ["admin"] =
         [

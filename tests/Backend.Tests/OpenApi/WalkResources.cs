@@ -10,6 +10,7 @@ public static class WalkResources
     public static IReadOnlyList<IWalkResource> All { get; } =
     [
         new ReferenceValues(), new OwnUser(), new OwnTransfer(), new OwnRelationship(), new OwnOrganization(), new OwnLoan(), new AdminProposal(),
+<<<<<<< HEAD
         new OwnNotification(), new SystemWebhook(), new OwnPaymentRequest(),
     ];
 
@@ -45,6 +46,32 @@ public static class WalkResources
             {
                 setup.Ids.Name(code, "code");
             }
+=======
+        new OwnNotification(), new OwnDocument(),
+    ];
+
+    /// <summary>{documentId}: a KYC document A uploaded (multipart, so sent here rather than built from the schema).</summary>
+    private sealed class OwnDocument : IWalkResource
+    {
+        public async Task CreateAsync(WalkSetup setup)
+        {
+            var path = $"/identity/api/v1/users/{setup.Owner.UserId}/documents";
+            if (setup.Operation("POST", "/identity/api/v1/users/{id}/documents") is null)
+            {
+                return;
+            }
+            using var http = new HttpClient { BaseAddress = setup.Backend.ApiBase };
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", setup.Owner.Client.AccessToken);
+            using var form = new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.4\n%%EOF\n"u8.ToArray()), "file", "walk.pdf" } };
+            var response = await http.PostAsync(path, form);
+            var body = await response.Content.ReadAsStringAsync();
+            if (!response.IsSuccessStatusCode)
+            {
+                setup.Notes.Add($"POST {path} answered {(int)response.StatusCode} {body}");
+                return;
+            }
+            setup.Ids.Name(JsonNode.Parse(body)!["documentId"]!.ToString(), "documentId");
+>>>>>>> kycdocs
         }
     }
 

@@ -9,11 +9,18 @@ namespace GxProtocol.ApiFrontends.Infrastructure;
 /// by counting as they are read. Kestrel's own limit is lowered too, but TestServer and IIS do not all enforce it,
 /// and minimal-API binding swallows the I/O error a too-long body causes, so this middleware owns the answer.
 /// </summary>
-internal sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptionsMonitor<RequestBodyLimitOptions> options)
+internal sealed class RequestBodyLimitMiddleware(
+    RequestDelegate next, IOptionsMonitor<RequestBodyLimitOptions> options, IEnumerable<IRequestBodyLimitPolicy> policies)
 {
+    private readonly IRequestBodyLimitPolicy[] _policies = policies.ToArray();
+
     public async Task InvokeAsync(HttpContext context)
     {
         var limit = options.CurrentValue.MaxRequestBodyBytes;
+        foreach (var policy in _policies)
+        {
+            limit = policy.LimitFor(context.Request) ?? limit;
+        }
         context.Items[typeof(RequestBodyLimitMiddleware)] = limit;
 
         if (context.Request.ContentLength > limit)
