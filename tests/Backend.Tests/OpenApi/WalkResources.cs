@@ -10,8 +10,7 @@ public static class WalkResources
     public static IReadOnlyList<IWalkResource> All { get; } =
     [
         new ReferenceValues(), new OwnUser(), new OwnTransfer(), new OwnRelationship(), new OwnOrganization(), new OwnLoan(), new AdminProposal(),
-<<<<<<< HEAD
-        new OwnNotification(), new SystemWebhook(), new OwnPaymentRequest(),
+        new OwnNotification(), new SystemWebhook(), new OwnPaymentRequest(), new OwnDocument(),
     ];
 
     /// <summary>{id} after /webhooks: an endpoint the super admin registered (no one's own: B must be refused as a non-super-admin).</summary>
@@ -46,9 +45,9 @@ public static class WalkResources
             {
                 setup.Ids.Name(code, "code");
             }
-=======
-        new OwnNotification(), new OwnDocument(),
-    ];
+            }
+        }
+    }
 
     /// <summary>{documentId}: a KYC document A uploaded (multipart, so sent here rather than built from the schema).</summary>
     private sealed class OwnDocument : IWalkResource
@@ -71,7 +70,6 @@ public static class WalkResources
                 return;
             }
             setup.Ids.Name(JsonNode.Parse(body)!["documentId"]!.ToString(), "documentId");
->>>>>>> kycdocs
         }
     }
 
