@@ -45,7 +45,6 @@ public static class WalkResources
             {
                 setup.Ids.Name(code, "code");
             }
-            }
         }
     }
 
