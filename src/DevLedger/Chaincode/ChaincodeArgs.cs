@@ -61,6 +61,21 @@ internal sealed partial class ChaincodeArgs(string function, IReadOnlyList<strin
 
     public string CountryCode(int index, string name) => NormalizeCountry(Raw(index), name);
 
+    /// <summary>64 hexadecimal digits (a SHA-256), lower-cased; null when the argument is absent or empty.</summary>
+    public string? OptionalSha256(int index, string name)
+    {
+        var raw = Raw(index);
+        if (string.IsNullOrEmpty(raw))
+        {
+            return null;
+        }
+        if (raw.Length != 64 || !raw.All(char.IsAsciiHexDigit))
+        {
+            throw ChaincodeRejection.BadRequest($"{name} must be a SHA-256 in 64 hexadecimal digits.");
+        }
+        return raw.ToLowerInvariant();
+    }
+
     public static string NormalizeCountry(string? raw, string name)
     {
         var code = (raw ?? "").Trim().ToUpperInvariant();

@@ -34,7 +34,10 @@ public sealed record CountryAllocation(string Code, string Name, decimal Percent
 
 public sealed record CountryDataInitialized(IReadOnlyList<CountryAllocation> Countries);
 
-/// <summary>A user registered on chain with their genesis allocation (zero once the phases are exhausted).</summary>
+/// <summary>
+/// A user registered on chain with their genesis allocation (zero once the phases are exhausted) and, when the
+/// approval named one, the SHA-256 of the KYC evidence (an uploaded document's bytes) the admin approved.
+/// </summary>
 public sealed record UserCreated(
     string UserId,
     string Nationality,
@@ -42,7 +45,8 @@ public sealed record UserCreated(
     int GenesisPhase,
     long GenesisAmount,
     long TreasuryAmount,
-    IReadOnlyList<AccountBalance> Balances);
+    IReadOnlyList<AccountBalance> Balances,
+    string? KycEvidenceHash = null);
 
 /// <summary>
 /// A transfer with its fee. <paramref name="Balances"/> holds the resulting balances of the sender and the receiver

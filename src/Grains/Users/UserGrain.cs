@@ -105,7 +105,11 @@ public sealed partial class UserGrain(
             throw DomainRuleException.Conflict("not_pending_approval", $"Only a user whose KYC awaits approval can be approved; this user is {Profile.Status}.");
         }
         var age = AgeOn(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), Profile.DateOfBirth);
-        var command = NewCommand(commandId, GxChaincode.Identity.CreateUser, [UserId.ToString(), Profile.NationalityCountryCode, age.ToString()]);
+        // The approved evidence's hash goes on chain with the registration: the ledger then records what was approved.
+        string[] arguments = State.Kyc.Evidence?.EvidenceHash is { } evidenceHash
+            ? [UserId.ToString(), Profile.NationalityCountryCode, age.ToString(), evidenceHash]
+            : [UserId.ToString(), Profile.NationalityCountryCode, age.ToString()];
+        var command = NewCommand(commandId, GxChaincode.Identity.CreateUser, arguments);
         State.Profile = Profile with { Status = UserStatus.ApprovedPendingOnchain };
         State.Kyc = State.Kyc with { Status = "APPROVED", ReviewedAt = clock.GetUtcNow(), ReviewNote = $"approved by {adminId}" };
         // The approval is also a change of this grain's state: both writes side by side.

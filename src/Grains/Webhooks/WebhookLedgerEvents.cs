@@ -27,6 +27,10 @@ public static class WebhookLedgerEvents
             case nameof(UserCreated):
                 var created = LedgerEventJson.Deserialize<UserCreated>(ledgerEvent.Payload);
                 data = new() { ["userId"] = created.UserId, ["nationality"] = created.Nationality, ["genesisAmount"] = NotificationProjection.Coins(created.GenesisAmount) };
+                if (created.KycEvidenceHash is { } evidenceHash)
+                {
+                    data["kycEvidenceHash"] = evidenceHash;
+                }
                 break;
             case nameof(WalletFrozen):
                 var frozen = LedgerEventJson.Deserialize<WalletFrozen>(ledgerEvent.Payload);

@@ -58,12 +58,13 @@ internal sealed class DocumentApi : IAsyncDisposable
         }
     }
 
-    /// <summary>A registered user (status REGISTERED) and a client holding their token.</summary>
+    /// <summary>A registered user (status REGISTERED, e-mail address confirmed, so KYC may follow) and a client holding their token.</summary>
     public async Task<(Guid UserId, HttpClient Client)> NewUserAsync()
     {
         var userId = Guid.NewGuid();
         var email = $"{userId:N}@documents.test";
         await _grains.GetGrain<IUserGrain>(userId).RegisterAsync(new RegisterUser(email, "not-a-login-hash", "Doc", "Owner", null, null, "MY", new DateOnly(1990, 1, 1)));
+        await new GrainJourney(_grains).VerifyEmailAsync(userId, email);
         return (userId, ClientFor(userId, email, GxRoles.User));
     }
 

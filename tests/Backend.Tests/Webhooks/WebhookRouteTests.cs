@@ -59,7 +59,10 @@ public sealed class WebhookRouteTests(ServicesBackend backend)
         using var bob = await backend.NewActiveUserAsync();
         await Eventually.WaitUntilAsync(() => Task.FromResult(receiver.Received.Count(r => r.Header("X-GX-Event") == "user.approved") >= 2),
             TimeSpan.FromSeconds(30), "user.approved deliveries for the two new users");
-        Assert.Contains(receiver.Received, r => JsonNode.Parse(r.Body)!["data"]!["userId"]!.ToString() == alice.UserId);
+        // The approved KYC evidence went on chain with the registration, and its hash comes back in the event.
+        var kyc = await alice.Client.GetAsync($"/identity/api/v1/users/{alice.UserId}/kyc");
+        var approved = JsonNode.Parse(receiver.Received.Single(r => JsonNode.Parse(r.Body)!["data"]!["userId"]!.ToString() == alice.UserId).Body)!;
+        Assert.Equal(kyc.Json["evidence"]!["evidenceHash"]!.ToString(), approved["data"]!["kycEvidenceHash"]!.ToString());
 
         // The backend's threshold is 100 coins.
         AssertCommitted(await alice.Client.PostAsync("/tokenomics/api/v1/transfers", new { toUserId = bob.UserId, amount = "99" }, preferWait: 20), "small transfer");

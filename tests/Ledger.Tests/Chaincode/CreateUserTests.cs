@@ -89,6 +89,31 @@ public sealed class CreateUserTests
     {
         ledger.Bootstrapped(("US", 10m));
         ledger.Refused(400, Identity.CreateUser, "alice", "US");
+        ledger.Refused(400, Identity.CreateUser, "alice", "US", "30", new string('a', 64), "extra");
+    }
+
+    [Fact]
+    public void The_approved_kyc_evidence_hash_is_recorded_with_the_user_and_in_the_event()
+    {
+        ledger.Bootstrapped(("US", 10m));
+        var evidence = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData("passport scan"u8));
+
+        var created = ledger.Submit<UserCreated>(Identity.CreateUser, "alice", "US", "30", evidence);
+
+        Assert.Equal(evidence.ToLowerInvariant(), created.KycEvidenceHash);
+        Assert.Contains(evidence.ToLowerInvariant(), System.Text.Encoding.UTF8.GetString(ledger.World.State["user:alice"]));
+        Assert.Null(ledger.CreateUser("bob").KycEvidenceHash);
+    }
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("zz12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12")]
+    [InlineData("ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab")]
+    public void A_malformed_evidence_hash_is_a_bad_request_and_registers_no_one(string evidence)
+    {
+        ledger.Bootstrapped(("US", 10m));
+        ledger.Refused(400, Identity.CreateUser, "alice", "US", "30", evidence);
+        Assert.DoesNotContain("user:alice", ledger.World.State.Keys);
     }
 
     [Fact]

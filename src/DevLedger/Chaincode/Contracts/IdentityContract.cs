@@ -20,11 +20,12 @@ internal static class IdentityContract
     /// </summary>
     private static ChaincodeResponse CreateUser(ChaincodeContext context, ChaincodeArgs args)
     {
-        args.ExpectCount(3, 3);
+        args.ExpectCount(3, 4);
         context.RequireAdministrator();
         var userId = args.Id(0, "userId");
         var nationality = args.CountryCode(1, "nationality");
         var age = args.Int(2, "age", 0, MaxAge);
+        var kycEvidenceHash = args.OptionalSha256(3, "kycEvidenceHash");
         // Registration pays genesis, so it is a money-moving function: refused before bootstrap and while paused.
         context.RequireOperational();
         if (context.Exists(StateKeys.User(userId)) || context.Accounts.Find(userId) is not null)
@@ -32,7 +33,7 @@ internal static class IdentityContract
         var country = context.Require<CountryState>(StateKeys.Country(nationality), $"Country '{nationality}' is not initialized (AdminContract:InitializeCountryData).");
 
         context.Accounts.Save(new AccountState(userId, AccountState.UserKind, 0, nationality, false, true, context.Now));
-        var user = new UserState(userId, nationality, age, context.Now, false, 0, 0, 0, 0);
+        var user = new UserState(userId, nationality, age, context.Now, false, 0, 0, 0, 0, kycEvidenceHash);
         var allocation = GenesisPayer.TryPay(context, ref user, out _) ?? GenesisAllocation.Exhausted;
         context.Write(StateKeys.User(userId), user);
         // Re-read: the genesis payment may have advanced the country's counters in this transaction.
@@ -41,6 +42,6 @@ internal static class IdentityContract
 
         return context.Commit(new UserCreated(
             userId, nationality, age, allocation.Phase, allocation.UserAmountQirat, allocation.TreasuryAmountQirat,
-            context.Accounts.TouchedBalances()));
+            context.Accounts.TouchedBalances(), kycEvidenceHash));
     }
 }

@@ -10,4 +10,5 @@ internal sealed record UserState(
     int GenesisPhase,
     long GenesisAmount,
     int OpenLoans,
-    long OutstandingQirat);
+    long OutstandingQirat,
+    string? KycEvidenceHash = null);
