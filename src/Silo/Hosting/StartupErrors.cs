@@ -26,6 +26,11 @@ public static class StartupErrors
         {
             return Report(string.Join(" ", invalid.Failures));
         }
+        catch (AggregateException several) when (several.InnerExceptions.All(e => e is OptionsValidationException or GxConfigurationException))
+        {
+            // ValidateOnStart reports every invalid options class at once: name every key, not only the first.
+            return Report(string.Join(" ", several.InnerExceptions.SelectMany(e => e is OptionsValidationException invalid ? invalid.Failures : [e.Message])));
+        }
     }
 
     private static int Report(string message)
