@@ -67,12 +67,14 @@ public sealed class WebhookDeliveryGrain(
 
     private void Take(WebhookDelivery delivery)
     {
-        if (delivery.Status != WebhookDeliveryStatuses.Pending || !_pending.TryAdd(delivery.Id, delivery))
+        if (delivery.Status == WebhookDeliveryStatuses.Pending && _pending.TryAdd(delivery.Id, delivery))
         {
-            return;
+            _wake.TrySetResult();
         }
-        _wake.TrySetResult();
-        _pump ??= PumpAsync();
+        if (_pending.Count > 0)
+        {
+            _pump ??= PumpAsync();
+        }
     }
 
     private async Task PumpAsync()
@@ -85,7 +87,16 @@ public sealed class WebhookDeliveryGrain(
                 var due = _pending.Values.Where(d => (d.NextAttemptAt ?? d.CreatedAt) <= now).MinBy(d => d.CreatedAt);
                 if (due is not null)
                 {
-                    await AttemptAsync(due);
+                    try
+                    {
+                        await AttemptAsync(due);
+                    }
+                    catch (Exception unavailable)
+                    {
+                        // The registry could not be asked: try this delivery again later rather than stop the queue.
+                        logger.LogWarning(unavailable, "Webhook delivery {DeliveryId} postponed", due.Id);
+                        _pending[due.Id] = due with { NextAttemptAt = clock.GetUtcNow() + options.Value.BaseRetryDelay };
+                    }
                     continue;
                 }
                 _wake = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
