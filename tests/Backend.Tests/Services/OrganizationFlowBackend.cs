@@ -24,6 +24,9 @@ public sealed class OrganizationFlowBackend : IAsyncLifetime
         var settings = Ledger.SiloSettings();
         settings["Gx:Bootstrap:SuperAdminEmail"] = ServicesBackend.SuperAdminEmail;
         settings["Gx:Bootstrap:SuperAdminPassword"] = ServicesBackend.SuperAdminPassword;
+        // The super admin logs in once for every test of the collection: longer than a 5-minute admin token under load.
+        settings["Gx:Jwt:AccessTokenMinutes"] = "240";
+        settings["Gx:Jwt:AdminAccessTokenMinutes"] = "240";
         _silo = await HostProcess.StartSiloAsync(settings, TimeSpan.FromSeconds(90));
         SuperAdmin = await Journey.LoginAsync(ServicesBackend.SuperAdminEmail, ServicesBackend.SuperAdminPassword);
         await Journey.BootstrapAsync(SuperAdmin);

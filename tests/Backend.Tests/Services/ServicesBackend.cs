@@ -29,6 +29,9 @@ public sealed class ServicesBackend : IAsyncLifetime
         {
             ["Gx:Bootstrap:SuperAdminEmail"] = SuperAdminEmail,
             ["Gx:Bootstrap:SuperAdminPassword"] = SuperAdminPassword,
+            // The super admin logs in once for the whole collection, which outlasts a 5-minute admin token on a loaded machine.
+            ["Gx:Jwt:AccessTokenMinutes"] = "240",
+            ["Gx:Jwt:AdminAccessTokenMinutes"] = "240",
             // WebhookRouteTests' receivers listen on 127.0.0.1 over http; retries come quickly so a test sees them.
             ["Gx:Webhooks:AllowedHosts:0"] = "127.0.0.1",
             ["Gx:Webhooks:AllowInsecureHttp"] = "true",
