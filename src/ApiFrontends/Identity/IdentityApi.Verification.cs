@@ -62,24 +62,17 @@ public static partial class IdentityApi
             ? CodeSent("phone", await grains.GetGrain<IAccountVerificationGrain>(id).SendPhoneCodeAsync(), http, "phone_already_verified", "no_phone_number")
             : GxProblems.NotFound("User");
 
-    private static async Task<Results<Ok<VerificationStatusResponse>, ProblemHttpResult>> ConfirmEmailAsync(
-        Guid id, ConfirmCodeRequest body, ClaimsPrincipal caller, IGrainFactory grains)
-    {
-        if (!IsCaller(caller, id))
-        {
-            return GxProblems.NotFound("User");
-        }
-        if (ValidateCode(body.Code) is { } invalid)
-        {
-            return invalid;
-        }
-        var verification = grains.GetGrain<IAccountVerificationGrain>(id);
-        return CodeRefused(await verification.ConfirmEmailAsync(body.Code)) ?? (Results<Ok<VerificationStatusResponse>, ProblemHttpResult>)
-            TypedResults.Ok(VerificationStatusResponse.From(await verification.GetStatusAsync()));
-    }
+    private static Task<Results<Ok<VerificationStatusResponse>, ProblemHttpResult>> ConfirmEmailAsync(
+        Guid id, ConfirmCodeRequest body, ClaimsPrincipal caller, IGrainFactory grains) =>
+        ConfirmCodeAsync(id, body, caller, grains, (verification, code) => verification.ConfirmEmailAsync(code));
 
-    private static async Task<Results<Ok<VerificationStatusResponse>, ProblemHttpResult>> ConfirmPhoneAsync(
-        Guid id, ConfirmCodeRequest body, ClaimsPrincipal caller, IGrainFactory grains)
+    private static Task<Results<Ok<VerificationStatusResponse>, ProblemHttpResult>> ConfirmPhoneAsync(
+        Guid id, ConfirmCodeRequest body, ClaimsPrincipal caller, IGrainFactory grains) =>
+        ConfirmCodeAsync(id, body, caller, grains, (verification, code) => verification.ConfirmPhoneAsync(code));
+
+    private static async Task<Results<Ok<VerificationStatusResponse>, ProblemHttpResult>> ConfirmCodeAsync(
+        Guid id, ConfirmCodeRequest body, ClaimsPrincipal caller, IGrainFactory grains,
+        Func<IAccountVerificationGrain, string, Task<CodeCheck>> confirm)
     {
         if (!IsCaller(caller, id))
         {
@@ -90,7 +83,7 @@ public static partial class IdentityApi
             return invalid;
         }
         var verification = grains.GetGrain<IAccountVerificationGrain>(id);
-        return CodeRefused(await verification.ConfirmPhoneAsync(body.Code)) ?? (Results<Ok<VerificationStatusResponse>, ProblemHttpResult>)
+        return CodeRefused(await confirm(verification, body.Code)) ?? (Results<Ok<VerificationStatusResponse>, ProblemHttpResult>)
             TypedResults.Ok(VerificationStatusResponse.From(await verification.GetStatusAsync()));
     }
 
