@@ -5,7 +5,7 @@ using GxProtocol.DevLedger.Engine;
 using GxProtocol.DevLedger.Hosting;
 using GxProtocol.Fabric.Client;
 using GxProtocol.Fabric.Configuration;
-using GxProtocol.Fabric.Contract;
+using GxProtocol.Contract;
 using GxProtocol.Fabric.Identity;
 using GxProtocol.Fabric.Protos.Gateway;
 using GxProtocol.Fabric.Protos.Peer;
@@ -88,7 +88,7 @@ public static class Scenarios
     private static DevLedgerOptions LedgerOptions(BenchSettings settings, PemIdentity identity)
     {
         var options = new DevLedgerOptions { Port = 0, BatchTimeout = settings.BatchTimeout, MaxTransactionsPerBlock = settings.BlockSize };
-        return options.AddIdentity(identity.CertificatePem, GxRoles.SuperAdmin);
+        return options.AddIdentity(identity.CertificatePem, CallerRoles.SuperAdmin);
     }
 
     public static async Task<SubmitterLoop.Result> ThroughGrpcAsync(BenchSettings settings, Workload workload, int concurrency)

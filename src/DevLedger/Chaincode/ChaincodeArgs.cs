@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using GxProtocol.Fabric.Contract;
+using GxProtocol.Contract;
 
 namespace GxProtocol.DevLedger.Chaincode;
 
@@ -11,11 +11,6 @@ namespace GxProtocol.DevLedger.Chaincode;
 /// </summary>
 internal sealed partial class ChaincodeArgs(string function, IReadOnlyList<string> values)
 {
-    public const int MaxIdLength = 128;
-
-    [GeneratedRegex("^[A-Za-z0-9._-]+$")]
-    private static partial Regex IdPattern();
-
     [GeneratedRegex("^[A-Z]{2}$")]
     private static partial Regex CountryPattern();
 
@@ -38,7 +33,7 @@ internal sealed partial class ChaincodeArgs(string function, IReadOnlyList<strin
         var raw = Raw(index);
         if (string.IsNullOrEmpty(raw)) return null;
         return IsValidId(raw) ? raw : throw ChaincodeRejection.BadRequest(
-            $"{name} must be 1 to {MaxIdLength} letters, digits, '.', '_' or '-'; got '{Truncate(raw)}'.");
+            $"{name} must be {LedgerIds.ShapeDescription}; got '{Truncate(raw)}'.");
     }
 
     /// <summary>An account: a user or organization id, or a pool / treasury account name.</summary>
@@ -126,7 +121,7 @@ internal sealed partial class ChaincodeArgs(string function, IReadOnlyList<strin
         return ids!;
     }
 
-    private static bool IsValidId(string raw) => raw.Length <= MaxIdLength && IdPattern().IsMatch(raw);
+    private static bool IsValidId(string raw) => LedgerIds.IsWellFormed(raw);
 
     private static string Truncate(string raw) => raw.Length <= 40 ? raw : raw[..40] + "…";
 }

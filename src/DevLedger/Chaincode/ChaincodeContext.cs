@@ -1,6 +1,6 @@
 using System.Text.Json;
 using GxProtocol.DevLedger.Chaincode.State;
-using GxProtocol.Fabric.Contract;
+using GxProtocol.Contract;
 
 namespace GxProtocol.DevLedger.Chaincode;
 
@@ -56,19 +56,19 @@ internal sealed class ChaincodeContext(IChaincodeStub stub)
 
     public void RequireSuperAdmin()
     {
-        if (stub.CallerRole != GxRoles.SuperAdmin)
-            throw ChaincodeRejection.Forbidden($"Only {GxRoles.SuperAdmin} may call this function; the caller is '{stub.CallerRole}'.");
+        if (stub.CallerRole != CallerRoles.SuperAdmin)
+            throw ChaincodeRejection.Forbidden($"Only {CallerRoles.SuperAdmin} may call this function; the caller is '{stub.CallerRole}'.");
     }
 
     public void RequireAdministrator()
     {
-        if (!GxRoles.IsAdministrator(stub.CallerRole))
-            throw ChaincodeRejection.Forbidden($"Only {GxRoles.Admin} or {GxRoles.SuperAdmin} may call this function; the caller is '{stub.CallerRole}'.");
+        if (!CallerRoles.IsAdministrator(stub.CallerRole))
+            throw ChaincodeRejection.Forbidden($"Only {CallerRoles.Admin} or {CallerRoles.SuperAdmin} may call this function; the caller is '{stub.CallerRole}'.");
     }
 
     public void RequireKnownRole()
     {
-        if (!GxRoles.IsKnown(stub.CallerRole))
+        if (!CallerRoles.IsKnown(stub.CallerRole))
             throw ChaincodeRejection.Forbidden($"The caller's role '{stub.CallerRole}' may not call the GX chaincode.");
     }
 

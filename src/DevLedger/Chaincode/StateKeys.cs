@@ -1,4 +1,4 @@
-using GxProtocol.Fabric.Contract;
+using GxProtocol.Contract;
 
 namespace GxProtocol.DevLedger.Chaincode;
 

@@ -1,4 +1,4 @@
-using GxProtocol.Fabric.Contract;
+using GxProtocol.Contract;
 using Microsoft.Extensions.Options;
 
 namespace GxProtocol.DevLedger.Configuration;
@@ -24,17 +24,17 @@ public sealed class DevLedgerOptionsValidator(string sectionPath = DevLedgerOpti
         {
             failures.Add($"{sectionPath}:BatchTimeout must be positive and at most one minute (got {options.BatchTimeout}).");
         }
-        if (options.DefaultRole is not null && !GxRoles.IsKnown(options.DefaultRole))
+        if (options.DefaultRole is not null && !CallerRoles.IsKnown(options.DefaultRole))
         {
-            failures.Add($"{sectionPath}:DefaultRole must be one of {string.Join(", ", GxRoles.All)} (got '{options.DefaultRole}').");
+            failures.Add($"{sectionPath}:DefaultRole must be one of {string.Join(", ", CallerRoles.All)} (got '{options.DefaultRole}').");
         }
         for (int i = 0; i < options.Identities.Count; i++)
         {
             var identity = options.Identities[i];
             string key = $"{sectionPath}:Identities:{i}";
-            if (!GxRoles.IsKnown(identity.Role))
+            if (!CallerRoles.IsKnown(identity.Role))
             {
-                failures.Add($"{key}:Role must be one of {string.Join(", ", GxRoles.All)} (got '{identity.Role}').");
+                failures.Add($"{key}:Role must be one of {string.Join(", ", CallerRoles.All)} (got '{identity.Role}').");
             }
             if (identity.CertificatePem is null && identity.CertificateThumbprint is null && identity.MspId is null && identity.CommonName is null)
             {

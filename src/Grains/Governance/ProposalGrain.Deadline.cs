@@ -1,7 +1,7 @@
-using GxProtocol.Fabric.Contract;
+using GxProtocol.Contract;
 using GxProtocol.Grains.Interfaces.Governance;
 using Microsoft.Extensions.Logging;
-using GovernanceFunctions = GxProtocol.Fabric.Contract.GxChaincode.Governance;
+using GovernanceFunctions = GxProtocol.Contract.GxChaincode.Governance;
 
 namespace GxProtocol.Grains.Governance;
 

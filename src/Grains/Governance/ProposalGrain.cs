@@ -1,4 +1,4 @@
-using GxProtocol.Fabric.Contract;
+using GxProtocol.Contract;
 using GxProtocol.Grains.Commands;
 using GxProtocol.Grains.Interfaces.Commands;
 using GxProtocol.Grains.Interfaces.Errors;
@@ -8,7 +8,7 @@ using GxProtocol.Grains.Interfaces.Users;
 using GxProtocol.Grains.Ledger;
 using Microsoft.Extensions.Logging;
 using Orleans.BroadcastChannel;
-using GovernanceFunctions = GxProtocol.Fabric.Contract.GxChaincode.Governance;
+using GovernanceFunctions = GxProtocol.Contract.GxChaincode.Governance;
 
 namespace GxProtocol.Grains.Governance;
 

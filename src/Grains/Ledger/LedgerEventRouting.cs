@@ -1,5 +1,5 @@
 using System.Text.Json;
-using GxProtocol.Fabric.Contract;
+using GxProtocol.Contract;
 using GxProtocol.Grains.Interfaces.Ledger;
 using GxProtocol.Grains.System;
 using Orleans.BroadcastChannel;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using GxProtocol.Fabric.Contract;
+using GxProtocol.Contract;
 using GxProtocol.Grains.Commands;
 using GxProtocol.Grains.Interfaces.Commands;
 using GxProtocol.Grains.Interfaces.Errors;
@@ -10,7 +10,7 @@ using GxProtocol.Grains.Interfaces.Users;
 using GxProtocol.Grains.Ledger;
 using Microsoft.Extensions.Logging;
 using Orleans.BroadcastChannel;
-using LoanPool = GxProtocol.Fabric.Contract.GxChaincode.LoanPool;
+using LoanPool = GxProtocol.Contract.GxChaincode.LoanPool;
 
 namespace GxProtocol.Grains.Loans;
 

@@ -1,12 +1,12 @@
 using GxProtocol.Fabric;
-using GxProtocol.Fabric.Contract;
+using GxProtocol.Contract;
 using GxProtocol.Grains.Interfaces.Commands;
 using GxProtocol.Grains.Interfaces.Errors;
 using GxProtocol.Grains.Interfaces.Organizations;
 using GxProtocol.Grains.Interfaces.System;
 using GxProtocol.Grains.Interfaces.Users;
 using Microsoft.Extensions.Logging;
-using Organization = GxProtocol.Fabric.Contract.GxChaincode.Organization;
+using Organization = GxProtocol.Contract.GxChaincode.Organization;
 
 namespace GxProtocol.Grains.Organizations;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using GxProtocol.Fabric;
-using GxProtocol.Fabric.Contract;
+using GxProtocol.Contract;
 using GxProtocol.Grains.Commands;
 using GxProtocol.Grains.Interfaces.Commands;
 using GxProtocol.Grains.Interfaces.Errors;
@@ -10,7 +10,7 @@ using GxProtocol.Grains.Interfaces.Users;
 using GxProtocol.Grains.Ledger;
 using Microsoft.Extensions.Logging;
 using Orleans.BroadcastChannel;
-using Organization = GxProtocol.Fabric.Contract.GxChaincode.Organization;
+using Organization = GxProtocol.Contract.GxChaincode.Organization;
 
 namespace GxProtocol.Grains.Organizations;
 

@@ -1,4 +1,4 @@
-using GxProtocol.Fabric.Contract;
+using GxProtocol.Contract;
 using GxProtocol.Grains.Interfaces.Ledger;
 using GxProtocol.Grains.Interfaces.ReadModels;
 using Collections = GxProtocol.Grains.ReadModels.ReadModelCollections;

@@ -1,8 +1,8 @@
 using System.Globalization;
-using GxProtocol.Fabric.Contract;
+using GxProtocol.Contract;
 using GxProtocol.Grains.Interfaces.Ledger;
 using GxProtocol.Grains.Interfaces.System;
-using Admin = GxProtocol.Fabric.Contract.GxChaincode.Admin;
+using Admin = GxProtocol.Contract.GxChaincode.Admin;
 
 namespace GxProtocol.Grains.System;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using GxProtocol.Fabric;
-using GxProtocol.Fabric.Contract;
+using GxProtocol.Contract;
 using GxProtocol.Grains.Interfaces.Tax;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using GxProtocol.Fabric.Contract;
+using GxProtocol.Contract;
 using GxProtocol.Grains.Interfaces.Ledger;
 using GxProtocol.Grains.Interfaces.Webhooks;
 using GxProtocol.Grains.Notifications;

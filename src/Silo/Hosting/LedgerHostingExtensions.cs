@@ -1,3 +1,4 @@
+using GxProtocol.Contract;
 using GxProtocol.DevLedger.Configuration;
 using GxProtocol.DevLedger.Hosting;
 using GxProtocol.Fabric.Configuration;
@@ -36,7 +37,7 @@ public static class LedgerHostingExtensions
             case "embedded":
                 var ledgerOptions = HostOptionsReader.Read<DevLedgerOptions>(builder.Configuration, DevLedgerOptions.SectionName);
                 var identity = DevelopmentIdentity.Create("gx-backend");
-                ledgerOptions.AddIdentity(identity.CertificatePem, Fabric.Contract.GxRoles.SuperAdmin);
+                ledgerOptions.AddIdentity(identity.CertificatePem, CallerRoles.SuperAdmin);
                 var ledger = await DevLedgerHost.StartAsync(ledgerOptions);
                 builder.Services.AddSingleton(ledger);
                 builder.Services.AddFabricLedgerClient(fabric =>

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using GxProtocol.Backend.Tests.Postgres;
 using GxProtocol.Backend.Tests.Support;
-using GxProtocol.Fabric.Contract;
+using GxProtocol.Contract;
 using Npgsql;
 using Xunit.Abstractions;
 

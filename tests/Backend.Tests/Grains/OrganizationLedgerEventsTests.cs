@@ -1,9 +1,9 @@
-using GxProtocol.Fabric.Contract;
+using GxProtocol.Contract;
 using GxProtocol.Grains.Interfaces.Commands;
 using GxProtocol.Grains.Interfaces.Ledger;
 using GxProtocol.Grains.Interfaces.Organizations;
 using GxProtocol.Grains.Organizations;
-using Organization = GxProtocol.Fabric.Contract.GxChaincode.Organization;
+using Organization = GxProtocol.Contract.GxChaincode.Organization;
 
 namespace GxProtocol.Backend.Tests.Grains;
 

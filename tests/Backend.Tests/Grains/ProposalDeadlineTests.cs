@@ -1,5 +1,5 @@
 using GxProtocol.Backend.Tests.Support;
-using GxProtocol.Fabric.Contract;
+using GxProtocol.Contract;
 using GxProtocol.Grains.Governance;
 using GxProtocol.Grains.Interfaces.Errors;
 using GxProtocol.Grains.Interfaces.Governance;

@@ -1,4 +1,4 @@
-using GxProtocol.Fabric.Contract;
+using GxProtocol.Contract;
 using GxProtocol.Grains.Interfaces.Ledger;
 using GxProtocol.Grains.Ledger;
 using GxProtocol.Grains.Tax;

@@ -1,6 +1,6 @@
 using GxProtocol.Backend.Tests.Grains;
 using GxProtocol.Backend.Tests.Support;
-using GxProtocol.Fabric.Contract;
+using GxProtocol.Contract;
 using GxProtocol.Grains.Interfaces.Commands;
 using GxProtocol.Grains.Interfaces.Users;
 

@@ -1,5 +1,5 @@
 using GxProtocol.Grains.Commands;
-using GxProtocol.Fabric.Contract;
+using GxProtocol.Contract;
 using GxProtocol.Grains.Interfaces.Commands;
 using GxProtocol.Grains.Interfaces.Ledger;
 using GxProtocol.Grains.Interfaces.System;
@@ -7,7 +7,7 @@ using GxProtocol.Grains.Interfaces.Users;
 using GxProtocol.Grains.Ledger;
 using GxProtocol.Grains.System;
 using GxProtocol.Grains.Users;
-using Admin = GxProtocol.Fabric.Contract.GxChaincode.Admin;
+using Admin = GxProtocol.Contract.GxChaincode.Admin;
 
 namespace GxProtocol.Backend.Tests.Services;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using GxProtocol.Backend.Tests.Support;
-using GxProtocol.Fabric.Contract;
+using GxProtocol.Contract;
 
 namespace GxProtocol.Backend.Tests.Services;
 

@@ -1,5 +1,5 @@
 using GxProtocol.Backend.Tests.Support;
-using GxProtocol.Fabric.Contract;
+using GxProtocol.Contract;
 
 namespace GxProtocol.Backend.Tests.Services;
 

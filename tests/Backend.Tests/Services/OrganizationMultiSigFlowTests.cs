@@ -1,6 +1,6 @@
 using System.Net;
 using GxProtocol.Backend.Tests.Support;
-using GxProtocol.Fabric.Contract;
+using GxProtocol.Contract;
 using static GxProtocol.Backend.Tests.Services.OrganizationTestSteps;
 
 namespace GxProtocol.Backend.Tests.Services;

@@ -2,7 +2,7 @@ using GxProtocol.DevLedger.Configuration;
 using GxProtocol.DevLedger.Hosting;
 using GxProtocol.Fabric.Client;
 using GxProtocol.Fabric.Configuration;
-using GxProtocol.Fabric.Contract;
+using GxProtocol.Contract;
 using GxProtocol.Fabric.Identity;
 
 namespace GxProtocol.Backend.Tests.Support;
@@ -27,7 +27,7 @@ public sealed class SharedLedger : IAsyncDisposable
     public static async Task<SharedLedger> StartAsync()
     {
         var identity = DevelopmentIdentity.Create("gx-backend-test");
-        var options = new DevLedgerOptions { Port = 0 }.AddIdentity(identity.CertificatePem, GxProtocol.Fabric.Contract.GxRoles.SuperAdmin);
+        var options = new DevLedgerOptions { Port = 0 }.AddIdentity(identity.CertificatePem, GxProtocol.Contract.CallerRoles.SuperAdmin);
         return new SharedLedger(await DevLedgerHost.StartAsync(options), identity);
     }
 

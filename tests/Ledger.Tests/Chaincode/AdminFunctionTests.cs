@@ -1,6 +1,6 @@
-using GxProtocol.Fabric.Contract;
+using GxProtocol.Contract;
 using static GxProtocol.Ledger.Tests.Chaincode.ChaincodeHarness;
-using Admin = GxProtocol.Fabric.Contract.GxChaincode.Admin;
+using Admin = GxProtocol.Contract.GxChaincode.Admin;
 
 namespace GxProtocol.Ledger.Tests.Chaincode;
 
@@ -23,7 +23,7 @@ public sealed class AdminFunctionTests
     [InlineData(GxChaincode.Tokenomics.DistributeGenesis, "alice")]
     public void Super_admin_functions_refuse_admin(string function, params string[] args)
     {
-        ledger.Role = GxRoles.Admin;
+        ledger.Role = CallerRoles.Admin;
         ledger.Refused(403, function, args);
     }
 
@@ -33,7 +33,7 @@ public sealed class AdminFunctionTests
     [InlineData(GxChaincode.Identity.CreateUser, "carol", "US", "30")]
     public void Admin_functions_refuse_partner_api(string function, params string[] args)
     {
-        ledger.Role = GxRoles.PartnerApi;
+        ledger.Role = CallerRoles.PartnerApi;
         ledger.Refused(403, function, args);
     }
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
-using GxProtocol.Fabric.Contract;
+using GxProtocol.Contract;
 using static GxProtocol.Ledger.Tests.Chaincode.ChaincodeHarness;
-using Admin = GxProtocol.Fabric.Contract.GxChaincode.Admin;
-using Tokenomics = GxProtocol.Fabric.Contract.GxChaincode.Tokenomics;
+using Admin = GxProtocol.Contract.GxChaincode.Admin;
+using Tokenomics = GxProtocol.Contract.GxChaincode.Tokenomics;
 
 namespace GxProtocol.Ledger.Tests.Chaincode;
 
@@ -69,7 +69,7 @@ public sealed class BlindCreditTests
     [Fact]
     public void Velocity_tax_credits_the_charitable_pool_without_reading_it()
     {
-        ledger.Role = GxRoles.Admin;
+        ledger.Role = CallerRoles.Admin;
         ledger.Now = Genesis.AddDays(400);
 
         var applied = ledger.Submit<VelocityTaxApplied>(GxChaincode.Tax.ApplyVelocityTax, "alice");
@@ -86,7 +86,7 @@ public sealed class BlindCreditTests
         var fees = Enumerable.Range(0, 6).Sum(i => ledger.Submit<TransferWithFeesCompleted>(
             Tokenomics.TransferWithFees, i % 2 == 0 ? "alice" : "bob", i % 2 == 0 ? "bob" : "alice", Qirat((10 + i) * Coin), "", "").Fee);
         Assert.Equal(6, ledger.CreditKeys().Count());
-        ledger.Role = GxRoles.Admin;
+        ledger.Role = CallerRoles.Admin;
 
         var listed = ledger.Evaluate<BlindCreditsResult>(Admin.GetBlindCredits, GxSupply.OperationsFundPool, "");
         Assert.Equal((6, fees), (listed.TransactionIds.Count, listed.Amount));
@@ -122,7 +122,7 @@ public sealed class BlindCreditTests
     public void Folding_a_key_twice_counts_it_once_and_unknown_ids_are_skipped()
     {
         ledger.Submit<TransferWithFeesCompleted>(Tokenomics.TransferWithFees, "alice", "bob", Qirat(10 * Coin), "", "");
-        ledger.Role = GxRoles.Admin;
+        ledger.Role = CallerRoles.Admin;
         var ids = JsonSerializer.Serialize(ledger.Evaluate<BlindCreditsResult>(Admin.GetBlindCredits, GxSupply.OperationsFundPool).TransactionIds);
         var fund = ledger.Balance(GxSupply.OperationsFundPool);
 
@@ -138,15 +138,15 @@ public sealed class BlindCreditTests
     [Fact]
     public void The_charitable_pool_folds_too_and_other_accounts_or_callers_are_refused()
     {
-        ledger.Role = GxRoles.Admin;
+        ledger.Role = CallerRoles.Admin;
         ledger.Now = Genesis.AddDays(400);
         ledger.Submit<VelocityTaxApplied>(GxChaincode.Tax.ApplyVelocityTax, "alice");
         var charitable = ledger.Balance(GxSupply.CharitablePool);
 
-        ledger.Role = GxRoles.PartnerApi;
+        ledger.Role = CallerRoles.PartnerApi;
         ledger.Refused(403, Admin.GetBlindCredits, GxSupply.CharitablePool);
         ledger.Refused(403, Admin.FoldBlindCredits, GxSupply.CharitablePool, "[\"tx-000001\"]");
-        ledger.Role = GxRoles.Admin;
+        ledger.Role = CallerRoles.Admin;
         ledger.Refused(400, Admin.FoldBlindCredits, "treasury:US", "[\"tx-000001\"]");
         ledger.Refused(400, Admin.GetBlindCredits, "alice");
         ledger.Refused(400, Admin.FoldBlindCredits, GxSupply.CharitablePool, "[]");
@@ -161,7 +161,7 @@ public sealed class BlindCreditTests
     private void FoldAll(string pool)
     {
         var role = ledger.Role;
-        ledger.Role = GxRoles.Admin;
+        ledger.Role = CallerRoles.Admin;
         var listed = ledger.Evaluate<BlindCreditsResult>(Admin.GetBlindCredits, pool);
         ledger.Submit<BlindCreditsFolded>(Admin.FoldBlindCredits, pool, JsonSerializer.Serialize(listed.TransactionIds));
         ledger.Role = role;

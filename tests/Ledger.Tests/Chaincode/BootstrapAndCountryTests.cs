@@ -1,6 +1,6 @@
 using System.Text.Json;
-using GxProtocol.Fabric.Contract;
-using Admin = GxProtocol.Fabric.Contract.GxChaincode.Admin;
+using GxProtocol.Contract;
+using Admin = GxProtocol.Contract.GxChaincode.Admin;
 
 namespace GxProtocol.Ledger.Tests.Chaincode;
 
@@ -24,8 +24,8 @@ public sealed class BootstrapAndCountryTests
     }
 
     [Theory]
-    [InlineData(GxRoles.Admin)]
-    [InlineData(GxRoles.PartnerApi)]
+    [InlineData(CallerRoles.Admin)]
+    [InlineData(CallerRoles.PartnerApi)]
     [InlineData("someone")]
     public void Only_super_admin_bootstraps(string role)
     {

@@ -1,6 +1,6 @@
-using GxProtocol.Fabric.Contract;
+using GxProtocol.Contract;
 using static GxProtocol.Ledger.Tests.Chaincode.ChaincodeHarness;
-using Tax = GxProtocol.Fabric.Contract.GxChaincode.Tax;
+using Tax = GxProtocol.Contract.GxChaincode.Tax;
 
 namespace GxProtocol.Ledger.Tests.Chaincode;
 
@@ -13,7 +13,7 @@ public sealed class CalculateTransactionFeeTests
         ledger.CreateUser("alice", "US");
         ledger.CreateUser("bob", "US");
         ledger.CreateUser("chidi", "NG");
-        ledger.Role = GxRoles.PartnerApi;
+        ledger.Role = CallerRoles.PartnerApi;
     }
 
     [Theory]

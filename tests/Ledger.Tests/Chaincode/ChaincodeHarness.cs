@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using GxProtocol.DevLedger.Chaincode;
-using GxProtocol.Fabric.Contract;
+using GxProtocol.Contract;
 
 namespace GxProtocol.Ledger.Tests.Chaincode;
 
@@ -19,7 +19,7 @@ public sealed class ChaincodeHarness
 
     public FakeWorldState World { get; } = new();
     public DateTimeOffset Now { get; set; } = Genesis;
-    public string Role { get; set; } = GxRoles.SuperAdmin;
+    public string Role { get; set; } = CallerRoles.SuperAdmin;
     public FakeChaincodeStub? LastStub { get; private set; }
 
     public ChaincodeResponse Invoke(string function, params string[] args) =>

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using GxProtocol.Fabric.Contract;
+using GxProtocol.Contract;
 using static GxProtocol.Ledger.Tests.Chaincode.ChaincodeHarness;
-using Tokenomics = GxProtocol.Fabric.Contract.GxChaincode.Tokenomics;
+using Tokenomics = GxProtocol.Contract.GxChaincode.Tokenomics;
 
 namespace GxProtocol.Ledger.Tests.Chaincode;
 

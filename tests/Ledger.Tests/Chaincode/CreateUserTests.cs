@@ -1,6 +1,6 @@
-using GxProtocol.Fabric.Contract;
+using GxProtocol.Contract;
 using static GxProtocol.Ledger.Tests.Chaincode.ChaincodeHarness;
-using Identity = GxProtocol.Fabric.Contract.GxChaincode.Identity;
+using Identity = GxProtocol.Contract.GxChaincode.Identity;
 
 namespace GxProtocol.Ledger.Tests.Chaincode;
 
@@ -120,7 +120,7 @@ public sealed class CreateUserTests
     public void Partner_api_cannot_register_users()
     {
         ledger.Bootstrapped(("US", 10m));
-        ledger.Role = GxRoles.PartnerApi;
+        ledger.Role = CallerRoles.PartnerApi;
         ledger.Refused(403, Identity.CreateUser, "alice", "US", "30");
     }
 }

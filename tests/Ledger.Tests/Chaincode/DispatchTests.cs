@@ -1,5 +1,5 @@
 using System.Reflection;
-using GxProtocol.Fabric.Contract;
+using GxProtocol.Contract;
 
 namespace GxProtocol.Ledger.Tests.Chaincode;
 

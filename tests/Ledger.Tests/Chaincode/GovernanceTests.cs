@@ -1,6 +1,6 @@
-using GxProtocol.Fabric.Contract;
+using GxProtocol.Contract;
 using static GxProtocol.Ledger.Tests.Chaincode.ChaincodeHarness;
-using Governance = GxProtocol.Fabric.Contract.GxChaincode.Governance;
+using Governance = GxProtocol.Contract.GxChaincode.Governance;
 
 namespace GxProtocol.Ledger.Tests.Chaincode;
 
@@ -39,10 +39,10 @@ public sealed class GovernanceTests
         var ledger = LedgerWithVoters(5, quorum: 5);
         var proposalId = Submit(ledger);
         var votes = Enumerable.Repeat("FOR", votesFor).Concat(Enumerable.Repeat("AGAINST", against)).Concat(Enumerable.Repeat("ABSTAIN", abstain)).ToList();
-        ledger.Role = GxRoles.PartnerApi;
+        ledger.Role = CallerRoles.PartnerApi;
         for (var i = 0; i < votes.Count; i++) ledger.Submit<VoteCast>(Governance.VoteOnProposal, proposalId, $"voter-{i}", votes[i], "");
 
-        ledger.Role = GxRoles.Admin;
+        ledger.Role = CallerRoles.Admin;
         ledger.Now = Genesis.AddDays(14).AddTicks(-1);
         ledger.Refused(409, Governance.ExecuteProposal, proposalId);
         ledger.Now = Genesis.AddDays(14);
@@ -90,7 +90,7 @@ public sealed class GovernanceTests
     public void Proposals_need_an_administrator()
     {
         var ledger = LedgerWithVoters(0, quorum: 1);
-        ledger.Role = GxRoles.PartnerApi;
+        ledger.Role = CallerRoles.PartnerApi;
         ledger.Refused(403, Governance.SubmitProposal, "admin-1", "t", "d", GxParameters.VotingPeriodDays, "7");
     }
 }

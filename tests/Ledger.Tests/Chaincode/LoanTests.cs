@@ -1,7 +1,7 @@
 using GxProtocol.DevLedger.Chaincode;
-using GxProtocol.Fabric.Contract;
+using GxProtocol.Contract;
 using static GxProtocol.Ledger.Tests.Chaincode.ChaincodeHarness;
-using LoanPool = GxProtocol.Fabric.Contract.GxChaincode.LoanPool;
+using LoanPool = GxProtocol.Contract.GxChaincode.LoanPool;
 
 namespace GxProtocol.Ledger.Tests.Chaincode;
 
@@ -67,7 +67,7 @@ public sealed class LoanTests
         Assert.Equal((GxStatuses.LoanPendingApproval, 1_000 * Coin, 30), (applied.Status, applied.AmountDue, applied.TermDays));
         ledger.Refused(409, LoanPool.RepayLoan, applied.LoanId, Qirat(Coin));
 
-        ledger.Role = GxRoles.Admin;
+        ledger.Role = CallerRoles.Admin;
         var approved = ledger.Submit<LoanApproved>(LoanPool.ApproveLoan, applied.LoanId);
         Assert.Equal(Genesis.AddDays(30), approved.DueAt);
         var afterDisbursal = approved.Balances.ToDictionary(b => b.Account, b => b.Balance);
@@ -75,7 +75,7 @@ public sealed class LoanTests
         Assert.Equal(312_500_000_000L * Coin - 1_000 * Coin, afterDisbursal[GxSupply.LoanPool]);
         ledger.Refused(409, LoanPool.ApproveLoan, applied.LoanId);
 
-        ledger.Role = GxRoles.PartnerApi;
+        ledger.Role = CallerRoles.PartnerApi;
         var partial = ledger.Submit<LoanRepaid>(LoanPool.RepayLoan, applied.LoanId, Qirat(400 * Coin));
         Assert.Equal((GxStatuses.LoanActive, 600 * Coin), (partial.Status, partial.Remaining));
         ledger.Refused(400, LoanPool.RepayLoan, applied.LoanId, Qirat(600 * Coin + 1));
@@ -89,7 +89,7 @@ public sealed class LoanTests
     public void Approval_and_rejection_need_an_administrator()
     {
         var loanId = ledger.Submit<LoanApplicationReceived>(LoanPool.ApplyForLoan, "alice", Qirat(100 * Coin), Collateral, "80").LoanId;
-        ledger.Role = GxRoles.PartnerApi;
+        ledger.Role = CallerRoles.PartnerApi;
         ledger.Refused(403, LoanPool.ApproveLoan, loanId);
         ledger.Refused(403, LoanPool.RejectLoan, loanId, "no");
         ledger.Refused(404, LoanPool.RepayLoan, "no-such-loan", Qirat(Coin));

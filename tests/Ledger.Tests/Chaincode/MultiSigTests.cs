@@ -1,7 +1,7 @@
 using System.Text.Json;
-using GxProtocol.Fabric.Contract;
+using GxProtocol.Contract;
 using static GxProtocol.Ledger.Tests.Chaincode.ChaincodeHarness;
-using Org = GxProtocol.Fabric.Contract.GxChaincode.Organization;
+using Org = GxProtocol.Contract.GxChaincode.Organization;
 
 namespace GxProtocol.Ledger.Tests.Chaincode;
 
@@ -13,7 +13,7 @@ public sealed class MultiSigTests
     public MultiSigTests()
     {
         foreach (var id in Stakeholders.Append("payee")) ledger.CreateUser(id);
-        ledger.Role = GxRoles.PartnerApi;
+        ledger.Role = CallerRoles.PartnerApi;
     }
 
     private void ActivateWithRule(long thresholdCoins, int requiredApprovals, string[]? approvers = null)
@@ -192,9 +192,9 @@ public sealed class MultiSigTests
         Assert.Equal(400 * Coin, ledger.Balance("acme"));
 
         // A shorter governed expiry applies to transfers initiated afterwards.
-        ledger.Role = GxRoles.SuperAdmin;
+        ledger.Role = CallerRoles.SuperAdmin;
         ledger.Submit<SystemParameterUpdated>(GxChaincode.Admin.UpdateSystemParameter, GxParameters.MultiSigExpiryDays, "1");
-        ledger.Role = GxRoles.PartnerApi;
+        ledger.Role = CallerRoles.PartnerApi;
         var quick = ledger.Submit<MultiSigTxInitiated>(Org.InitiateMultiSigTx, "acme", "s1", "payee", Qirat(50 * Coin), "");
         ledger.Now = ledger.Now.AddHours(23);
         ledger.Submit<MultiSigTxExecuted>(Org.ApproveMultiSigTx, quick.PendingTxId, "s2");

@@ -1,7 +1,7 @@
-using GxProtocol.Fabric.Contract;
+using GxProtocol.Contract;
 using static GxProtocol.Ledger.Tests.Chaincode.ChaincodeHarness;
-using Governance = GxProtocol.Fabric.Contract.GxChaincode.Governance;
-using LoanPool = GxProtocol.Fabric.Contract.GxChaincode.LoanPool;
+using Governance = GxProtocol.Contract.GxChaincode.Governance;
+using LoanPool = GxProtocol.Contract.GxChaincode.LoanPool;
 
 namespace GxProtocol.Ledger.Tests.Chaincode;
 

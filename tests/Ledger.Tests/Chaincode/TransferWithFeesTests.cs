@@ -1,6 +1,6 @@
-using GxProtocol.Fabric.Contract;
+using GxProtocol.Contract;
 using static GxProtocol.Ledger.Tests.Chaincode.ChaincodeHarness;
-using Tokenomics = GxProtocol.Fabric.Contract.GxChaincode.Tokenomics;
+using Tokenomics = GxProtocol.Contract.GxChaincode.Tokenomics;
 
 namespace GxProtocol.Ledger.Tests.Chaincode;
 
@@ -54,9 +54,9 @@ public sealed class TransferWithFeesTests
     public void Transfer_from_an_active_treasury_is_exempt_and_needs_an_administrator()
     {
         ledger.Submit<TreasuryActivated>(GxChaincode.Admin.ActivateTreasuryAccount, "US");
-        ledger.Role = GxRoles.PartnerApi;
+        ledger.Role = CallerRoles.PartnerApi;
         ledger.Refused(403, Tokenomics.TransferWithFees, "treasury:US", "alice", Qirat(10 * Coin), "", "");
-        ledger.Role = GxRoles.Admin;
+        ledger.Role = CallerRoles.Admin;
         var completed = ledger.Submit<TransferWithFeesCompleted>(Tokenomics.TransferWithFees, "treasury:US", "alice", Qirat(10 * Coin), "", "");
         Assert.Equal(0, completed.Fee);
     }

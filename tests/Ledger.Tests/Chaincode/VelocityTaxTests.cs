@@ -1,6 +1,6 @@
-using GxProtocol.Fabric.Contract;
+using GxProtocol.Contract;
 using static GxProtocol.Ledger.Tests.Chaincode.ChaincodeHarness;
-using Tax = GxProtocol.Fabric.Contract.GxChaincode.Tax;
+using Tax = GxProtocol.Contract.GxChaincode.Tax;
 
 namespace GxProtocol.Ledger.Tests.Chaincode;
 
@@ -44,7 +44,7 @@ public sealed class VelocityTaxTests
     {
         var ledger = new ChaincodeHarness().Bootstrapped(("US", 10m));
         ledger.CreateUser("alice");
-        ledger.Role = GxRoles.Admin;
+        ledger.Role = CallerRoles.Admin;
 
         ledger.Now = Genesis.AddDays(360).AddSeconds(-1);
         ledger.Refused(409, Tax.ApplyVelocityTax, "alice");
@@ -94,7 +94,7 @@ public sealed class VelocityTaxTests
         var ledger = new ChaincodeHarness().Bootstrapped(("US", 10m));
         ledger.CreateUser("alice");
         ledger.Now = Genesis.AddDays(400);
-        ledger.Role = GxRoles.PartnerApi;
+        ledger.Role = CallerRoles.PartnerApi;
         ledger.Refused(403, Tax.ApplyVelocityTax, "alice");
     }
 }

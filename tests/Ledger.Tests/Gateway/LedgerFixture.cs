@@ -1,4 +1,4 @@
-using GxProtocol.Fabric.Contract;
+using GxProtocol.Contract;
 using GxProtocol.DevLedger.Configuration;
 using GxProtocol.DevLedger.Hosting;
 using GxProtocol.Fabric.Client;
@@ -29,7 +29,7 @@ public sealed class LedgerFixture : IAsyncDisposable
     {
         identity ??= DevelopmentIdentity.Create("gateway-test-client");
         var options = new DevLedgerOptions { Port = 0, BatchTimeout = TimeSpan.FromMilliseconds(20) };
-        options.AddIdentity(identity.CertificatePem, GxRoles.SuperAdmin);
+        options.AddIdentity(identity.CertificatePem, CallerRoles.SuperAdmin);
         configure?.Invoke(options);
         var host = await DevLedgerHost.StartAsync(options, CancellationToken.None, new KeyValueChaincode());
         return new LedgerFixture(host, identity, FabricLedgerClient.Connect(ClientOptions(host, identity)));

@@ -5,7 +5,7 @@ using GxProtocol.DevLedger.Configuration;
 using GxProtocol.DevLedger.Hosting;
 using GxProtocol.Fabric;
 using GxProtocol.Fabric.Client;
-using GxProtocol.Fabric.Contract;
+using GxProtocol.Contract;
 using GxProtocol.Fabric.Identity;
 using GxProtocol.Fabric.Protos.Common;
 
@@ -75,7 +75,7 @@ public sealed class OperationsFundConcurrencyTests
             var identity = DevelopmentIdentity.Create("operations-fund-test-client");
             // While setting up, each transaction is cut into its own block by the short timeout.
             var options = new DevLedgerOptions { Port = 0, BatchTimeout = TimeSpan.FromMilliseconds(20), MaxTransactionsPerBlock = transactionsPerBlock };
-            options.AddIdentity(identity.CertificatePem, GxRoles.SuperAdmin);
+            options.AddIdentity(identity.CertificatePem, CallerRoles.SuperAdmin);
             var host = await DevLedgerHost.StartAsync(options, CancellationToken.None, new GxContractChaincode());
             return new GxLedger(host, identity, FabricLedgerClient.Connect(LedgerFixture.ClientOptions(host, identity)));
         }

@@ -5,7 +5,7 @@ using GxProtocol.DevLedger.Hosting;
 using GxProtocol.Fabric;
 using GxProtocol.Fabric.Client;
 using GxProtocol.Fabric.Configuration;
-using GxProtocol.Fabric.Contract;
+using GxProtocol.Contract;
 using GxProtocol.Fabric.Identity;
 
 namespace GxProtocol.Ledger.Tests.Gateway;
@@ -149,7 +149,7 @@ public sealed class TlsTests : IDisposable
         using var clientAuthority = TestCertificateAuthority.Create("GX DevLedger test client CA");
         await using var ledger = await StandaloneHosting.StartAsync(new Dictionary<string, string?>
         {
-            ["Gx:DevLedger:DefaultRole"] = GxRoles.SuperAdmin,
+            ["Gx:DevLedger:DefaultRole"] = CallerRoles.SuperAdmin,
             ["Gx:DevLedger:Tls:CertificatePem"] = server.CertificatePem,
             ["Gx:DevLedger:Tls:PrivateKeyPem"] = server.PrivateKeyPem,
             ["Gx:DevLedger:Tls:ClientCaCertificatePem"] = clientAuthority.CertificatePem,
@@ -228,7 +228,7 @@ public sealed class TlsTests : IDisposable
     private DevLedgerOptions LedgerOptions()
     {
         var options = new DevLedgerOptions { Port = 0, BatchTimeout = TimeSpan.FromMilliseconds(20) };
-        options.AddIdentity(signer.CertificatePem, GxRoles.SuperAdmin);
+        options.AddIdentity(signer.CertificatePem, CallerRoles.SuperAdmin);
         return options;
     }
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using GxProtocol.DevLedger.Configuration;
 using GxProtocol.DevLedger.Hosting;
-using GxProtocol.Fabric.Contract;
+using GxProtocol.Contract;
 using GxProtocol.Fabric.Identity;
 using GxProtocol.Ledger.Tests.Gateway;
 using Xunit.Abstractions;
@@ -79,7 +79,7 @@ public sealed class NodeFabricGatewayTests(ITestOutputHelper output)
             // from the checkpoint starts in the middle of a block; short enough for the script's sequential commits.
             BatchTimeout = TimeSpan.FromMilliseconds(400),
         };
-        options.AddIdentity(identity.CertificatePem, GxRoles.SuperAdmin);
+        options.AddIdentity(identity.CertificatePem, CallerRoles.SuperAdmin);
         return options;
     }
 

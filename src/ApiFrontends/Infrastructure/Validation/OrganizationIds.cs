@@ -1,14 +1,11 @@
-using System.Text.RegularExpressions;
+using GxProtocol.Contract;
 
 namespace GxProtocol.ApiFrontends.Infrastructure;
 
-/// <summary>An organization id is a ledger id (letters, digits, '.', '_', '-') that is not a GUID: GUIDs name user wallets.</summary>
-public static partial class OrganizationIds
+/// <summary>The organization id rule of the ledger (<see cref="LedgerIds.IsOrganizationId"/>), with the wording a 400 names.</summary>
+public static class OrganizationIds
 {
     public const string Rule = "must be letters, digits, '.', '_' or '-', and not a GUID (GUIDs name user wallets).";
 
-    public static bool IsValid(string value) => value.Length is >= 1 and <= 128 && Shape().IsMatch(value) && !Guid.TryParse(value, out _);
-
-    [GeneratedRegex("^[A-Za-z0-9._-]+$", RegexOptions.CultureInvariant)]
-    private static partial Regex Shape();
+    public static bool IsValid(string value) => LedgerIds.IsOrganizationId(value);
 }

@@ -1,6 +1,6 @@
 using GxProtocol.DevLedger.Chaincode.State;
-using GxProtocol.Fabric.Contract;
-using Admin = GxProtocol.Fabric.Contract.GxChaincode.Admin;
+using GxProtocol.Contract;
+using Admin = GxProtocol.Contract.GxChaincode.Admin;
 
 namespace GxProtocol.DevLedger.Chaincode.Contracts;
 

@@ -1,6 +1,6 @@
 using GxProtocol.DevLedger.Chaincode.State;
-using GxProtocol.Fabric.Contract;
-using Governance = GxProtocol.Fabric.Contract.GxChaincode.Governance;
+using GxProtocol.Contract;
+using Governance = GxProtocol.Contract.GxChaincode.Governance;
 
 namespace GxProtocol.DevLedger.Chaincode.Contracts;
 

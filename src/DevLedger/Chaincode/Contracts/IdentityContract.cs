@@ -1,6 +1,6 @@
 using GxProtocol.DevLedger.Chaincode.State;
-using GxProtocol.Fabric.Contract;
-using Identity = GxProtocol.Fabric.Contract.GxChaincode.Identity;
+using GxProtocol.Contract;
+using Identity = GxProtocol.Contract.GxChaincode.Identity;
 
 namespace GxProtocol.DevLedger.Chaincode.Contracts;
 

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using GxProtocol.DevLedger.Chaincode.State;
-using GxProtocol.Fabric.Contract;
-using LoanPool = GxProtocol.Fabric.Contract.GxChaincode.LoanPool;
+using GxProtocol.Contract;
+using LoanPool = GxProtocol.Contract.GxChaincode.LoanPool;
 
 namespace GxProtocol.DevLedger.Chaincode.Contracts;
 

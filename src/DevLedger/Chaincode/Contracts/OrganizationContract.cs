@@ -1,6 +1,6 @@
 using GxProtocol.DevLedger.Chaincode.State;
-using GxProtocol.Fabric.Contract;
-using Organization = GxProtocol.Fabric.Contract.GxChaincode.Organization;
+using GxProtocol.Contract;
+using Organization = GxProtocol.Contract.GxChaincode.Organization;
 
 namespace GxProtocol.DevLedger.Chaincode.Contracts;
 

@@ -1,6 +1,6 @@
 using GxProtocol.DevLedger.Chaincode.State;
-using GxProtocol.Fabric.Contract;
-using Tax = GxProtocol.Fabric.Contract.GxChaincode.Tax;
+using GxProtocol.Contract;
+using Tax = GxProtocol.Contract.GxChaincode.Tax;
 
 namespace GxProtocol.DevLedger.Chaincode.Contracts;
 

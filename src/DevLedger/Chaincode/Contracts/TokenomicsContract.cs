@@ -1,6 +1,6 @@
 using GxProtocol.DevLedger.Chaincode.State;
-using GxProtocol.Fabric.Contract;
-using Tokenomics = GxProtocol.Fabric.Contract.GxChaincode.Tokenomics;
+using GxProtocol.Contract;
+using Tokenomics = GxProtocol.Contract.GxChaincode.Tokenomics;
 
 namespace GxProtocol.DevLedger.Chaincode.Contracts;
 

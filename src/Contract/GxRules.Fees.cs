@@ -1,4 +1,4 @@
-namespace GxProtocol.Fabric.Contract;
+namespace GxProtocol.Contract;
 
 /// <summary>Who is on each side of a transfer, which decides who pays the fee.</summary>
 public enum TransferKind

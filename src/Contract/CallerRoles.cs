@@ -1,4 +1,4 @@
-namespace GxProtocol.Fabric.Contract;
+namespace GxProtocol.Contract;
 
 /// <summary>
 /// The roles the ledger maps a submitting identity to (the chaincode stub's CallerRole). The backend submits
@@ -6,7 +6,7 @@ namespace GxProtocol.Fabric.Contract;
 /// function families an identity may call: <see cref="SuperAdmin"/> the system-wide switches, <see cref="Admin"/>
 /// the administrative functions, and any role the user-initiated functions.
 /// </summary>
-public static class GxRoles
+public static class CallerRoles
 {
     public const string SuperAdmin = "super_admin";
     public const string Admin = "admin";

@@ -1,4 +1,4 @@
-namespace GxProtocol.Fabric.Contract;
+namespace GxProtocol.Contract;
 
 /// <summary>A proposal's result: <see cref="Reason"/> says why it passed or failed.</summary>
 public sealed record ProposalOutcome(bool Passed, string Reason);

@@ -1,4 +1,4 @@
-namespace GxProtocol.Fabric.Contract;
+namespace GxProtocol.Contract;
 
 /// <summary>
 /// The fixed coin supply and the system pools it is minted into at bootstrap. Pool and treasury account

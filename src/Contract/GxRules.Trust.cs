@@ -1,4 +1,4 @@
-namespace GxProtocol.Fabric.Contract;
+namespace GxProtocol.Contract;
 
 /// <summary>
 /// THE trust score (API.md): base 10; family up to 80 (parent 30, spouse 25, sibling 15, child 10 per confirmed link);

@@ -1,4 +1,4 @@
-namespace GxProtocol.Fabric.Contract;
+namespace GxProtocol.Contract;
 
 /// <summary>A velocity tax charge: the national treasury gets the odd Qirat, the charitable pool the rounded-down half.</summary>
 public sealed record VelocityTaxCharge(int RateBps, long Tax, long ToTreasury, long ToCharitable)

@@ -1,4 +1,4 @@
-namespace GxProtocol.Fabric.Contract;
+namespace GxProtocol.Contract;
 
 /// <summary>
 /// A velocity tax charged to an idle wallet. <paramref name="Balances"/> holds the wallet and the national treasury

@@ -1,4 +1,4 @@
-namespace GxProtocol.Fabric.Contract;
+namespace GxProtocol.Contract;
 
 /// <summary>
 /// How many confirmed links of each trust part a user has, as seen from that user: <see cref="Parents"/> counts the

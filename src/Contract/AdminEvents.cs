@@ -1,4 +1,4 @@
-namespace GxProtocol.Fabric.Contract;
+namespace GxProtocol.Contract;
 
 public sealed record SystemParameterUpdated(string ParamId, long OldValue, long NewValue);
 

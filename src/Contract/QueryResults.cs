@@ -1,4 +1,4 @@
-namespace GxProtocol.Fabric.Contract;
+namespace GxProtocol.Contract;
 
 /// <summary>TokenomicsContract:GetBalance result. Kind: user, organization, pool or treasury.</summary>
 public sealed record BalanceQueryResult(string Account, string Kind, long Balance, bool Frozen, string? Country);

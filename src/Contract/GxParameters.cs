@@ -1,4 +1,4 @@
-namespace GxProtocol.Fabric.Contract;
+namespace GxProtocol.Contract;
 
 /// <summary>
 /// The governable system parameters, their defaults and allowed ranges. Values are whole numbers; a parameter

@@ -1,4 +1,4 @@
-namespace GxProtocol.Fabric.Contract;
+namespace GxProtocol.Contract;
 
 public static partial class GxRules
 {

@@ -1,4 +1,4 @@
-namespace GxProtocol.Fabric.Contract;
+namespace GxProtocol.Contract;
 
 /// <summary>
 /// The GX chaincode's contract as the backend and the DevLedger both see it: channel, chaincode and

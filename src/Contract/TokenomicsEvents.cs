@@ -1,4 +1,4 @@
-namespace GxProtocol.Fabric.Contract;
+namespace GxProtocol.Contract;
 
 /// <summary>A genesis paid after registration (CreateUser pays it directly when it can; this one catches up).</summary>
 public sealed record GenesisDistributed(

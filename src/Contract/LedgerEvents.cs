@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace GxProtocol.Fabric.Contract;
+namespace GxProtocol.Contract;
 
 /// <summary>
 /// Chaincode event payloads (JSON, camelCase, amounts in integer Qirat). Each is self-sufficient: it carries

@@ -1,4 +1,4 @@
-namespace GxProtocol.Fabric.Contract;
+namespace GxProtocol.Contract;
 
 /// <summary>The proposer's endorsement is recorded with the proposal (proposing is endorsing).</summary>
 public sealed record OrganizationProposed(

@@ -1,4 +1,4 @@
-namespace GxProtocol.Fabric.Contract;
+namespace GxProtocol.Contract;
 
 /// <summary>Status strings the chaincode stores and puts in event payloads.</summary>
 public static class GxStatuses

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace GxProtocol.Fabric.Contract;
+namespace GxProtocol.Contract;
 
 /// <summary>
 /// Identifiers created on chain (loans, proposals, multi-signature transactions): a GUID-shaped hash of a seed and

@@ -1,4 +1,4 @@
-namespace GxProtocol.Fabric.Contract;
+namespace GxProtocol.Contract;
 
 /// <summary>One genesis phase: how many users it serves world-wide and what each genesis pays.</summary>
 public sealed record GenesisPhase(int Phase, long UserLimit, long UserAmountQirat, long TreasuryAmountQirat);
