@@ -6,6 +6,7 @@ public sealed class GxHostOptions
     public const string SectionName = "Gx:Host";
 
     public const string DefaultBindAddress = "127.0.0.1";
+    public const string DefaultAdvertisedAddress = "127.0.0.1";
     public const int DefaultApiPort = 3000;
     public const int DefaultOpsPort = 8080;
     public const int DefaultSiloPort = 11111;
@@ -34,7 +35,7 @@ public sealed class GxHostOptions
     public int DashboardSessionSeconds { get; set; } = DefaultDashboardSessionSeconds;
 
     /// <summary>The address other silos reach this one at (PostgreSQL mode); loopback by default.</summary>
-    public string AdvertisedAddress { get; set; } = DefaultBindAddress;
+    public string AdvertisedAddress { get; set; } = DefaultAdvertisedAddress;
 
     /// <summary>
     /// Seconds a SIGTERM may take: graceful shutdown gets this long, then the process ends anyway (a silo whose
