@@ -7,6 +7,7 @@ using GxProtocol.Grains.Verification;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace GxProtocol.Grains;
 
@@ -22,16 +23,10 @@ public static class GxGrainsSiloBuilderExtensions
         var outbox = silo.Services.AddOptions<OutboxOptions>();
         if (configuration is not null)
         {
-            outbox.Bind(configuration.GetSection(OutboxOptions.Section));
+            outbox.Bind(configuration.GetSection(OutboxOptions.SectionName));
         }
-        outbox.Validate(o => o.ShardCount is >= 1 and <= 1024, $"{OutboxOptions.Section}:ShardCount must be between 1 and 1024.")
-            .Validate(o => o.MaxConcurrentSubmissionsPerShard is >= 1 and <= 1024, $"{OutboxOptions.Section}:MaxConcurrentSubmissionsPerShard must be between 1 and 1024.")
-            .Validate(o => o.MaxAttempts is >= 1 and <= 1000, $"{OutboxOptions.Section}:MaxAttempts must be between 1 and 1000.")
-            .Validate(o => o.BaseRetryDelay > TimeSpan.Zero && o.MaxRetryDelay >= o.BaseRetryDelay,
-                $"{OutboxOptions.Section}:BaseRetryDelay must be positive and not above MaxRetryDelay.")
-            .Validate(o => o.SubmitTimeout > TimeSpan.Zero, $"{OutboxOptions.Section}:SubmitTimeout must be positive.")
-            .Validate(o => o.FinishedRetention >= TimeSpan.FromMinutes(1), $"{OutboxOptions.Section}:FinishedRetention must be at least a minute.")
-            .ValidateOnStart();
+        outbox.ValidateOnStart();
+        silo.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>());
         silo.Services.TryAddSingleton<OutboxMetrics>();
         silo.Services.TryAddSingleton<ReadModels.ProjectionMetrics>();
         silo.Services.TryAddSingleton<CommandHandoff>();

@@ -17,7 +17,7 @@ return await StartupErrors.ReportAsync(async () =>
         return;
     }
 
-    var host = HostOptionsReader.Read<GxHostOptions>(builder.Configuration, GxHostOptions.Section);
+    var host = HostOptionsReader.Read(builder.Configuration, GxHostOptions.SectionName, new GxHostOptionsValidator());
     await builder.PreparePostgresAsync(postgres);
     builder.RequireExplicitLedgerMode(postgres);
     builder.RequireMailTransport(postgres);

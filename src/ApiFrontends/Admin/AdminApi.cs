@@ -102,7 +102,7 @@ public static partial class AdminApi
         {
             return SelfReview();
         }
-        return TypedResults.Ok(UserResponse.From(await grains.GetGrain<IUserGrain>(id).DenyAsync(caller.GetUserId(), body.Reason)));
+        return TypedResults.Ok(UserResponse.From(await grains.GetGrain<IUserGrain>(id).DenyAsync(body.Reason)));
     }
 
     /// <summary>Separation of duties: an admin's own KYC is decided by another admin (approval would pay them a genesis).</summary>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace GxProtocol.ApiFrontends.Identity;
@@ -9,6 +10,8 @@ public sealed class AdminSignInOptions
 {
     public const string SectionName = "Gx:Auth";
     public const string RequireKey = SectionName + ":" + nameof(RequireAdminTwoFactor);
+    public const string DefaultTwoFactorIssuer = "GX Protocol";
+    public const int DefaultChallengeMinutes = 5;
 
     /// <summary>
     /// When true an admin who has not set up TOTP is made to enrol at their next login before they get a session.
@@ -18,10 +21,10 @@ public sealed class AdminSignInOptions
     public bool RequireAdminTwoFactor { get; set; } = true;
 
     /// <summary>The issuer an authenticator app shows beside the account (the otpauth URI's <c>issuer</c>).</summary>
-    public string TwoFactorIssuer { get; set; } = "GX Protocol";
+    public string TwoFactorIssuer { get; set; } = DefaultTwoFactorIssuer;
 
     /// <summary>How long the challenge token between password and code stays valid.</summary>
-    public int ChallengeMinutes { get; set; } = 5;
+    public int ChallengeMinutes { get; set; } = DefaultChallengeMinutes;
 }
 
 public static class AdminSignInServiceExtensions
@@ -30,11 +33,8 @@ public static class AdminSignInServiceExtensions
     {
         services.AddOptions<AdminSignInOptions>()
             .Bind(configuration.GetSection(AdminSignInOptions.SectionName))
-            .Validate(o => !string.IsNullOrWhiteSpace(o.TwoFactorIssuer) && o.TwoFactorIssuer.Length <= 64 && !o.TwoFactorIssuer.Contains(':'),
-                $"{AdminSignInOptions.SectionName}:{nameof(AdminSignInOptions.TwoFactorIssuer)} must be 1 to 64 characters without ':'.")
-            .Validate(o => o.ChallengeMinutes is >= 1 and <= 15,
-                $"{AdminSignInOptions.SectionName}:{nameof(AdminSignInOptions.ChallengeMinutes)} must be between 1 and 15.")
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AdminSignInOptions>, AdminSignInOptionsValidator>());
         services.AddSingleton<TwoFactorChallenges>();
         return services;
     }

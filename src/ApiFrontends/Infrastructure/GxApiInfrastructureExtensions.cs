@@ -37,9 +37,8 @@ public static class GxApiInfrastructureExtensions
 
         services.AddOptions<RequestBodyLimitOptions>()
             .Bind(configuration.GetSection(RequestBodyLimitOptions.SectionName))
-            .Validate(o => o.MaxRequestBodyBytes is >= 1024 and <= 100 * 1024 * 1024,
-                $"{RequestBodyLimitOptions.SectionName}:{nameof(RequestBodyLimitOptions.MaxRequestBodyBytes)} must be between 1024 and 104857600.")
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RequestBodyLimitOptions>, RequestBodyLimitOptionsValidator>());
 
         AddAuth(services, configuration);
         AddRateLimiting(services, configuration);

@@ -5,23 +5,30 @@ public sealed class DevLedgerOptions
 {
     public const string SectionName = "Gx:DevLedger";
 
-    /// <summary>Loopback port for the Gateway gRPC service (127.0.0.1 only; h2c unless <see cref="Tls"/> is set); 0 picks any free port.</summary>
-    public int Port { get; set; } = 7051;
+    public const int DefaultPort = 7051;
+    public const string DefaultChannelName = "gxchannel";
+    public const string DefaultChaincodeName = "gxtv3";
+    public const string DefaultPeerMspId = "GxDevLedgerMSP";
+    public const int DefaultMaxTransactionsPerBlock = 500;
+    public static readonly TimeSpan DefaultBatchTimeout = TimeSpan.FromMilliseconds(50);
 
-    public string ChannelName { get; set; } = "gxchannel";
-    public string ChaincodeName { get; set; } = "gxtv3";
+    /// <summary>Loopback port for the Gateway gRPC service (127.0.0.1 only; h2c unless <see cref="Tls"/> is set); 0 picks any free port.</summary>
+    public int Port { get; set; } = DefaultPort;
+
+    public string ChannelName { get; set; } = DefaultChannelName;
+    public string ChaincodeName { get; set; } = DefaultChaincodeName;
 
     /// <summary>MSP id of the DevLedger's own endorsing identity.</summary>
-    public string PeerMspId { get; set; } = "GxDevLedgerMSP";
+    public string PeerMspId { get; set; } = DefaultPeerMspId;
 
     /// <summary>Block cutting: at most this many transactions per block (Fabric's orderer default is 500).</summary>
-    public int MaxTransactionsPerBlock { get; set; } = 500;
+    public int MaxTransactionsPerBlock { get; set; } = DefaultMaxTransactionsPerBlock;
 
     /// <summary>
     /// Block cutting: a block is cut this long after its first transaction arrived. Fabric's orderer default is 2 s;
     /// the development default is short so an embedded silo sees commits quickly.
     /// </summary>
-    public TimeSpan BatchTimeout { get; set; } = TimeSpan.FromMilliseconds(50);
+    public TimeSpan BatchTimeout { get; set; } = DefaultBatchTimeout;
 
     /// <summary>With a directory the chain is appended to a block file there and survives restart; without, memory only.</summary>
     public string? DataDirectory { get; set; }

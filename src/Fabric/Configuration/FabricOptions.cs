@@ -8,8 +8,18 @@ public sealed class FabricOptions
 {
     public const string SectionName = "Gx:Fabric";
 
+    public const string DefaultEndpoint = "http://127.0.0.1:7051";
+    public const string DefaultChannelName = "gxchannel";
+    public const string DefaultChaincodeName = "gxtv3";
+
+    // Timeouts as in the official Fabric Gateway clients.
+    public static readonly TimeSpan DefaultEvaluateTimeout = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan DefaultEndorseTimeout = TimeSpan.FromSeconds(15);
+    public static readonly TimeSpan DefaultSubmitTimeout = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan DefaultCommitStatusTimeout = TimeSpan.FromMinutes(1);
+
     /// <summary>Gateway peer, e.g. <c>http://127.0.0.1:7051</c> (h2c, DevLedger) or <c>https://peer0.org1:7051</c>.</summary>
-    public string Endpoint { get; set; } = "http://127.0.0.1:7051";
+    public string Endpoint { get; set; } = DefaultEndpoint;
 
     public string MspId { get; set; } = "";
 
@@ -31,14 +41,13 @@ public sealed class FabricOptions
     /// <summary>Organisations whose peers must endorse (empty: let the gateway choose from the endorsement policy).</summary>
     public List<string> EndorsingOrganizations { get; set; } = [];
 
-    public string ChannelName { get; set; } = "gxchannel";
-    public string ChaincodeName { get; set; } = "gxtv3";
+    public string ChannelName { get; set; } = DefaultChannelName;
+    public string ChaincodeName { get; set; } = DefaultChaincodeName;
 
-    // Defaults follow the official Fabric Gateway clients.
-    public TimeSpan EvaluateTimeout { get; set; } = TimeSpan.FromSeconds(5);
-    public TimeSpan EndorseTimeout { get; set; } = TimeSpan.FromSeconds(15);
-    public TimeSpan SubmitTimeout { get; set; } = TimeSpan.FromSeconds(5);
-    public TimeSpan CommitStatusTimeout { get; set; } = TimeSpan.FromMinutes(1);
+    public TimeSpan EvaluateTimeout { get; set; } = DefaultEvaluateTimeout;
+    public TimeSpan EndorseTimeout { get; set; } = DefaultEndorseTimeout;
+    public TimeSpan SubmitTimeout { get; set; } = DefaultSubmitTimeout;
+    public TimeSpan CommitStatusTimeout { get; set; } = DefaultCommitStatusTimeout;
 
     internal static string? Resolve(string? inline, string? path) =>
         !string.IsNullOrWhiteSpace(inline) ? inline

@@ -25,7 +25,8 @@ public interface IUserGrain : IGrainWithGuidKey, ICommandOrigin
 
     /// <summary>An admin approves the user: records the CreateUser command that registers them on chain.</summary>
     [Alias("Approve")] Task<CommandAccepted> ApproveAsync(Guid adminId, Guid commandId);
-    [Alias("Deny")] Task<UserProfile> DenyAsync(Guid adminId, string reason);
+    /// <summary>An admin denies the user; the audit log of the deny route records which admin (no ledger command, no command row).</summary>
+    [Alias("Deny")] Task<UserProfile> DenyAsync(string reason);
 
     [Alias("GetWallet"), AlwaysInterleave] Task<WalletView> GetWalletAsync();
     [Alias("Transfer")] Task<CommandAccepted> TransferAsync(TransferRequest transfer);

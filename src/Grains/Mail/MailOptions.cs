@@ -7,11 +7,12 @@ namespace GxProtocol.Grains.Mail;
 /// </summary>
 public sealed class MailOptions
 {
-    public const string Section = "Gx:Mail";
+    public const string SectionName = "Gx:Mail";
     public const string DefaultPickupDirectory = "data/mail";
+    public const string DefaultFrom = "GX Protocol <no-reply@gx.local>";
 
     /// <summary>The sender, as an address or "Name &lt;address&gt;".</summary>
-    public string From { get; set; } = "GX Protocol <no-reply@gx.local>";
+    public string From { get; set; } = DefaultFrom;
 
     public string? PickupDirectory { get; set; }
 
@@ -24,19 +25,23 @@ public sealed class MailOptions
 
 public sealed class SmtpOptions
 {
+    public const int DefaultPort = 587;
+    public const string DefaultSecurity = "StartTls";
+    public const int DefaultTimeoutSeconds = 30;
+
     public string? Host { get; set; }
 
-    public int Port { get; set; } = 587;
+    public int Port { get; set; } = DefaultPort;
 
     /// <summary>MailKit's SecureSocketOptions by name: None, Auto, SslOnConnect, StartTls, StartTlsWhenAvailable.</summary>
-    public string Security { get; set; } = "StartTls";
+    public string Security { get; set; } = DefaultSecurity;
 
     /// <summary>Sign in only when set; the password then comes with it (from a secret, not the config file).</summary>
     public string? Username { get; set; }
 
     public string? Password { get; set; }
 
-    public int TimeoutSeconds { get; set; } = 30;
+    public int TimeoutSeconds { get; set; } = DefaultTimeoutSeconds;
 }
 
 /// <summary>Subject and body per message kind; the body's placeholders are {code}, {minutes} and {firstName}.</summary>

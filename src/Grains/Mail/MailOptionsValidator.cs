@@ -5,9 +5,9 @@ using MimeKit;
 namespace GxProtocol.Grains.Mail;
 
 /// <summary>Start-up checks of Gx:Mail; each failure names its key.</summary>
-public sealed class MailOptionsValidator : IValidateOptions<MailOptions>
+internal sealed class MailOptionsValidator : IValidateOptions<MailOptions>
 {
-    private const string S = MailOptions.Section;
+    private const string S = MailOptions.SectionName;
 
     public ValidateOptionsResult Validate(string? name, MailOptions options)
     {

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace GxProtocol.Grains.Tax;
 
@@ -11,11 +13,10 @@ public static class FeeCreditFoldingSiloBuilderExtensions
         var options = silo.Services.AddOptions<FeeCreditFoldOptions>();
         if (configuration is not null)
         {
-            options.Bind(configuration.GetSection(FeeCreditFoldOptions.Section));
+            options.Bind(configuration.GetSection(FeeCreditFoldOptions.SectionName));
         }
-        options.Validate(o => o.FoldInterval >= TimeSpan.FromSeconds(1) && o.FoldInterval <= TimeSpan.FromDays(1),
-                $"{FeeCreditFoldOptions.Section}:FoldInterval must be between 00:00:01 and 1.00:00:00.")
-            .ValidateOnStart();
+        options.ValidateOnStart();
+        silo.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FeeCreditFoldOptions>, FeeCreditFoldOptionsValidator>());
         silo.Services.AddHostedService<FeeCreditFolder>();
         return silo;
     }

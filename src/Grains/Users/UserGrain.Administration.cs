@@ -32,7 +32,7 @@ public sealed partial class UserGrain
             throw DomainRuleException.Conflict("genesis_not_eligible", $"Genesis is for ages {GxRules.MinGenesisAge} to {GxRules.MaxGenesisAge}; this user is {age}.");
         }
         await RequireSystemRunningAsync();
-        return await AcceptAsync(NewCommand(commandId, GxChaincode.Tokenomics.DistributeGenesis, [UserId.ToString(), age.ToString(CultureInfo.InvariantCulture)]));
+        return await AcceptAsync(AdminCommand(superAdminId, commandId, GxChaincode.Tokenomics.DistributeGenesis, [UserId.ToString(), age.ToString(CultureInfo.InvariantCulture)]));
     }
 
     public async Task<CommandAccepted> FreezeWalletAsync(Guid adminId, Guid commandId, string reason)
@@ -46,7 +46,7 @@ public sealed partial class UserGrain
         {
             throw DomainRuleException.Conflict("already_frozen", "This wallet is already frozen.");
         }
-        return await AcceptAsync(NewCommand(commandId, GxChaincode.Tokenomics.FreezeWallet, [UserId.ToString(), reason]));
+        return await AcceptAsync(AdminCommand(adminId, commandId, GxChaincode.Tokenomics.FreezeWallet, [UserId.ToString(), reason]));
     }
 
     public async Task<CommandAccepted> UnfreezeWalletAsync(Guid adminId, Guid commandId)
@@ -60,8 +60,15 @@ public sealed partial class UserGrain
         {
             throw DomainRuleException.Conflict("not_frozen", "This wallet is not frozen.");
         }
-        return await AcceptAsync(NewCommand(commandId, GxChaincode.Tokenomics.UnfreezeWallet, [UserId.ToString()]));
+        return await AcceptAsync(AdminCommand(adminId, commandId, GxChaincode.Tokenomics.UnfreezeWallet, [UserId.ToString()]));
     }
+
+    /// <summary>
+    /// A command an administrator gives about this wallet is owned by the acting admin, as the system's, loans' and
+    /// proposals' admin commands are: its row then records who gave it.
+    /// </summary>
+    private LedgerCommand AdminCommand(Guid adminId, Guid commandId, string transactionName, string[] arguments) =>
+        NewCommand(commandId, transactionName, arguments) with { OwnerUserId = adminId };
 
     private void RequireOnChain()
     {

@@ -118,7 +118,7 @@ public sealed partial class UserGrain(
         return await accepted;
     }
 
-    public async Task<UserProfile> DenyAsync(Guid adminId, string reason)
+    public async Task<UserProfile> DenyAsync(string reason)
     {
         if (Profile.Status != UserStatus.PendingAdminApproval)
         {

@@ -15,17 +15,13 @@ public static class GxVerificationSiloBuilderExtensions
         var codes = silo.Services.AddOptions<VerificationOptions>();
         if (configuration is not null)
         {
-            mail.Bind(configuration.GetSection(MailOptions.Section));
-            codes.Bind(configuration.GetSection(VerificationOptions.Section));
+            mail.Bind(configuration.GetSection(MailOptions.SectionName));
+            codes.Bind(configuration.GetSection(VerificationOptions.SectionName));
         }
         mail.ValidateOnStart();
         silo.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MailOptions>, MailOptionsValidator>());
-        const string S = VerificationOptions.Section;
-        codes.Validate(o => o.CodeLifetime >= TimeSpan.FromMinutes(1) && o.CodeLifetime <= TimeSpan.FromDays(1), $"{S}:CodeLifetime must be between 00:01:00 and 1.00:00:00.")
-            .Validate(o => o.MaxAttempts is >= 1 and <= 20, $"{S}:MaxAttempts must be between 1 and 20.")
-            .Validate(o => o.ResendInterval >= TimeSpan.Zero && o.ResendInterval <= TimeSpan.FromHours(1), $"{S}:ResendInterval must be between 00:00:00 and 01:00:00.")
-            .Validate(o => o.MaxSendsPerHour is >= 1 and <= 100, $"{S}:MaxSendsPerHour must be between 1 and 100.")
-            .ValidateOnStart();
+        codes.ValidateOnStart();
+        silo.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<VerificationOptions>, VerificationOptionsValidator>());
         silo.Services.TryAddSingleton<IMailTransport>(services => services.GetRequiredService<IOptions<MailOptions>>().Value.UsesSmtp
             ? ActivatorUtilities.CreateInstance<SmtpMailTransport>(services)
             : ActivatorUtilities.CreateInstance<PickupDirectoryMailTransport>(services));

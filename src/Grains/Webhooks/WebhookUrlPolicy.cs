@@ -26,7 +26,7 @@ public sealed class WebhookUrlPolicy(IOptions<WebhookOptions> options)
         }
         return options.Value.AllowedHosts.Any(allowed => Matches(allowed, url.IdnHost))
             ? null
-            : $"host '{url.IdnHost}' is not in {WebhookOptions.Section}:AllowedHosts.";
+            : $"host '{url.IdnHost}' is not in {WebhookOptions.SectionName}:AllowedHosts.";
     }
 
     private static bool Matches(string allowed, string host) =>

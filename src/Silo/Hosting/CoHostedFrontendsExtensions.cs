@@ -18,7 +18,9 @@ public static class CoHostedFrontendsExtensions
             builder.Services.AddEmbeddedDocumentDefaults();
         }
         builder.Services.AddSingleton(host);
-        builder.Services.AddSingleton(HostOptionsReader.Read<BootstrapOptions>(builder.Configuration, BootstrapOptions.Section));
+        // Two optional strings: any value binds, and what is missing the seeder handles (a warning, or a generated
+        // development login), so this section has no validator.
+        builder.Services.AddSingleton(builder.Configuration.GetSection(BootstrapOptions.SectionName).Get<BootstrapOptions>() ?? new BootstrapOptions());
         builder.Services.AddHostedService(services => ActivatorUtilities.CreateInstance<SuperAdminSeeder>(services, embedded));
         return builder;
     }

@@ -1,12 +1,15 @@
-using System.ComponentModel.DataAnnotations;
 using GxProtocol.Silo.Postgres;
+using Microsoft.Extensions.Options;
 
 namespace GxProtocol.Silo.Hosting;
 
-/// <summary>Reads an options section before the host is built and stops start-up naming the first bad key.</summary>
+/// <summary>
+/// Reads an options section the host needs before it is built (ports, the embedded ledger) and runs the section's
+/// validator, as <c>ValidateOnStart</c> does for the rest: a bad value stops start-up naming its key.
+/// </summary>
 public static class HostOptionsReader
 {
-    public static T Read<T>(IConfiguration configuration, string section) where T : new()
+    public static T Read<T>(IConfiguration configuration, string section, IValidateOptions<T> validator) where T : class, new()
     {
         var options = new T();
         try
@@ -17,12 +20,10 @@ public static class HostOptionsReader
         {
             throw new GxConfigurationException(section, $"{section} is malformed: {bindFailure.InnerException?.Message ?? bindFailure.Message}", bindFailure);
         }
-        var results = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true))
+        var result = validator.Validate(Options.DefaultName, options);
+        if (result.Failed)
         {
-            var first = results[0];
-            var key = $"{section}:{first.MemberNames.FirstOrDefault()}";
-            throw new GxConfigurationException(key, $"{key}: {first.ErrorMessage}");
+            throw new OptionsValidationException(section, typeof(T), result.Failures);
         }
         return options;
     }

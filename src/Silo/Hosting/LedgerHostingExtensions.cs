@@ -35,7 +35,7 @@ public static class LedgerHostingExtensions
                 builder.Services.AddFabricLedgerClient(builder.Configuration.GetSection(FabricOptions.SectionName));
                 return null;
             case "embedded":
-                var ledgerOptions = HostOptionsReader.Read<DevLedgerOptions>(builder.Configuration, DevLedgerOptions.SectionName);
+                var ledgerOptions = HostOptionsReader.Read(builder.Configuration, DevLedgerOptions.SectionName, new DevLedgerOptionsValidator());
                 var identity = DevelopmentIdentity.Create("gx-backend");
                 ledgerOptions.AddIdentity(identity.CertificatePem, CallerRoles.SuperAdmin);
                 var ledger = await DevLedgerHost.StartAsync(ledgerOptions);

@@ -9,7 +9,7 @@ namespace GxProtocol.Silo.Hosting;
 /// </summary>
 public static class MailHostingExtensions
 {
-    // Spelt out (not composed from MailOptions.Section) so that a search for a key finds where it is read.
+    // Spelt out (not composed from MailOptions.SectionName) so that a search for a key finds where it is read.
     private const string HostKey = "Gx:Mail:Smtp:Host";
     private const string PickupKey = "Gx:Mail:PickupDirectory";
 
@@ -21,7 +21,7 @@ public static class MailHostingExtensions
         if (postgres is not null && string.IsNullOrWhiteSpace(builder.Configuration[HostKey]) && string.IsNullOrWhiteSpace(builder.Configuration[PickupKey]))
         {
             throw new GxConfigurationException(HostKey,
-                $"{HostKey} must be set in PostgreSQL mode (with {MailOptions.Section}:Smtp:Port, :Security and {MailOptions.Section}:From), " +
+                $"{HostKey} must be set in PostgreSQL mode (with {MailOptions.SectionName}:Smtp:Port, :Security and {MailOptions.SectionName}:From), " +
                 $"or {PickupKey} for a development mailbox: verification and password-reset codes are sent by mail.");
         }
     }

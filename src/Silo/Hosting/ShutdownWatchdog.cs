@@ -26,7 +26,7 @@ public static class ShutdownWatchdog
             var watchdog = new Thread(() =>
             {
                 Thread.Sleep(bound);
-                Console.Error.WriteLine($"Shutdown did not finish within {host.ShutdownTimeoutSeconds} s ({GxHostOptions.Section}:{nameof(GxHostOptions.ShutdownTimeoutSeconds)}); exiting now.");
+                Console.Error.WriteLine($"Shutdown did not finish within {host.ShutdownTimeoutSeconds} s ({GxHostOptions.SectionName}:{nameof(GxHostOptions.ShutdownTimeoutSeconds)}); exiting now.");
                 Console.Error.Flush();
                 Environment.ExitCode = ForcedExitCode;
                 Process.GetCurrentProcess().Kill();

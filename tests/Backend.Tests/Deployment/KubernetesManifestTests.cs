@@ -427,13 +427,13 @@ public sealed partial class KubernetesManifestTests
                 known.Add($"{section}:{property.Name}");
             }
         }
-        AddOptions(typeof(GxHostOptions), GxHostOptions.Section);
-        AddOptions(typeof(BootstrapOptions), BootstrapOptions.Section);
+        AddOptions(typeof(GxHostOptions), GxHostOptions.SectionName);
+        AddOptions(typeof(BootstrapOptions), BootstrapOptions.SectionName);
         AddOptions(typeof(FabricOptions), FabricOptions.SectionName);
         AddOptions(typeof(JwtOptions), JwtOptions.SectionName);
         AddOptions(typeof(RateLimitingOptions), RateLimitingOptions.SectionName);
         AddOptions(typeof(RequestBodyLimitOptions), RequestBodyLimitOptions.SectionName);
-        AddOptions(typeof(OutboxOptions), OutboxOptions.Section);
+        AddOptions(typeof(OutboxOptions), OutboxOptions.SectionName);
         AddOptions(typeof(TrustedProxyOptions), TrustedProxyOptions.SectionName);
 
         foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoRoot, "src"), "*.cs", SearchOption.AllDirectories)

@@ -17,6 +17,10 @@ public sealed class StartupConfigurationTests(PostgresFixture database) : IClass
     [InlineData("Gx:Telemetry:OtlpEndpoint", "otel-collector:4317", "Gx:Telemetry:OtlpEndpoint")]
     [InlineData("Gx:PaymentRequests:SigningKey", "c2hvcnQ=", "Gx:PaymentRequests:SigningKey")]
     [InlineData("Gx:PaymentRequests:SigningKey", "not base64!", "Gx:PaymentRequests:SigningKey")]
+    [InlineData("Gx:Outbox:SubmitTimeout", "00:00:00", "Gx:Outbox:SubmitTimeout")]
+    [InlineData("Gx:Webhooks:MaxAttempts", "0", "Gx:Webhooks:MaxAttempts")]
+    [InlineData("Gx:FeeCredits:FoldInterval", "00:00:00", "Gx:FeeCredits:FoldInterval")]
+    [InlineData("Gx:Auth:ChallengeMinutes", "60", "Gx:Auth:ChallengeMinutes")]
     public async Task A_bad_setting_stops_start_up_naming_the_key(string key, string value, string named)
     {
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() =>

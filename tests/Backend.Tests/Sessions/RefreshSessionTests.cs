@@ -78,7 +78,7 @@ public sealed class RefreshSessionTests(IdentityApiFixture api) : IClassFixture<
         var user = api.Grains.GetGrain<IUserGrain>(userId);
         await new GxProtocol.Backend.Tests.Grains.GrainJourney(api.Grains).VerifyEmailAsync(userId, email);
         await user.SubmitKycAsync(new KycSubmission(new string('d', 64), 10, "application/pdf"));
-        await user.DenyAsync(Guid.NewGuid(), "documents do not match");
+        await user.DenyAsync("documents do not match");
 
         await AssertRefusedAsync(await api.RefreshAsync(token));
     }

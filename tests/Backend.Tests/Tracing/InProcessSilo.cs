@@ -56,7 +56,7 @@ public sealed class InProcessSilo : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddGxSiloTracing();
         configureServices(builder.Services);
-        var host = HostOptionsReader.Read<GxHostOptions>(builder.Configuration, GxHostOptions.Section);
+        var host = HostOptionsReader.Read(builder.Configuration, GxHostOptions.SectionName, new GxHostOptionsValidator());
         var ledger = await builder.AddGxLedgerAsync();
         try
         {

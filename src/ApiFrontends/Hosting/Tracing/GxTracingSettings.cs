@@ -11,12 +11,12 @@ namespace GxProtocol.ApiFrontends.Hosting.Tracing;
 /// </summary>
 public sealed record GxTracingSettings(bool Enabled, Uri? OtlpEndpoint, OtlpExportProtocol OtlpProtocol, double SampleRatio, string ServiceName)
 {
-    public const string Section = "Gx:Telemetry";
-    public const string TracingKey = Section + ":Tracing";
-    public const string OtlpEndpointKey = Section + ":OtlpEndpoint";
-    public const string OtlpProtocolKey = Section + ":OtlpProtocol";
-    public const string SampleRatioKey = Section + ":SampleRatio";
-    public const string ServiceNameKey = Section + ":ServiceName";
+    public const string SectionName = "Gx:Telemetry";
+    public const string TracingKey = SectionName + ":Tracing";
+    public const string OtlpEndpointKey = SectionName + ":OtlpEndpoint";
+    public const string OtlpProtocolKey = SectionName + ":OtlpProtocol";
+    public const string SampleRatioKey = SectionName + ":SampleRatio";
+    public const string ServiceNameKey = SectionName + ":ServiceName";
 
     /// <summary>Reads the section; a malformed value stops start-up with a message naming its key.</summary>
     public static GxTracingSettings Read(IConfiguration configuration, string defaultServiceName)

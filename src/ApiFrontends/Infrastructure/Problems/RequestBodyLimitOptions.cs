@@ -1,10 +1,12 @@
 namespace GxProtocol.ApiFrontends.Infrastructure;
 
-/// <summary>Bound from <c>Gx:Http</c>.</summary>
+/// <summary>Bound from <c>Gx:Http</c>; checked by <see cref="RequestBodyLimitOptionsValidator"/>.</summary>
 public sealed class RequestBodyLimitOptions
 {
     public const string SectionName = "Gx:Http";
 
+    public const long DefaultMaxRequestBodyBytes = 64 * 1024;
+
     /// <summary>Largest accepted request body; every GX request is a small JSON document.</summary>
-    public long MaxRequestBodyBytes { get; set; } = 64 * 1024;
+    public long MaxRequestBodyBytes { get; set; } = DefaultMaxRequestBodyBytes;
 }

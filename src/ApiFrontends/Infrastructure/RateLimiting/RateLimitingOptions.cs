@@ -11,13 +11,18 @@ public sealed class RateLimitingOptions
     /// <summary>Policy name for <c>.RequireRateLimiting(RateLimitingOptions.WritesPolicy)</c> on state-changing routes.</summary>
     public const string WritesPolicy = "writes";
 
+    public const int DefaultPermitsPerSecond = 10;
+    public const int DefaultBurst = 20;
+    public const int DefaultWritePermitsPerSecond = 5;
+    public const int DefaultWriteBurst = 10;
+
     public bool Enabled { get; set; } = true;
 
-    public int PermitsPerSecond { get; set; } = 10;
+    public int PermitsPerSecond { get; set; } = DefaultPermitsPerSecond;
 
-    public int Burst { get; set; } = 20;
+    public int Burst { get; set; } = DefaultBurst;
 
-    public int WritePermitsPerSecond { get; set; } = 5;
+    public int WritePermitsPerSecond { get; set; } = DefaultWritePermitsPerSecond;
 
-    public int WriteBurst { get; set; } = 10;
+    public int WriteBurst { get; set; } = DefaultWriteBurst;
 }
