@@ -2,8 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using GxProtocol.ApiFrontends.Documents;
-using GxProtocol.Backend.Tests.ApiInfrastructure;
-using GxProtocol.Backend.Tests.Grains;
+using GxProtocol.Backend.Tests.Support;
 using GxProtocol.Grains.Interfaces.Users;
 using static GxProtocol.Backend.Tests.Documents.DocumentApi;
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using GxProtocol.ApiFrontends.Documents;
-using GxProtocol.Backend.Tests.Postgres;
+using GxProtocol.Backend.Tests.Support;
 
 namespace GxProtocol.Backend.Tests.Documents;
 

@@ -1,9 +1,8 @@
 using System.Net;
 using GxProtocol.ApiFrontends.Documents;
-using GxProtocol.Backend.Tests.ApiInfrastructure;
-using GxProtocol.Backend.Tests.Grains;
 using Microsoft.Extensions.Options;
 using static GxProtocol.Backend.Tests.Documents.DocumentApi;
+using GxProtocol.Backend.Tests.Support;
 
 namespace GxProtocol.Backend.Tests.Documents;
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using GxProtocol.Backend.Tests.Postgres;
 using GxProtocol.Backend.Tests.Support;
 
 namespace GxProtocol.Backend.Tests.Failover;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using GxProtocol.Backend.Tests.Postgres;
 using GxProtocol.Backend.Tests.Support;
 
 namespace GxProtocol.Backend.Tests.Hosting;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using GxProtocol.Backend.Tests.Services;
+using GxProtocol.Backend.Tests.Support;
 
 namespace GxProtocol.Backend.Tests.OpenApi;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using GxProtocol.Backend.Tests.Services;
 using GxProtocol.Backend.Tests.Support;
 using Xunit.Abstractions;
 

@@ -1,4 +1,4 @@
-using GxProtocol.Backend.Tests.Postgres;
+using GxProtocol.Backend.Tests.Support;
 using GxProtocol.Grains.Interfaces.Commands;
 using GxProtocol.Grains.Outbox;
 using GxProtocol.Silo.Outbox;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using GxProtocol.Backend.Tests.Support;
 using GxProtocol.Silo.Postgres;
 
 namespace GxProtocol.Backend.Tests.Postgres;

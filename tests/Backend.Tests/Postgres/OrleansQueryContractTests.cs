@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Npgsql;
 using Orleans.Configuration;
 using Orleans.Storage;
+using GxProtocol.Backend.Tests.Support;
 
 namespace GxProtocol.Backend.Tests.Postgres;
 

@@ -1,3 +1,4 @@
+using GxProtocol.Backend.Tests.Support;
 using GxProtocol.Silo.Postgres;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;

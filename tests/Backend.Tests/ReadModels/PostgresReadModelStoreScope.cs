@@ -1,4 +1,4 @@
-using GxProtocol.Backend.Tests.Postgres;
+using GxProtocol.Backend.Tests.Support;
 using GxProtocol.Grains.ReadModels;
 using GxProtocol.Silo.ReadModels;
 

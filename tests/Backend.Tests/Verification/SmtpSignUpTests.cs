@@ -2,8 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using GxProtocol.Backend.Tests.Support;
-using static GxProtocol.Backend.Tests.ApiInfrastructure.ProblemAssertions;
+using static GxProtocol.Backend.Tests.Support.ProblemAssertions;
 
 namespace GxProtocol.Backend.Tests.Verification;
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using GxProtocol.Backend.Tests.Grains;
 using GxProtocol.Backend.Tests.Support;
 using GxProtocol.Fabric;
 using GxProtocol.Fabric.Client;

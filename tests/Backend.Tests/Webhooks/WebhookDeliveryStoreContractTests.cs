@@ -1,4 +1,4 @@
-using GxProtocol.Backend.Tests.Postgres;
+using GxProtocol.Backend.Tests.Support;
 using GxProtocol.Grains.Interfaces.Webhooks;
 using GxProtocol.Grains.Webhooks;
 using GxProtocol.Silo.Webhooks;

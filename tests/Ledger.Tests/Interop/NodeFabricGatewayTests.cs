@@ -3,8 +3,8 @@ using GxProtocol.DevLedger.Configuration;
 using GxProtocol.DevLedger.Hosting;
 using GxProtocol.Fabric.Contract;
 using GxProtocol.Fabric.Identity;
-using GxProtocol.Ledger.Tests.Gateway;
 using Xunit.Abstractions;
+using GxProtocol.Ledger.Tests.Support;
 
 namespace GxProtocol.Ledger.Tests.Interop;
 

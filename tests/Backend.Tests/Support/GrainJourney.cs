@@ -1,11 +1,10 @@
-using GxProtocol.Backend.Tests.Support;
 using GxProtocol.Grains.Interfaces.Commands;
 using GxProtocol.Grains.Interfaces.Errors;
 using GxProtocol.Grains.Interfaces.System;
 using GxProtocol.Grains.Interfaces.Users;
 using GxProtocol.Grains.Interfaces.Verification;
 
-namespace GxProtocol.Backend.Tests.Grains;
+namespace GxProtocol.Backend.Tests.Support;
 
 /// <summary>The journey's steps as grain calls: bootstrap once, make users active on the ledger, await commits.</summary>
 public sealed class GrainJourney(IClusterClient client)

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace GxProtocol.Backend.Tests.Postgres;
+namespace GxProtocol.Backend.Tests.Support;
 
 /// <summary>
 /// The PostgreSQL server every PostgreSQL test in this process shares: the one named by

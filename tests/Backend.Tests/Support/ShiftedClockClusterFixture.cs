@@ -1,4 +1,3 @@
-using GxProtocol.Backend.Tests.Support;
 using GxProtocol.Fabric;
 using GxProtocol.Fabric.Client;
 using GxProtocol.Fabric.Configuration;
@@ -7,7 +6,7 @@ using GxProtocol.Grains.ReadModels;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
-namespace GxProtocol.Backend.Tests.Grains;
+namespace GxProtocol.Backend.Tests.Support;
 
 /// <summary>
 /// One in-process silo with the GX grains and in-memory reminders on its own DevLedger, where grains and transaction

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace GxProtocol.Backend.Tests.Postgres;
+namespace GxProtocol.Backend.Tests.Support;
 
 /// <summary>
 /// A private PostgreSQL 15 server in a temporary directory, for test runs that were not given one
