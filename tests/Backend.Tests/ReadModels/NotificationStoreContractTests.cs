@@ -1,8 +1,10 @@
+using GxProtocol.Backend.Tests.Support;
 using GxProtocol.Fabric.Contract;
 using GxProtocol.Grains.Interfaces.Ledger;
 using GxProtocol.Grains.Interfaces.Notifications;
 using GxProtocol.Grains.Notifications;
 using GxProtocol.Grains.ReadModels;
+using GxProtocol.Silo.ReadModels;
 
 namespace GxProtocol.Backend.Tests.ReadModels;
 
@@ -70,7 +72,7 @@ public sealed class InMemoryNotificationStoreTests : NotificationStoreContractTe
 
 public sealed class PostgresNotificationStoreTests : NotificationStoreContractTests, IAsyncLifetime
 {
-    private readonly PostgresReadModelStoreScope _postgres = new();
+    private readonly PostgresStoreScope<PostgresReadModelStore> _postgres = new(connectionString => new PostgresReadModelStore(connectionString));
 
     protected override IReadModelStore Store => _postgres.Store;
 

@@ -1,7 +1,9 @@
+using GxProtocol.Backend.Tests.Support;
 using GxProtocol.Fabric.Contract;
 using GxProtocol.Grains.Interfaces.Ledger;
 using GxProtocol.Grains.Interfaces.ReadModels;
 using GxProtocol.Grains.ReadModels;
+using GxProtocol.Silo.ReadModels;
 
 namespace GxProtocol.Backend.Tests.ReadModels;
 
@@ -110,7 +112,7 @@ public sealed class InMemoryReadModelViewsTests : ReadModelViewsContractTests
 
 public sealed class PostgresReadModelViewsTests : ReadModelViewsContractTests, IAsyncLifetime
 {
-    private readonly PostgresReadModelStoreScope _postgres = new();
+    private readonly PostgresStoreScope<PostgresReadModelStore> _postgres = new(connectionString => new PostgresReadModelStore(connectionString));
 
     protected override IReadModelStore Store => _postgres.Store;
 

@@ -86,24 +86,12 @@ public sealed class InMemoryWebhookDeliveryStoreTests : WebhookDeliveryStoreCont
 
 public sealed class PostgresWebhookDeliveryStoreTests : WebhookDeliveryStoreContractTests, IAsyncLifetime
 {
-    private readonly PostgresFixture _database = new();
-    private PostgresWebhookDeliveryStore? _store;
+    private readonly PostgresStoreScope<PostgresWebhookDeliveryStore> _postgres = new(connectionString => new PostgresWebhookDeliveryStore(connectionString,
+        new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>()));
 
-    protected override IWebhookDeliveryStore Store => _store ?? throw new InvalidOperationException("Not initialized.");
+    protected override IWebhookDeliveryStore Store => _postgres.Store;
 
-    public async Task InitializeAsync()
-    {
-        await _database.InitializeAsync();
-        _store = new PostgresWebhookDeliveryStore(_database.ConnectionString,
-            new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>());
-    }
+    public Task InitializeAsync() => _postgres.InitializeAsync();
 
-    public async Task DisposeAsync()
-    {
-        if (_store is not null)
-        {
-            await _store.DisposeAsync();
-        }
-        await _database.DisposeAsync();
-    }
+    public Task DisposeAsync() => _postgres.DisposeAsync();
 }
