@@ -10,6 +10,8 @@ namespace GxProtocol.Backend.Tests.Documents;
 
 /// <summary>KYC documents through the identity routes, every upload scanned by a real clamd.</summary>
 [Trait("Category", "Process")]
+[Trait("Category", "Slow")]
+[Trait("Category", "Documents")]
 public sealed class DocumentRouteTests(DocumentsFixture fixture) : IClassFixture<DocumentsFixture>
 {
     private static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));

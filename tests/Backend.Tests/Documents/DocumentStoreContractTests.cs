@@ -97,6 +97,7 @@ public sealed class DirectoryDocumentStoreTests : DocumentStoreContractTests, ID
 }
 
 [Trait("Category", "Postgres")]
+[Trait("Category", "Slow")]
 public sealed class PostgresDocumentStoreTests(PostgresFixture database) : DocumentStoreContractTests, IClassFixture<PostgresFixture>, IAsyncLifetime
 {
     private PostgresDocumentStore? _store;

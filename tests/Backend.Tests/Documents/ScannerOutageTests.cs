@@ -8,6 +8,8 @@ namespace GxProtocol.Backend.Tests.Documents;
 
 /// <summary>No verdict, no document: a stopped or missing scanner refuses uploads with 503 and stores nothing.</summary>
 [Trait("Category", "Process")]
+[Trait("Category", "Slow")]
+[Trait("Category", "Documents")]
 public sealed class ScannerOutageTests : IAsyncLifetime
 {
     private readonly MemoryLedgerClusterFixture _cluster = new();

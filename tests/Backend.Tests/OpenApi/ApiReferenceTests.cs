@@ -10,6 +10,8 @@ namespace GxProtocol.Backend.Tests.OpenApi;
 /// CSP that lets the page run while the API keeps its deny-all one.
 /// </summary>
 [Collection(ServicesCollection.Name)]
+[Trait("Category", "Slow")]
+[Trait("Category", "Process")]
 public sealed partial class ApiReferenceTests(ServicesBackend backend)
 {
     [Theory]

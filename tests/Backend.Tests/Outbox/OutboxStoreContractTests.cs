@@ -133,6 +133,8 @@ public sealed class InMemoryOutboxStoreTests : OutboxStoreContractTests
     protected override IOutboxStore Store { get; } = new InMemoryOutboxStore();
 }
 
+[Trait("Category", "Slow")]
+[Trait("Category", "Postgres")]
 public sealed class PostgresOutboxStoreTests : OutboxStoreContractTests, IAsyncLifetime
 {
     private readonly PostgresStoreScope<PostgresOutboxStore> _postgres = new(connectionString => new PostgresOutboxStore(connectionString,

@@ -12,6 +12,8 @@ namespace GxProtocol.Backend.Tests.PaymentRequests;
 /// and the QR image read back with a QR decoder.
 /// </summary>
 [Collection(ServicesCollection.Name)]
+[Trait("Category", "Slow")]
+[Trait("Category", "Process")]
 public sealed partial class PaymentRequestRouteTests(ServicesBackend backend)
 {
     private const string Requests = "/tokenomics/api/v1/payment-requests";

@@ -5,6 +5,8 @@ using GxProtocol.Silo.Postgres;
 
 namespace GxProtocol.Backend.Tests.Postgres;
 
+[Trait("Category", "Slow")]
+[Trait("Category", "Postgres")]
 public sealed class GxPostgresConfigurationTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {
     [Theory]

@@ -12,6 +12,8 @@ namespace GxProtocol.Backend.Tests.Postgres;
 /// keys are read from the provider assemblies actually referenced, so a package upgrade that adds
 /// a key fails here rather than at silo start.
 /// </summary>
+[Trait("Category", "Slow")]
+[Trait("Category", "Postgres")]
 public sealed partial class OrleansQueryContractTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {
     public static TheoryData<string, string> RequiredQueryKeys()

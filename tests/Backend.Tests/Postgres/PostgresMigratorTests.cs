@@ -5,6 +5,8 @@ using Npgsql;
 
 namespace GxProtocol.Backend.Tests.Postgres;
 
+[Trait("Category", "Slow")]
+[Trait("Category", "Postgres")]
 public sealed class PostgresMigratorTests
 {
     private static readonly string[] EmbeddedVersions = PostgresMigrationCatalog.Embedded.Select(m => m.Version).ToArray();

@@ -70,6 +70,8 @@ public sealed class InMemoryNotificationStoreTests : NotificationStoreContractTe
     protected override IReadModelStore Store { get; } = new InMemoryReadModelStore();
 }
 
+[Trait("Category", "Slow")]
+[Trait("Category", "Postgres")]
 public sealed class PostgresNotificationStoreTests : NotificationStoreContractTests, IAsyncLifetime
 {
     private readonly PostgresStoreScope<PostgresReadModelStore> _postgres = new(connectionString => new PostgresReadModelStore(connectionString));

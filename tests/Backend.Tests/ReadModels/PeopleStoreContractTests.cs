@@ -124,6 +124,8 @@ public sealed class InMemoryPeopleStoreTests : PeopleStoreContractTests
     protected override IReadModelStore Store { get; } = new InMemoryReadModelStore();
 }
 
+[Trait("Category", "Slow")]
+[Trait("Category", "Postgres")]
 public sealed class PostgresPeopleStoreTests : PeopleStoreContractTests, IAsyncLifetime
 {
     private readonly PostgresStoreScope<PostgresReadModelStore> _postgres = new(connectionString => new PostgresReadModelStore(connectionString));

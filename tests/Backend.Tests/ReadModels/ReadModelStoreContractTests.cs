@@ -149,6 +149,8 @@ public sealed class InMemoryReadModelStoreTests : ReadModelStoreContractTests
     protected override IReadModelStore Store { get; } = new InMemoryReadModelStore();
 }
 
+[Trait("Category", "Slow")]
+[Trait("Category", "Postgres")]
 public sealed class PostgresReadModelStoreTests : ReadModelStoreContractTests, IAsyncLifetime
 {
     private readonly PostgresStoreScope<PostgresReadModelStore> _postgres = new(connectionString => new PostgresReadModelStore(connectionString));

@@ -110,6 +110,8 @@ public sealed class InMemoryReadModelViewsTests : ReadModelViewsContractTests
     protected override IReadModelStore Store { get; } = new InMemoryReadModelStore();
 }
 
+[Trait("Category", "Slow")]
+[Trait("Category", "Postgres")]
 public sealed class PostgresReadModelViewsTests : ReadModelViewsContractTests, IAsyncLifetime
 {
     private readonly PostgresStoreScope<PostgresReadModelStore> _postgres = new(connectionString => new PostgresReadModelStore(connectionString));

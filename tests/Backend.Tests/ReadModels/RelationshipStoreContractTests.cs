@@ -68,6 +68,8 @@ public sealed class InMemoryRelationshipStoreTests : RelationshipStoreContractTe
     protected override IReadModelStore Store { get; } = new InMemoryReadModelStore();
 }
 
+[Trait("Category", "Slow")]
+[Trait("Category", "Postgres")]
 public sealed class PostgresRelationshipStoreTests : RelationshipStoreContractTests, IAsyncLifetime
 {
     private readonly PostgresStoreScope<PostgresReadModelStore> _postgres = new(connectionString => new PostgresReadModelStore(connectionString));

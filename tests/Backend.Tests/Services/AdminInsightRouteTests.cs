@@ -6,6 +6,8 @@ namespace GxProtocol.Backend.Tests.Services;
 
 /// <summary>The admin service's read-only views: country statistics, ledger counters, the Orleans cluster.</summary>
 [Collection(ServicesCollection.Name)]
+[Trait("Category", "Slow")]
+[Trait("Category", "Process")]
 public sealed class AdminInsightRouteTests(ServicesBackend backend)
 {
     private const string Admin = "/admin/api/v1";

@@ -6,6 +6,8 @@ namespace GxProtocol.Backend.Tests.Services;
 
 /// <summary>The admin service's system commands: parameters, pause and resume, admin appointment, treasury activation.</summary>
 [Collection(ServicesCollection.Name)]
+[Trait("Category", "Slow")]
+[Trait("Category", "Process")]
 public sealed class AdminSystemRouteTests(ServicesBackend backend)
 {
     private const string Admin = "/admin/api/v1";

@@ -7,6 +7,8 @@ namespace GxProtocol.Backend.Tests.Services;
 
 /// <summary>User administration from the read models: the list, one user whole, counts per status.</summary>
 [Collection(ServicesCollection.Name)]
+[Trait("Category", "Slow")]
+[Trait("Category", "Process")]
 public sealed class AdminUserRouteTests(ServicesBackend backend)
 {
     private const string Admin = "/admin/api/v1";

@@ -6,6 +6,8 @@ namespace GxProtocol.Backend.Tests.Services;
 
 /// <summary>The audit log: administrative requests recorded with actor, action, target, request id and outcome.</summary>
 [Collection(ServicesCollection.Name)]
+[Trait("Category", "Slow")]
+[Trait("Category", "Process")]
 public sealed class AuditRouteTests(ServicesBackend backend)
 {
     private const string Admin = "/admin/api/v1";

@@ -6,6 +6,8 @@ namespace GxProtocol.Backend.Tests.Services;
 
 /// <summary>GET /identity/api/v1/commands/{id}/status in the original backend's shape.</summary>
 [Collection(ServicesCollection.Name)]
+[Trait("Category", "Slow")]
+[Trait("Category", "Process")]
 public sealed class CommandStatusCompatibilityTests(ServicesBackend backend)
 {
     [Fact]

@@ -8,6 +8,8 @@ namespace GxProtocol.Backend.Tests.Services;
 
 /// <summary>The inbox: fed by the ledger's events and by relationships, read and marked by its owner only, streamed live.</summary>
 [Collection(ServicesCollection.Name)]
+[Trait("Category", "Slow")]
+[Trait("Category", "Process")]
 public sealed class NotificationRouteTests(ServicesBackend backend)
 {
     private const string Notifications = "/identity/api/v1/notifications";

@@ -6,6 +6,8 @@ namespace GxProtocol.Backend.Tests.Services;
 
 /// <summary>The tokenomics routes on the shared backend: balances, transfers, genesis, freezing, treasuries.</summary>
 [Collection(ServicesCollection.Name)]
+[Trait("Category", "Slow")]
+[Trait("Category", "Process")]
 public sealed class TokenomicsRouteTests(ServicesBackend backend)
 {
     [Fact]

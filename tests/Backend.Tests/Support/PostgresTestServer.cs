@@ -47,6 +47,7 @@ public static class PostgresTestServer
 
     private static async Task<string> StartOrUseConfiguredAsync()
     {
+        FastRun.Refuse("uses PostgreSQL", "Postgres");
         var configured = Environment.GetEnvironmentVariable(ConnectionStringVariable);
         if (!string.IsNullOrWhiteSpace(configured))
         {

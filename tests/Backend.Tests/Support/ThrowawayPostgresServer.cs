@@ -31,6 +31,7 @@ internal sealed class ThrowawayPostgresServer
 
     public static async Task<ThrowawayPostgresServer> StartAsync(bool durableCommits = false)
     {
+        FastRun.Refuse("starts a PostgreSQL server", "Postgres");
         if (!File.Exists(Path.Combine(BinDirectory, "initdb")))
         {
             throw new InvalidOperationException(

@@ -10,6 +10,8 @@ namespace GxProtocol.Backend.Tests.Verification;
 /// Verified sign-up and password reset against a real silo whose codes travel over SMTP: each test reads its code
 /// from the message the test SMTP server received.
 /// </summary>
+[Trait("Category", "Slow")]
+[Trait("Category", "Process")]
 public sealed class SmtpSignUpTests(SmtpBackend backend) : IClassFixture<SmtpBackend>
 {
     private const string Identity = "/identity/api/v1";

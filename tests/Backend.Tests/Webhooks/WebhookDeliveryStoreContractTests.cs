@@ -84,6 +84,8 @@ public sealed class InMemoryWebhookDeliveryStoreTests : WebhookDeliveryStoreCont
     protected override IWebhookDeliveryStore Store { get; } = new InMemoryWebhookDeliveryStore();
 }
 
+[Trait("Category", "Slow")]
+[Trait("Category", "Postgres")]
 public sealed class PostgresWebhookDeliveryStoreTests : WebhookDeliveryStoreContractTests, IAsyncLifetime
 {
     private readonly PostgresStoreScope<PostgresWebhookDeliveryStore> _postgres = new(connectionString => new PostgresWebhookDeliveryStore(connectionString,

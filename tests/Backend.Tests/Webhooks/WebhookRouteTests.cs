@@ -12,6 +12,8 @@ namespace GxProtocol.Backend.Tests.Webhooks;
 /// receiver, real ledger events, signatures checked the way a receiver would check them.
 /// </summary>
 [Collection(ServicesCollection.Name)]
+[Trait("Category", "Slow")]
+[Trait("Category", "Process")]
 public sealed class WebhookRouteTests(ServicesBackend backend)
 {
     private const string Webhooks = "/admin/api/v1/webhooks";
