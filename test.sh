@@ -2,10 +2,34 @@
 # Runs the whole test suite. PostgreSQL tests need a server: if GX_TEST_POSTGRES (an Npgsql
 # connection string) is not set, a throwaway PostgreSQL 15 is started for this run and
 # removed afterwards. Extra arguments are passed to `dotnet test`.
+#
+# --fast runs only the quick tests (those without the trait Category=Slow: no PostgreSQL, no host processes, no
+# nginx/clamd/kubectl/newman/node), so it starts no PostgreSQL and installs nothing; a --filter given with it is ANDed.
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$repo_root"
+
+fast=false
+filter=""
+dotnet_args=()
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --fast) fast=true ;;
+        --filter) filter="${2:-}"; shift ;;
+        *) dotnet_args+=("$1") ;;
+    esac
+    shift
+done
+if [[ "$fast" == true ]]; then
+    # The helpers that start PostgreSQL or a host process refuse to under GX_TEST_FAST: a slow test that lacks its
+    # trait fails by name instead of quietly slowing the fast run or needing a server it did not get.
+    export GX_TEST_FAST=1
+    filter="${filter:+($filter)&}Category!=Slow"
+fi
+if [[ -n "$filter" ]]; then
+    dotnet_args+=(--filter "$filter")
+fi
 
 pg_bin="/usr/lib/postgresql/15/bin"
 pg_dir=""
@@ -62,30 +86,30 @@ start_throwaway_postgres() {
     exit 1
 }
 
-if [[ -z "${GX_TEST_POSTGRES:-}" ]]; then
+if [[ "$fast" != true && -z "${GX_TEST_POSTGRES:-}" ]]; then
     start_throwaway_postgres
 fi
 
 # The regional-edge tests (tests/Backend.Tests/Edge) run deploy/edge's config in a real nginx.
-if [[ ! -x /usr/sbin/nginx ]]; then
+if [[ "$fast" != true && ! -x /usr/sbin/nginx ]]; then
     echo "test.sh: nginx not found; installing it" >&2
     apt-get update >&2 && apt-get install -y nginx >&2
 fi
 
 # The manifest tests (tests/Backend.Tests/Deployment) build every kustomize overlay with kubectl.
-if ! command -v kubectl >/dev/null 2>&1; then
+if [[ "$fast" != true ]] && ! command -v kubectl >/dev/null 2>&1; then
     echo "test.sh: kubectl not found; installing it" >&2
     apt-get update >&2 && { apt-get install -y kubectl >&2 || apt-get install -y kubernetes-client >&2; }
 fi
 
 # The KYC document tests (tests/Backend.Tests/Documents) scan uploads with a real clamd, started per test on its own config.
-if [[ ! -x /usr/sbin/clamd ]]; then
+if [[ "$fast" != true && ! -x /usr/sbin/clamd ]]; then
     echo "test.sh: clamd not found; installing clamav-daemon" >&2
     apt-get update >&2 && apt-get install -y clamav-daemon >&2
 fi
 
 # The Postman collection (postman/) is run by newman against the embedded default (tests/Backend.Tests/Journey).
-if ! command -v newman >/dev/null 2>&1; then
+if [[ "$fast" != true ]] && ! command -v newman >/dev/null 2>&1; then
     echo "test.sh: newman not found; installing it" >&2
     if ! command -v npm >/dev/null 2>&1; then
         apt-get update >&2 && apt-get install -y npm >&2
@@ -95,7 +119,7 @@ fi
 
 log_file="$(mktemp /tmp/gx-test-output.XXXXXX)"
 set +e
-dotnet test GxProtocol.sln -c Release "$@" 2>&1 | tee "$log_file"
+dotnet test GxProtocol.sln -c Release ${dotnet_args[@]+"${dotnet_args[@]}"} 2>&1 | tee "$log_file"
 test_exit_code=${PIPESTATUS[0]}
 set -e
 

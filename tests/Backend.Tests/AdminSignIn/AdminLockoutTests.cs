@@ -1,5 +1,5 @@
 using System.Net;
-using GxProtocol.Backend.Tests.ApiInfrastructure;
+using GxProtocol.Backend.Tests.Support;
 using GxProtocol.Grains.Interfaces.Users;
 
 namespace GxProtocol.Backend.Tests.AdminSignIn;

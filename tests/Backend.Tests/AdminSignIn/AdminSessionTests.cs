@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
-using GxProtocol.Backend.Tests.ApiInfrastructure;
+using GxProtocol.Backend.Tests.Support;
 using GxProtocol.Grains.Interfaces.Users;
 
 namespace GxProtocol.Backend.Tests.AdminSignIn;

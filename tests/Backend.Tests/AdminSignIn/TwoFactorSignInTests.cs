@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using GxProtocol.Backend.Tests.ApiInfrastructure;
+using GxProtocol.Backend.Tests.Support;
 using GxProtocol.Grains.Interfaces.Users;
 
 namespace GxProtocol.Backend.Tests.AdminSignIn;

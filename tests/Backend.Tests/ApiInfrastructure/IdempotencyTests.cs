@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using GxProtocol.ApiFrontends.Infrastructure;
+using GxProtocol.Backend.Tests.Support;
 using GxProtocol.Grains.Interfaces.Commands;
 using GxProtocol.Grains.Interfaces.Idempotency;
 using Microsoft.AspNetCore.Builder;

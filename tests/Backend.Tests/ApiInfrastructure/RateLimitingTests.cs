@@ -3,6 +3,7 @@ using GxProtocol.ApiFrontends.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using GxProtocol.Backend.Tests.Support;
 
 namespace GxProtocol.Backend.Tests.ApiInfrastructure;
 

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using GxProtocol.ApiFrontends.Infrastructure;
+using GxProtocol.Backend.Tests.Support;
 using GxProtocol.Grains.Interfaces.Errors;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

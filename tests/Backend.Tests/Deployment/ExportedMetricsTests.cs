@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using GxProtocol.Backend.Tests.Postgres;
 using GxProtocol.Backend.Tests.Support;
 using YamlDotNet.RepresentationModel;
 
@@ -11,6 +10,9 @@ namespace GxProtocol.Backend.Tests.Deployment;
 /// started PostgreSQL-mode silo or a standalone frontend, before any command: an alert can tell "zero" from "absent".
 /// </summary>
 [Trait("Category", "Process")]
+[Trait("Category", "Slow")]
+[Trait("Category", "Deployment")]
+[Trait("Category", "Postgres")]
 public sealed partial class ExportedMetricsTests(PostgresFixture database) : IClassFixture<PostgresFixture>, IAsyncLifetime
 {
     private PostgresSiloCluster _cluster = null!;

@@ -16,6 +16,8 @@ namespace GxProtocol.Backend.Tests.Deployment;
 /// API.md gives and exposed its way, the silo cluster spans three nodes, every setting names a key the code reads, no
 /// secret value is written down, every container is bounded, probed and fit for the "restricted" pod security level.
 /// </summary>
+[Trait("Category", "Slow")]
+[Trait("Category", "Deployment")]
 public sealed partial class KubernetesManifestTests
 {
     private static readonly string[] OverlayNames = ["overlays/ingress-nginx", "overlays/regional-nginx", "overlays/gateway-api"];

@@ -11,6 +11,7 @@ public static class Kustomize
 {
     public static List<YamlMappingNode> Build(string directory)
     {
+        Support.FastRun.Refuse("runs kubectl", "Deployment");
         var start = new ProcessStartInfo("kubectl")
         {
             RedirectStandardOutput = true,

@@ -5,6 +5,8 @@ namespace GxProtocol.Backend.Tests.Documents;
 
 /// <summary>The INSTREAM client against a real clamd, chunk by chunk.</summary>
 [Trait("Category", "Process")]
+[Trait("Category", "Slow")]
+[Trait("Category", "Documents")]
 public sealed class ClamAvScannerTests : IAsyncLifetime
 {
     private ClamdProcess _clamd = null!;

@@ -75,6 +75,7 @@ public sealed class ClamdProcess : IAsyncDisposable
 
     private async Task StartProcessAsync()
     {
+        FastRun.Refuse("starts clamd", "Documents");
         var start = new ProcessStartInfo(Binary) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add(ConfigPath);

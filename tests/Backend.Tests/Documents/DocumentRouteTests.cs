@@ -2,8 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using GxProtocol.ApiFrontends.Documents;
-using GxProtocol.Backend.Tests.ApiInfrastructure;
-using GxProtocol.Backend.Tests.Grains;
+using GxProtocol.Backend.Tests.Support;
 using GxProtocol.Grains.Interfaces.Users;
 using static GxProtocol.Backend.Tests.Documents.DocumentApi;
 
@@ -11,6 +10,8 @@ namespace GxProtocol.Backend.Tests.Documents;
 
 /// <summary>KYC documents through the identity routes, every upload scanned by a real clamd.</summary>
 [Trait("Category", "Process")]
+[Trait("Category", "Slow")]
+[Trait("Category", "Documents")]
 public sealed class DocumentRouteTests(DocumentsFixture fixture) : IClassFixture<DocumentsFixture>
 {
     private static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));

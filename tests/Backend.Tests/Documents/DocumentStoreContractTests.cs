@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using GxProtocol.ApiFrontends.Documents;
-using GxProtocol.Backend.Tests.Postgres;
+using GxProtocol.Backend.Tests.Support;
 
 namespace GxProtocol.Backend.Tests.Documents;
 
@@ -97,6 +97,7 @@ public sealed class DirectoryDocumentStoreTests : DocumentStoreContractTests, ID
 }
 
 [Trait("Category", "Postgres")]
+[Trait("Category", "Slow")]
 public sealed class PostgresDocumentStoreTests(PostgresFixture database) : DocumentStoreContractTests, IClassFixture<PostgresFixture>, IAsyncLifetime
 {
     private PostgresDocumentStore? _store;

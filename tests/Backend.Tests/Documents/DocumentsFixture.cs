@@ -1,4 +1,4 @@
-using GxProtocol.Backend.Tests.Grains;
+using GxProtocol.Backend.Tests.Support;
 
 namespace GxProtocol.Backend.Tests.Documents;
 

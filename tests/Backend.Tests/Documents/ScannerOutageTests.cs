@@ -1,14 +1,15 @@
 using System.Net;
 using GxProtocol.ApiFrontends.Documents;
-using GxProtocol.Backend.Tests.ApiInfrastructure;
-using GxProtocol.Backend.Tests.Grains;
 using Microsoft.Extensions.Options;
 using static GxProtocol.Backend.Tests.Documents.DocumentApi;
+using GxProtocol.Backend.Tests.Support;
 
 namespace GxProtocol.Backend.Tests.Documents;
 
 /// <summary>No verdict, no document: a stopped or missing scanner refuses uploads with 503 and stores nothing.</summary>
 [Trait("Category", "Process")]
+[Trait("Category", "Slow")]
+[Trait("Category", "Documents")]
 public sealed class ScannerOutageTests : IAsyncLifetime
 {
     private readonly MemoryLedgerClusterFixture _cluster = new();

@@ -14,6 +14,8 @@ namespace GxProtocol.Backend.Tests.Edge;
 /// </summary>
 [Collection(EdgeCollection.Name)]
 [Trait("Category", "Process")]
+[Trait("Category", "Slow")]
+[Trait("Category", "Edge")]
 public sealed class EdgeMonitorTests(EdgeFixture edge)
 {
     private static readonly string Monitor = Path.Combine(RepoPaths.Root, "deploy", "edge", "gx-edge-monitor.sh");

@@ -13,6 +13,8 @@ namespace GxProtocol.Backend.Tests.Edge;
 /// </summary>
 [Collection(EdgeCollection.Name)]
 [Trait("Category", "Process")]
+[Trait("Category", "Slow")]
+[Trait("Category", "Edge")]
 public sealed partial class RegionalEdgeTests(EdgeFixture edge)
 {
     [Fact]

@@ -6,6 +6,8 @@ namespace GxProtocol.Backend.Tests.Failover;
 
 /// <summary>A standalone frontend reports unready (leaving its Service's endpoints) while it cannot reach a silo.</summary>
 [Trait("Category", "Process")]
+[Trait("Category", "Slow")]
+[Trait("Category", "Failover")]
 public sealed class FrontendReadinessTests
 {
     [Fact]

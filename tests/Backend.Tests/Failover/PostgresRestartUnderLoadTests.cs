@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using GxProtocol.Backend.Tests.Postgres;
 using GxProtocol.Backend.Tests.Support;
 
 namespace GxProtocol.Backend.Tests.Failover;
@@ -9,6 +8,10 @@ namespace GxProtocol.Backend.Tests.Failover;
 /// Issue 10 point 12: PostgreSQL restarted at once (as `pg_ctl -m immediate restart`) under a load of transfers and
 /// reads: clients see 503 with Retry-After while it is down, never 500, and every acknowledged transfer commits.
 /// </summary>
+[Trait("Category", "Slow")]
+[Trait("Category", "Failover")]
+[Trait("Category", "Postgres")]
+[Trait("Category", "Process")]
 public sealed class PostgresRestartUnderLoadTests
 {
     [Fact]

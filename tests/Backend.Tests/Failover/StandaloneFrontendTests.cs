@@ -1,5 +1,4 @@
 using System.Net;
-using GxProtocol.Backend.Tests.Postgres;
 using GxProtocol.Backend.Tests.Support;
 
 namespace GxProtocol.Backend.Tests.Failover;
@@ -8,6 +7,10 @@ namespace GxProtocol.Backend.Tests.Failover;
 /// A frontend in its own process (<c>--service tokenomics</c>) joins a PostgreSQL-clustered silo as an Orleans client
 /// and serves that one service, with the same tokens the silo issues.
 /// </summary>
+[Trait("Category", "Slow")]
+[Trait("Category", "Failover")]
+[Trait("Category", "Postgres")]
+[Trait("Category", "Process")]
 public sealed class StandaloneFrontendTests(PostgresFixture database) : IClassFixture<PostgresFixture>, IAsyncLifetime
 {
     private PostgresSiloCluster _cluster = null!;

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using GxProtocol.Backend.Tests.Postgres;
 using GxProtocol.Backend.Tests.Support;
 using GxProtocol.Contract;
 using Npgsql;
@@ -14,6 +13,10 @@ namespace GxProtocol.Backend.Tests.Failover;
 /// SIGKILL. Every acknowledged transfer commits exactly once, the supply is conserved, grains and read models equal
 /// the ledger after catch-up, the cluster serves every user again within 30 s, and a restarted silo rejoins.
 /// </summary>
+[Trait("Category", "Slow")]
+[Trait("Category", "Failover")]
+[Trait("Category", "Postgres")]
+[Trait("Category", "Process")]
 public sealed class ThreeSiloKillTests(PostgresFixture database, ITestOutputHelper output) : IClassFixture<PostgresFixture>, IAsyncLifetime
 {
     private const int UserCount = 6;

@@ -1,5 +1,4 @@
 using System.Net;
-using GxProtocol.Backend.Tests.Postgres;
 using GxProtocol.Backend.Tests.Support;
 
 namespace GxProtocol.Backend.Tests.Failover;
@@ -9,6 +8,10 @@ namespace GxProtocol.Backend.Tests.Failover;
 /// whichever silo hosted the user's grain, one of the two stops took it down, and the user's state and balance must
 /// come back intact from PostgreSQL on the surviving silo.
 /// </summary>
+[Trait("Category", "Slow")]
+[Trait("Category", "Failover")]
+[Trait("Category", "Postgres")]
+[Trait("Category", "Process")]
 public sealed class TwoSiloPostgresTests(PostgresFixture database) : IClassFixture<PostgresFixture>, IAsyncLifetime
 {
     private PostgresSiloCluster _cluster = null!;

@@ -11,6 +11,8 @@ namespace GxProtocol.Backend.Tests.Grains;
 /// events and a 5-second outage, under 1,000 concurrent transfers among 50 users. Every transfer ends COMMITTED or
 /// FAILED with a reason, none is applied twice, and the ledger's accounts still add up to the total supply.
 /// </summary>
+[Trait("Category", "Slow")]
+[Trait("Category", "Failover")]
 public sealed class LedgerFaultTests(MemoryLedgerClusterFixture fixture, ITestOutputHelper output) : IClassFixture<MemoryLedgerClusterFixture>
 {
     private const long Coin = GrainJourney.Coin;

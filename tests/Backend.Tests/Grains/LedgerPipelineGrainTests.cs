@@ -117,5 +117,7 @@ public abstract class LedgerPipelineGrainTests(LedgerClusterFixture fixture)
 public sealed class MemoryLedgerPipelineGrainTests(MemoryLedgerClusterFixture fixture)
     : LedgerPipelineGrainTests(fixture), IClassFixture<MemoryLedgerClusterFixture>;
 
+[Trait("Category", "Slow")]
+[Trait("Category", "Postgres")]
 public sealed class PostgresLedgerPipelineGrainTests(PostgresLedgerClusterFixture fixture)
     : LedgerPipelineGrainTests(fixture), IClassFixture<PostgresLedgerClusterFixture>;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using GxProtocol.Backend.Tests.Postgres;
 using GxProtocol.Backend.Tests.Support;
 
 namespace GxProtocol.Backend.Tests.Hosting;
@@ -8,6 +7,9 @@ namespace GxProtocol.Backend.Tests.Hosting;
 /// Issue 10 point 13: a silo whose PostgreSQL has gone still ends within Gx:Host:ShutdownTimeoutSeconds of a SIGTERM
 /// (it used to keep retrying its membership goodbye for many minutes).
 /// </summary>
+[Trait("Category", "Slow")]
+[Trait("Category", "Process")]
+[Trait("Category", "Postgres")]
 public sealed class BoundedShutdownTests
 {
     [Fact]

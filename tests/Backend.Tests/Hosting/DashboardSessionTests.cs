@@ -12,6 +12,8 @@ namespace GxProtocol.Backend.Tests.Hosting;
 /// Issue 10 point 11: an admin opens the Orleans dashboard in a browser through a short-lived session cookie traded for
 /// their access token on the ops port; grain state and the log stream are for super admins only.
 /// </summary>
+[Trait("Category", "Slow")]
+[Trait("Category", "Process")]
 public sealed class DashboardSessionTests(DashboardSessionTests.SiloWithGuardedDashboard fixture)
     : IClassFixture<DashboardSessionTests.SiloWithGuardedDashboard>
 {

@@ -4,6 +4,8 @@ using GxProtocol.Backend.Tests.Support;
 namespace GxProtocol.Backend.Tests.Hosting;
 
 /// <summary>Issue 10 point 14: a fixture whose start-up fails leaves no process behind.</summary>
+[Trait("Category", "Slow")]
+[Trait("Category", "Process")]
 public sealed class HostProcessCleanupTests
 {
     private static bool IsRunning(int processId)

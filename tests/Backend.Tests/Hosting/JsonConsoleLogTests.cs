@@ -6,6 +6,7 @@ namespace GxProtocol.Backend.Tests.Hosting;
 
 /// <summary><c>Gx:Logging:Format=json</c>: one JSON object per console line, carrying the caller's trace id.</summary>
 [Trait("Category", "Process")]
+[Trait("Category", "Slow")]
 public sealed class JsonConsoleLogTests
 {
     [Fact]

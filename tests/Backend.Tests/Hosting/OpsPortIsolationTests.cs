@@ -7,6 +7,8 @@ namespace GxProtocol.Backend.Tests.Hosting;
 /// Issue 10 point 6: the ops endpoints answer on the ops port only, whatever Host header a client writes on the API
 /// port (they used to be chosen by <c>RequireHost("*:ops")</c>, so <c>Host: x:8080</c> on :3000 reached them).
 /// </summary>
+[Trait("Category", "Slow")]
+[Trait("Category", "Process")]
 public sealed class OpsPortIsolationTests(OpsPortIsolationTests.SiloWithDashboard fixture) : IClassFixture<OpsPortIsolationTests.SiloWithDashboard>
 {
     /// <summary>One embedded silo with its dashboard on, shared by the cases.</summary>

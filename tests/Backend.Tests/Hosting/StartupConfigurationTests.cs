@@ -1,9 +1,11 @@
-using GxProtocol.Backend.Tests.Postgres;
 using GxProtocol.Backend.Tests.Support;
 
 namespace GxProtocol.Backend.Tests.Hosting;
 
 /// <summary>A bad setting stops the silo process before it serves anything, with a message naming the key.</summary>
+[Trait("Category", "Slow")]
+[Trait("Category", "Process")]
+[Trait("Category", "Postgres")]
 public sealed class StartupConfigurationTests(PostgresFixture database) : IClassFixture<PostgresFixture>
 {
     [Theory]

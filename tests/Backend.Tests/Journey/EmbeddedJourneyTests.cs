@@ -7,6 +7,9 @@ namespace GxProtocol.Backend.Tests.Journey;
 /// The README's journey against the embedded default run as a user runs it: a real silo process, the in-process
 /// DevLedger, every layer from HTTP to the ledger and back through the event stream.
 /// </summary>
+[Trait("Category", "Slow")]
+[Trait("Category", "Journey")]
+[Trait("Category", "Process")]
 public sealed class EmbeddedJourneyTests : IAsyncLifetime
 {
     private const string AdminEmail = "root@gx.test";

@@ -8,6 +8,8 @@ namespace GxProtocol.Backend.Tests.Journey;
 /// embedded default: every request of the journey and of each service runs, and every test in it passes.
 /// </summary>
 [Trait("Category", "Process")]
+[Trait("Category", "Slow")]
+[Trait("Category", "Journey")]
 public sealed class PostmanCollectionTests
 {
     private const string AdminEmail = "root@gx.local";

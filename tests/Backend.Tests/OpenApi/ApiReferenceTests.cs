@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using GxProtocol.Backend.Tests.Services;
+using GxProtocol.Backend.Tests.Support;
 
 namespace GxProtocol.Backend.Tests.OpenApi;
 
@@ -10,6 +10,8 @@ namespace GxProtocol.Backend.Tests.OpenApi;
 /// CSP that lets the page run while the API keeps its deny-all one.
 /// </summary>
 [Collection(ServicesCollection.Name)]
+[Trait("Category", "Slow")]
+[Trait("Category", "Process")]
 public sealed partial class ApiReferenceTests(ServicesBackend backend)
 {
     [Theory]

@@ -1,5 +1,4 @@
 using System.Net;
-using GxProtocol.Backend.Tests.Services;
 using GxProtocol.Backend.Tests.Support;
 using Xunit.Abstractions;
 
@@ -12,6 +11,8 @@ namespace GxProtocol.Backend.Tests.OpenApi;
 /// succeed.
 /// </summary>
 [Collection(ServicesCollection.Name)]
+[Trait("Category", "Slow")]
+[Trait("Category", "Process")]
 public sealed class CrossUserWalkTests(ServicesBackend backend, ITestOutputHelper output)
 {
     /// <summary>Routes whose resource is public to every user by design (API.md), so B reading them is correct.</summary>

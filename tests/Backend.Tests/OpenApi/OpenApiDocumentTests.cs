@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using GxProtocol.Backend.Tests.Services;
 using GxProtocol.Backend.Tests.Support;
 
 namespace GxProtocol.Backend.Tests.OpenApi;
@@ -10,6 +9,8 @@ namespace GxProtocol.Backend.Tests.OpenApi;
 /// every operation the security, error responses, headers and success schema the route really has.
 /// </summary>
 [Collection(ServicesCollection.Name)]
+[Trait("Category", "Slow")]
+[Trait("Category", "Process")]
 public sealed class OpenApiDocumentTests(ServicesBackend backend)
 {
     /// <summary>POSTs that deliberately take no idempotency key.</summary>

@@ -8,6 +8,8 @@ namespace GxProtocol.Backend.Tests.OpenApi;
 /// A frontend in its own process (<c>--service tokenomics</c>, an Orleans client of an embedded silo) serves the same
 /// tokenomics document as the silo's all-in-one port, and no other service's.
 /// </summary>
+[Trait("Category", "Slow")]
+[Trait("Category", "Process")]
 public sealed class StandaloneFrontendOpenApiTests
 {
     [Fact]

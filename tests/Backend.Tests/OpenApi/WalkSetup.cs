@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using GxProtocol.Backend.Tests.Services;
 using GxProtocol.Backend.Tests.Support;
 
 namespace GxProtocol.Backend.Tests.OpenApi;

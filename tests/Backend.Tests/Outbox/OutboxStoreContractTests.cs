@@ -1,4 +1,4 @@
-using GxProtocol.Backend.Tests.Postgres;
+using GxProtocol.Backend.Tests.Support;
 using GxProtocol.Grains.Interfaces.Commands;
 using GxProtocol.Grains.Outbox;
 using GxProtocol.Silo.Outbox;
@@ -133,23 +133,16 @@ public sealed class InMemoryOutboxStoreTests : OutboxStoreContractTests
     protected override IOutboxStore Store { get; } = new InMemoryOutboxStore();
 }
 
+[Trait("Category", "Slow")]
+[Trait("Category", "Postgres")]
 public sealed class PostgresOutboxStoreTests : OutboxStoreContractTests, IAsyncLifetime
 {
-    private readonly PostgresFixture _database = new();
-    private PostgresOutboxStore? _store;
+    private readonly PostgresStoreScope<PostgresOutboxStore> _postgres = new(connectionString => new PostgresOutboxStore(connectionString,
+        new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>()));
 
-    protected override IOutboxStore Store => _store ?? throw new InvalidOperationException("Not initialized.");
+    protected override IOutboxStore Store => _postgres.Store;
 
-    public async Task InitializeAsync()
-    {
-        await _database.InitializeAsync();
-        _store = new PostgresOutboxStore(_database.ConnectionString,
-            new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>());
-    }
+    public Task InitializeAsync() => _postgres.InitializeAsync();
 
-    public async Task DisposeAsync()
-    {
-        await _store!.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public Task DisposeAsync() => _postgres.DisposeAsync();
 }

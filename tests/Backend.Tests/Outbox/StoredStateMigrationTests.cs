@@ -1,4 +1,4 @@
-using GxProtocol.Backend.Tests.Grains;
+using GxProtocol.Backend.Tests.Support;
 using GxProtocol.Grains.Interfaces.Commands;
 using GxProtocol.Grains.Interfaces.Outbox;
 using GxProtocol.Grains.Interfaces.Users;

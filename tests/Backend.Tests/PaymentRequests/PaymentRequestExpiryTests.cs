@@ -1,4 +1,4 @@
-using GxProtocol.Backend.Tests.Grains;
+using GxProtocol.Backend.Tests.Support;
 using GxProtocol.Grains.Interfaces.Errors;
 using GxProtocol.Grains.Interfaces.PaymentRequests;
 

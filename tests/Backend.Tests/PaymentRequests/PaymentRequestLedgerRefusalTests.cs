@@ -1,4 +1,3 @@
-using GxProtocol.Backend.Tests.Grains;
 using GxProtocol.Backend.Tests.Support;
 using GxProtocol.Grains.Interfaces.Commands;
 using GxProtocol.Grains.Interfaces.Errors;

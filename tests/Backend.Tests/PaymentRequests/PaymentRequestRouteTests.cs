@@ -1,9 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
-using GxProtocol.Backend.Tests.Services;
 using GxProtocol.Backend.Tests.Support;
-using static GxProtocol.Backend.Tests.Services.AdminTestSupport;
+using static GxProtocol.Backend.Tests.Support.AdminTestSupport;
 
 namespace GxProtocol.Backend.Tests.PaymentRequests;
 
@@ -13,6 +12,8 @@ namespace GxProtocol.Backend.Tests.PaymentRequests;
 /// and the QR image read back with a QR decoder.
 /// </summary>
 [Collection(ServicesCollection.Name)]
+[Trait("Category", "Slow")]
+[Trait("Category", "Process")]
 public sealed partial class PaymentRequestRouteTests(ServicesBackend backend)
 {
     private const string Requests = "/tokenomics/api/v1/payment-requests";

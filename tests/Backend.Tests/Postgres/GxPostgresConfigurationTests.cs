@@ -1,9 +1,12 @@
 using System.Net;
 using System.Net.Sockets;
+using GxProtocol.Backend.Tests.Support;
 using GxProtocol.Silo.Postgres;
 
 namespace GxProtocol.Backend.Tests.Postgres;
 
+[Trait("Category", "Slow")]
+[Trait("Category", "Postgres")]
 public sealed class GxPostgresConfigurationTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {
     [Theory]

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Npgsql;
 using Orleans.Configuration;
 using Orleans.Storage;
+using GxProtocol.Backend.Tests.Support;
 
 namespace GxProtocol.Backend.Tests.Postgres;
 
@@ -11,6 +12,8 @@ namespace GxProtocol.Backend.Tests.Postgres;
 /// keys are read from the provider assemblies actually referenced, so a package upgrade that adds
 /// a key fails here rather than at silo start.
 /// </summary>
+[Trait("Category", "Slow")]
+[Trait("Category", "Postgres")]
 public sealed partial class OrleansQueryContractTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {
     public static TheoryData<string, string> RequiredQueryKeys()

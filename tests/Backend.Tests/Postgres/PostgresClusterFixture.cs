@@ -1,4 +1,5 @@
 using Orleans.TestingHost;
+using GxProtocol.Backend.Tests.Support;
 
 namespace GxProtocol.Backend.Tests.Postgres;
 

@@ -1,9 +1,12 @@
+using GxProtocol.Backend.Tests.Support;
 using GxProtocol.Silo.Postgres;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace GxProtocol.Backend.Tests.Postgres;
 
+[Trait("Category", "Slow")]
+[Trait("Category", "Postgres")]
 public sealed class PostgresMigratorTests
 {
     private static readonly string[] EmbeddedVersions = PostgresMigrationCatalog.Embedded.Select(m => m.Version).ToArray();

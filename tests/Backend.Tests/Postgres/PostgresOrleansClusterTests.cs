@@ -7,6 +7,8 @@ using Orleans.Storage;
 
 namespace GxProtocol.Backend.Tests.Postgres;
 
+[Trait("Category", "Slow")]
+[Trait("Category", "Postgres")]
 public sealed class PostgresOrleansClusterTests(PostgresClusterFixture fixture) : IClassFixture<PostgresClusterFixture>
 {
     private const int ActiveSiloStatus = 3;

@@ -1,8 +1,10 @@
+using GxProtocol.Backend.Tests.Support;
 using GxProtocol.Contract;
 using GxProtocol.Grains.Interfaces.Ledger;
 using GxProtocol.Grains.Interfaces.Notifications;
 using GxProtocol.Grains.Notifications;
 using GxProtocol.Grains.ReadModels;
+using GxProtocol.Silo.ReadModels;
 
 namespace GxProtocol.Backend.Tests.ReadModels;
 
@@ -68,9 +70,11 @@ public sealed class InMemoryNotificationStoreTests : NotificationStoreContractTe
     protected override IReadModelStore Store { get; } = new InMemoryReadModelStore();
 }
 
+[Trait("Category", "Slow")]
+[Trait("Category", "Postgres")]
 public sealed class PostgresNotificationStoreTests : NotificationStoreContractTests, IAsyncLifetime
 {
-    private readonly PostgresReadModelStoreScope _postgres = new();
+    private readonly PostgresStoreScope<PostgresReadModelStore> _postgres = new(connectionString => new PostgresReadModelStore(connectionString));
 
     protected override IReadModelStore Store => _postgres.Store;
 

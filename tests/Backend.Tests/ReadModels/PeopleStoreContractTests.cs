@@ -1,8 +1,10 @@
+using GxProtocol.Backend.Tests.Support;
 using GxProtocol.Grains.Interfaces.Audit;
 using GxProtocol.Grains.Interfaces.Ledger;
 using GxProtocol.Grains.Interfaces.Users;
 using GxProtocol.Grains.ReadModels;
 using Npgsql;
+using GxProtocol.Silo.ReadModels;
 
 namespace GxProtocol.Backend.Tests.ReadModels;
 
@@ -122,9 +124,11 @@ public sealed class InMemoryPeopleStoreTests : PeopleStoreContractTests
     protected override IReadModelStore Store { get; } = new InMemoryReadModelStore();
 }
 
+[Trait("Category", "Slow")]
+[Trait("Category", "Postgres")]
 public sealed class PostgresPeopleStoreTests : PeopleStoreContractTests, IAsyncLifetime
 {
-    private readonly PostgresReadModelStoreScope _postgres = new();
+    private readonly PostgresStoreScope<PostgresReadModelStore> _postgres = new(connectionString => new PostgresReadModelStore(connectionString));
 
     protected override IReadModelStore Store => _postgres.Store;
 

@@ -1,8 +1,10 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using GxProtocol.Backend.Tests.Support;
 using GxProtocol.Grains.Interfaces.Ledger;
 using GxProtocol.Grains.Interfaces.ReadModels;
 using GxProtocol.Grains.ReadModels;
+using GxProtocol.Silo.ReadModels;
 
 namespace GxProtocol.Backend.Tests.ReadModels;
 
@@ -147,9 +149,11 @@ public sealed class InMemoryReadModelStoreTests : ReadModelStoreContractTests
     protected override IReadModelStore Store { get; } = new InMemoryReadModelStore();
 }
 
+[Trait("Category", "Slow")]
+[Trait("Category", "Postgres")]
 public sealed class PostgresReadModelStoreTests : ReadModelStoreContractTests, IAsyncLifetime
 {
-    private readonly PostgresReadModelStoreScope _postgres = new();
+    private readonly PostgresStoreScope<PostgresReadModelStore> _postgres = new(connectionString => new PostgresReadModelStore(connectionString));
 
     protected override IReadModelStore Store => _postgres.Store;
 

@@ -1,7 +1,9 @@
+using GxProtocol.Backend.Tests.Support;
 using GxProtocol.Contract;
 using GxProtocol.Grains.Interfaces.Ledger;
 using GxProtocol.Grains.Interfaces.ReadModels;
 using GxProtocol.Grains.ReadModels;
+using GxProtocol.Silo.ReadModels;
 
 namespace GxProtocol.Backend.Tests.ReadModels;
 
@@ -108,9 +110,11 @@ public sealed class InMemoryReadModelViewsTests : ReadModelViewsContractTests
     protected override IReadModelStore Store { get; } = new InMemoryReadModelStore();
 }
 
+[Trait("Category", "Slow")]
+[Trait("Category", "Postgres")]
 public sealed class PostgresReadModelViewsTests : ReadModelViewsContractTests, IAsyncLifetime
 {
-    private readonly PostgresReadModelStoreScope _postgres = new();
+    private readonly PostgresStoreScope<PostgresReadModelStore> _postgres = new(connectionString => new PostgresReadModelStore(connectionString));
 
     protected override IReadModelStore Store => _postgres.Store;
 

@@ -1,11 +1,13 @@
 using System.Net;
 using GxProtocol.Backend.Tests.Support;
-using static GxProtocol.Backend.Tests.Services.AdminTestSupport;
+using static GxProtocol.Backend.Tests.Support.AdminTestSupport;
 
 namespace GxProtocol.Backend.Tests.Services;
 
 /// <summary>The admin service's read-only views: country statistics, ledger counters, the Orleans cluster.</summary>
 [Collection(ServicesCollection.Name)]
+[Trait("Category", "Slow")]
+[Trait("Category", "Process")]
 public sealed class AdminInsightRouteTests(ServicesBackend backend)
 {
     private const string Admin = "/admin/api/v1";

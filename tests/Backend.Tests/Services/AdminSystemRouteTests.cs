@@ -1,11 +1,13 @@
 using System.Net;
 using GxProtocol.Backend.Tests.Support;
-using static GxProtocol.Backend.Tests.Services.AdminTestSupport;
+using static GxProtocol.Backend.Tests.Support.AdminTestSupport;
 
 namespace GxProtocol.Backend.Tests.Services;
 
 /// <summary>The admin service's system commands: parameters, pause and resume, admin appointment, treasury activation.</summary>
 [Collection(ServicesCollection.Name)]
+[Trait("Category", "Slow")]
+[Trait("Category", "Process")]
 public sealed class AdminSystemRouteTests(ServicesBackend backend)
 {
     private const string Admin = "/admin/api/v1";

@@ -1,12 +1,14 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using GxProtocol.Backend.Tests.Support;
-using static GxProtocol.Backend.Tests.Services.AdminTestSupport;
+using static GxProtocol.Backend.Tests.Support.AdminTestSupport;
 
 namespace GxProtocol.Backend.Tests.Services;
 
 /// <summary>User administration from the read models: the list, one user whole, counts per status.</summary>
 [Collection(ServicesCollection.Name)]
+[Trait("Category", "Slow")]
+[Trait("Category", "Process")]
 public sealed class AdminUserRouteTests(ServicesBackend backend)
 {
     private const string Admin = "/admin/api/v1";

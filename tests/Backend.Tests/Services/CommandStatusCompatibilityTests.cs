@@ -1,11 +1,13 @@
 using System.Net;
 using GxProtocol.Backend.Tests.Support;
-using static GxProtocol.Backend.Tests.Services.AdminTestSupport;
+using static GxProtocol.Backend.Tests.Support.AdminTestSupport;
 
 namespace GxProtocol.Backend.Tests.Services;
 
 /// <summary>GET /identity/api/v1/commands/{id}/status in the original backend's shape.</summary>
 [Collection(ServicesCollection.Name)]
+[Trait("Category", "Slow")]
+[Trait("Category", "Process")]
 public sealed class CommandStatusCompatibilityTests(ServicesBackend backend)
 {
     [Fact]

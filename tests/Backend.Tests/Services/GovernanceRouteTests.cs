@@ -6,6 +6,8 @@ namespace GxProtocol.Backend.Tests.Services;
 
 /// <summary>The governance service's routes on the shared backend: submit, list, read, vote, execute.</summary>
 [Collection(ServicesCollection.Name)]
+[Trait("Category", "Slow")]
+[Trait("Category", "Process")]
 public sealed class GovernanceRouteTests(ServicesBackend backend)
 {
     private const string Proposals = "/governance/api/v1/proposals";

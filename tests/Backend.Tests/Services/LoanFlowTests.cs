@@ -5,6 +5,8 @@ namespace GxProtocol.Backend.Tests.Services;
 
 /// <summary>A loan from application to REPAID, with the balances the ledger reports.</summary>
 [Collection(ServicesCollection.Name)]
+[Trait("Category", "Slow")]
+[Trait("Category", "Process")]
 public sealed class LoanFlowTests(ServicesBackend backend)
 {
     [Fact]

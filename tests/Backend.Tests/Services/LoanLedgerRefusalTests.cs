@@ -1,4 +1,3 @@
-using GxProtocol.Backend.Tests.Grains;
 using GxProtocol.Backend.Tests.Support;
 using GxProtocol.Contract;
 using GxProtocol.Grains.Interfaces.Commands;

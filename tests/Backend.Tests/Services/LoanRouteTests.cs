@@ -5,6 +5,8 @@ namespace GxProtocol.Backend.Tests.Services;
 
 /// <summary>The loanpool routes: who may call them and what malformed input gets.</summary>
 [Collection(ServicesCollection.Name)]
+[Trait("Category", "Slow")]
+[Trait("Category", "Process")]
 public sealed class LoanRouteTests(ServicesBackend backend)
 {
     private const string Loans = LoanSteps.Loans;

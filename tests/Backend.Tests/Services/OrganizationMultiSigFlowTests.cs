@@ -6,6 +6,8 @@ using static GxProtocol.Backend.Tests.Services.OrganizationTestSteps;
 namespace GxProtocol.Backend.Tests.Services;
 
 /// <summary>Multi-signature transfers end to end, with the organization funded on the ledger (see <see cref="OrganizationFlowBackend"/>).</summary>
+[Trait("Category", "Slow")]
+[Trait("Category", "Process")]
 public sealed class OrganizationMultiSigFlowTests(OrganizationFlowBackend backend) : IClassFixture<OrganizationFlowBackend>
 {
     [Fact]

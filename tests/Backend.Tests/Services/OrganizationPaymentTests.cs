@@ -6,6 +6,8 @@ namespace GxProtocol.Backend.Tests.Services;
 
 /// <summary>Anyone may pay an active organization through the ordinary transfer route; the payer bears the whole fee.</summary>
 [Collection(ServicesCollection.Name)]
+[Trait("Category", "Slow")]
+[Trait("Category", "Process")]
 public sealed class OrganizationPaymentTests(ServicesBackend backend)
 {
     private const string Transfers = "/tokenomics/api/v1/transfers";

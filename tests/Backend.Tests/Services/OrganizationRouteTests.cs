@@ -6,6 +6,8 @@ namespace GxProtocol.Backend.Tests.Services;
 
 /// <summary>Every organization route on the shared backend: success, 401, 403/404, 400 with the field, and the rules' 4xx.</summary>
 [Collection(ServicesCollection.Name)]
+[Trait("Category", "Slow")]
+[Trait("Category", "Process")]
 public sealed class OrganizationRouteTests(ServicesBackend backend)
 {
     [Fact]

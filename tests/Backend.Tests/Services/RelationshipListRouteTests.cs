@@ -1,11 +1,13 @@
 using System.Net;
 using GxProtocol.Backend.Tests.Support;
-using static GxProtocol.Backend.Tests.Services.AdminTestSupport;
+using static GxProtocol.Backend.Tests.Support.AdminTestSupport;
 
 namespace GxProtocol.Backend.Tests.Services;
 
 /// <summary>Relationships complete: the caller's list, one link, rejecting an invitation, the caller's trust score.</summary>
 [Collection(ServicesCollection.Name)]
+[Trait("Category", "Slow")]
+[Trait("Category", "Process")]
 public sealed class RelationshipListRouteTests(ServicesBackend backend)
 {
     private const string Relationships = RelationshipSteps.Relationships;

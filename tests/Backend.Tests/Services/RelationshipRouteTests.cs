@@ -5,6 +5,8 @@ namespace GxProtocol.Backend.Tests.Services;
 
 /// <summary>POST /identity/api/v1/relationships and /relationships/{id}/confirm.</summary>
 [Collection(ServicesCollection.Name)]
+[Trait("Category", "Slow")]
+[Trait("Category", "Process")]
 public sealed class RelationshipRouteTests(ServicesBackend backend)
 {
     private const string Relationships = RelationshipSteps.Relationships;

@@ -5,6 +5,8 @@ namespace GxProtocol.Backend.Tests.Services;
 
 /// <summary>The tax service's routes on the shared backend: quotes, velocity-tax eligibility and charging, tax accounts.</summary>
 [Collection(ServicesCollection.Name)]
+[Trait("Category", "Slow")]
+[Trait("Category", "Process")]
 public sealed class TaxRouteTests(ServicesBackend backend)
 {
     private const string Tax = "/tax/api/v1";

@@ -1,11 +1,13 @@
 using System.Net;
 using GxProtocol.Backend.Tests.Support;
-using static GxProtocol.Backend.Tests.Services.AdminTestSupport;
+using static GxProtocol.Backend.Tests.Support.AdminTestSupport;
 
 namespace GxProtocol.Backend.Tests.Services;
 
 /// <summary>The tokenomics routes on the shared backend: balances, transfers, genesis, freezing, treasuries.</summary>
 [Collection(ServicesCollection.Name)]
+[Trait("Category", "Slow")]
+[Trait("Category", "Process")]
 public sealed class TokenomicsRouteTests(ServicesBackend backend)
 {
     [Fact]

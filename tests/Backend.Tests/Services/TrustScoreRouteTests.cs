@@ -5,6 +5,8 @@ namespace GxProtocol.Backend.Tests.Services;
 
 /// <summary>GET /identity/api/v1/users/{id}/trust-score and how confirmed links move it.</summary>
 [Collection(ServicesCollection.Name)]
+[Trait("Category", "Slow")]
+[Trait("Category", "Process")]
 public sealed class TrustScoreRouteTests(ServicesBackend backend)
 {
     [Fact]

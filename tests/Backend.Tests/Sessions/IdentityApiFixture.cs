@@ -1,8 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using GxProtocol.ApiFrontends.Identity;
-using GxProtocol.Backend.Tests.ApiInfrastructure;
-using GxProtocol.Backend.Tests.Grains;
+using GxProtocol.Backend.Tests.Support;
 using GxProtocol.Grains.Interfaces.Users;
 using Microsoft.Extensions.DependencyInjection;
 

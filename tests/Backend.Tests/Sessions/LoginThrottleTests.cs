@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using GxProtocol.ApiFrontends.Infrastructure;
-using GxProtocol.Backend.Tests.ApiInfrastructure;
 using GxProtocol.Backend.Tests.Support;
 
 namespace GxProtocol.Backend.Tests.Sessions;

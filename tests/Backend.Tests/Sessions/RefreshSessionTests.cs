@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using GxProtocol.ApiFrontends.Infrastructure;
+using GxProtocol.Backend.Tests.Support;
 using GxProtocol.Grains.Interfaces.Users;
 
 namespace GxProtocol.Backend.Tests.Sessions;
@@ -20,7 +21,7 @@ public sealed class RefreshSessionTests(IdentityApiFixture api) : IClassFixture<
     private async Task<string> LoginAsync(string email) => await IdentityApiFixture.RefreshTokenOf(await api.LoginAsync(email, Password));
 
     private static async Task AssertRefusedAsync(HttpResponseMessage response) =>
-        await ApiInfrastructure.ProblemAssertions.AssertProblemAsync(response, HttpStatusCode.Unauthorized, "invalid_refresh_token");
+        await ProblemAssertions.AssertProblemAsync(response, HttpStatusCode.Unauthorized, "invalid_refresh_token");
 
     [Fact]
     public async Task Reusing_a_rotated_refresh_token_revokes_the_whole_family_and_only_that_family()
@@ -76,7 +77,7 @@ public sealed class RefreshSessionTests(IdentityApiFixture api) : IClassFixture<
         var (userId, email) = await NewUserAsync();
         var token = await LoginAsync(email);
         var user = api.Grains.GetGrain<IUserGrain>(userId);
-        await new GxProtocol.Backend.Tests.Grains.GrainJourney(api.Grains).VerifyEmailAsync(userId, email);
+        await new GrainJourney(api.Grains).VerifyEmailAsync(userId, email);
         await user.SubmitKycAsync(new KycSubmission(new string('d', 64), 10, "application/pdf"));
         await user.DenyAsync("documents do not match");
 

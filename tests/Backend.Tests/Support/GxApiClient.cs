@@ -6,7 +6,11 @@ using System.Text.Json.Nodes;
 
 namespace GxProtocol.Backend.Tests.Support;
 
-/// <summary>A thin HTTP client for the REST services, as a user's script would call them.</summary>
+/// <summary>
+/// A thin HTTP client for the REST services, as a user's script would call them: one request, the raw answer
+/// (status, body, Location). Use it to test a route's own behaviour (status codes, problem+json, headers) against a
+/// silo or frontend process; for whole user steps use <see cref="JourneyDriver"/>, which is built on it.
+/// </summary>
 public sealed class GxApiClient(Uri baseAddress) : IDisposable
 {
     private readonly HttpClient _http = new() { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };

@@ -112,6 +112,7 @@ public sealed class HostProcess : IAsyncDisposable
 
     private static async Task<HostProcess> StartAsync(string assembly, Dictionary<string, string> settings, int apiPort, Uri readiness, TimeSpan? readyTimeout)
     {
+        FastRun.Refuse($"starts {assembly}", "Process");
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,

@@ -2,7 +2,12 @@ using System.Net;
 
 namespace GxProtocol.Backend.Tests.Support;
 
-/// <summary>The journey's steps as a user takes them over HTTP, against any API base address.</summary>
+/// <summary>
+/// The journey's steps (log in, bootstrap, register and verify, KYC approval, transfers) as a user takes them over
+/// HTTP, against any API base address, asserting each step. Use it when a test needs users in a state, through the
+/// real routes of a running host; the clients it returns are <see cref="GxApiClient"/>s. For an in-process cluster
+/// without HTTP use <see cref="GrainJourney"/>.
+/// </summary>
 public sealed class JourneyDriver(Func<Uri> apiBase)
 {
     public const string UserPassword = "a long enough password";

@@ -8,6 +8,7 @@ public sealed record ToolRun(int ExitCode, string Output)
     public static async Task<ToolRun> RunAsync(string file, IEnumerable<string> arguments, IDictionary<string, string>? environment = null,
         TimeSpan? timeout = null, string? standardInput = null)
     {
+        FastRun.Refuse($"runs {file}", "Process");
         var start = new ProcessStartInfo(file)
         {
             RedirectStandardOutput = true,

@@ -3,6 +3,8 @@ using GxProtocol.Backend.Tests.Support;
 namespace GxProtocol.Backend.Tests.Verification;
 
 /// <summary>A bad mail or code setting stops the silo before it serves anything, naming the key.</summary>
+[Trait("Category", "Slow")]
+[Trait("Category", "Process")]
 public sealed class MailStartupConfigurationTests
 {
     [Theory]

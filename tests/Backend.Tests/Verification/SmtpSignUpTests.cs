@@ -2,8 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using GxProtocol.Backend.Tests.Support;
-using static GxProtocol.Backend.Tests.ApiInfrastructure.ProblemAssertions;
+using static GxProtocol.Backend.Tests.Support.ProblemAssertions;
 
 namespace GxProtocol.Backend.Tests.Verification;
 
@@ -11,6 +10,8 @@ namespace GxProtocol.Backend.Tests.Verification;
 /// Verified sign-up and password reset against a real silo whose codes travel over SMTP: each test reads its code
 /// from the message the test SMTP server received.
 /// </summary>
+[Trait("Category", "Slow")]
+[Trait("Category", "Process")]
 public sealed class SmtpSignUpTests(SmtpBackend backend) : IClassFixture<SmtpBackend>
 {
     private const string Identity = "/identity/api/v1";

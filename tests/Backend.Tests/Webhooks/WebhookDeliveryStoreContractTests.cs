@@ -1,4 +1,4 @@
-using GxProtocol.Backend.Tests.Postgres;
+using GxProtocol.Backend.Tests.Support;
 using GxProtocol.Grains.Interfaces.Webhooks;
 using GxProtocol.Grains.Webhooks;
 using GxProtocol.Silo.Webhooks;
@@ -84,26 +84,16 @@ public sealed class InMemoryWebhookDeliveryStoreTests : WebhookDeliveryStoreCont
     protected override IWebhookDeliveryStore Store { get; } = new InMemoryWebhookDeliveryStore();
 }
 
+[Trait("Category", "Slow")]
+[Trait("Category", "Postgres")]
 public sealed class PostgresWebhookDeliveryStoreTests : WebhookDeliveryStoreContractTests, IAsyncLifetime
 {
-    private readonly PostgresFixture _database = new();
-    private PostgresWebhookDeliveryStore? _store;
+    private readonly PostgresStoreScope<PostgresWebhookDeliveryStore> _postgres = new(connectionString => new PostgresWebhookDeliveryStore(connectionString,
+        new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>()));
 
-    protected override IWebhookDeliveryStore Store => _store ?? throw new InvalidOperationException("Not initialized.");
+    protected override IWebhookDeliveryStore Store => _postgres.Store;
 
-    public async Task InitializeAsync()
-    {
-        await _database.InitializeAsync();
-        _store = new PostgresWebhookDeliveryStore(_database.ConnectionString,
-            new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>());
-    }
+    public Task InitializeAsync() => _postgres.InitializeAsync();
 
-    public async Task DisposeAsync()
-    {
-        if (_store is not null)
-        {
-            await _store.DisposeAsync();
-        }
-        await _database.DisposeAsync();
-    }
+    public Task DisposeAsync() => _postgres.DisposeAsync();
 }

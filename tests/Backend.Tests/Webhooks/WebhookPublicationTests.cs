@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using GxProtocol.Backend.Tests.Grains;
 using GxProtocol.Backend.Tests.Support;
 using GxProtocol.Grains.Interfaces.Commands;
 using GxProtocol.Grains.Interfaces.Outbox;

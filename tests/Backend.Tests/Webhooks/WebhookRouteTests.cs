@@ -2,9 +2,8 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using GxProtocol.Backend.Tests.Services;
 using GxProtocol.Backend.Tests.Support;
-using static GxProtocol.Backend.Tests.Services.AdminTestSupport;
+using static GxProtocol.Backend.Tests.Support.AdminTestSupport;
 
 namespace GxProtocol.Backend.Tests.Webhooks;
 
@@ -13,6 +12,8 @@ namespace GxProtocol.Backend.Tests.Webhooks;
 /// receiver, real ledger events, signatures checked the way a receiver would check them.
 /// </summary>
 [Collection(ServicesCollection.Name)]
+[Trait("Category", "Slow")]
+[Trait("Category", "Process")]
 public sealed class WebhookRouteTests(ServicesBackend backend)
 {
     private const string Webhooks = "/admin/api/v1/webhooks";

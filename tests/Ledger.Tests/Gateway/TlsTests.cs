@@ -7,6 +7,7 @@ using GxProtocol.Fabric.Client;
 using GxProtocol.Fabric.Configuration;
 using GxProtocol.Contract;
 using GxProtocol.Fabric.Identity;
+using GxProtocol.Ledger.Tests.Support;
 
 namespace GxProtocol.Ledger.Tests.Gateway;
 

@@ -3,8 +3,8 @@ using GxProtocol.DevLedger.Configuration;
 using GxProtocol.DevLedger.Hosting;
 using GxProtocol.Contract;
 using GxProtocol.Fabric.Identity;
-using GxProtocol.Ledger.Tests.Gateway;
 using Xunit.Abstractions;
+using GxProtocol.Ledger.Tests.Support;
 
 namespace GxProtocol.Ledger.Tests.Interop;
 
@@ -13,6 +13,8 @@ namespace GxProtocol.Ledger.Tests.Interop;
 /// package-lock.json) against an in-process DevLedger running the GX chaincode: the DevLedger's claim that official
 /// clients work unchanged, checked on the wire rather than against our own client.
 /// </summary>
+[Trait("Category", "Slow")]
+[Trait("Category", "Interop")]
 public sealed class NodeFabricGatewayTests(ITestOutputHelper output)
 {
     private const string InteropFolder = "tests/interop/fabric-gateway-node";

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace GxProtocol.Backend.Tests.ApiInfrastructure;
+namespace GxProtocol.Backend.Tests.Support;
 
 /// <summary>A minimal frontend on TestServer with the GX infrastructure and whatever endpoints a test maps.</summary>
 internal sealed class TestApi : IAsyncDisposable

@@ -1,6 +1,4 @@
 using Orleans.Providers;
-using GxProtocol.Backend.Tests.Outbox;
-using GxProtocol.Backend.Tests.Support;
 using GxProtocol.Fabric.Configuration;
 using GxProtocol.Grains;
 using GxProtocol.Grains.Outbox;
@@ -13,7 +11,7 @@ using GxProtocol.Silo.Postgres;
 using Orleans.Serialization;
 using Orleans.TestingHost;
 
-namespace GxProtocol.Backend.Tests.Grains;
+namespace GxProtocol.Backend.Tests.Support;
 
 /// <summary>Two in-process silos with the GX grains, submitting to one shared DevLedger over gRPC.</summary>
 public abstract class LedgerClusterFixture : IAsyncLifetime
@@ -93,7 +91,7 @@ public sealed class MemoryLedgerClusterFixture : LedgerClusterFixture
 /// <summary>Grain state in PostgreSQL through the ADO.NET provider with the Orleans serializer.</summary>
 public sealed class PostgresLedgerClusterFixture : LedgerClusterFixture
 {
-    private readonly Postgres.PostgresFixture _database = new();
+    private readonly PostgresFixture _database = new();
 
     protected override async Task PrepareAsync()
     {

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace GxProtocol.Backend.Tests.Postgres;
+namespace GxProtocol.Backend.Tests.Support;
 
 /// <summary>
 /// A private PostgreSQL 15 server in a temporary directory, for test runs that were not given one
@@ -31,6 +31,7 @@ internal sealed class ThrowawayPostgresServer
 
     public static async Task<ThrowawayPostgresServer> StartAsync(bool durableCommits = false)
     {
+        FastRun.Refuse("starts a PostgreSQL server", "Postgres");
         if (!File.Exists(Path.Combine(BinDirectory, "initdb")))
         {
             throw new InvalidOperationException(

@@ -1,7 +1,7 @@
 using GxProtocol.Silo.Postgres;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace GxProtocol.Backend.Tests.Postgres;
+namespace GxProtocol.Backend.Tests.Support;
 
 /// <summary>
 /// A fresh, fully migrated PostgreSQL database for one test class (use as IClassFixture), dropped

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using GxProtocol.Fabric.Identity;
 
-namespace GxProtocol.Ledger.Tests.Gateway;
+namespace GxProtocol.Ledger.Tests.Support;
 
 /// <summary>
 /// A throwaway certificate authority made in memory for TLS tests: it issues a loopback server certificate and client

@@ -1,4 +1,3 @@
-using GxProtocol.Backend.Tests.Support;
 using GxProtocol.Fabric;
 using GxProtocol.Fabric.Client;
 using GxProtocol.Fabric.Configuration;
@@ -7,19 +6,28 @@ using GxProtocol.Grains.ReadModels;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
-namespace GxProtocol.Backend.Tests.Grains;
+namespace GxProtocol.Backend.Tests.Support;
 
 /// <summary>
 /// One in-process silo with the GX grains and in-memory reminders on its own DevLedger, where grains and transaction
 /// timestamps share a <see cref="ShiftableClock"/>: deadlines and idle periods can be passed without waiting.
+/// Derived fixtures add services of their own and may leave the ledger unbootstrapped.
 /// </summary>
-public sealed class ShiftedClockClusterFixture : IAsyncLifetime
+public class ShiftedClockClusterFixture : IAsyncLifetime
 {
     public ShiftableClock Clock { get; } = new();
     public SharedLedger Ledger { get; private set; } = null!;
     public InProcessTestCluster Cluster { get; private set; } = null!;
     public IClusterClient Client => Cluster.Client;
     public GrainJourney Journey => new(Client);
+
+    /// <summary>Whether the fixture bootstraps the ledger and its countries before the first test.</summary>
+    protected virtual bool Bootstraps => true;
+
+    /// <summary>Services a derived fixture replaces, registered before the GX grains'.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
 
     public async Task InitializeAsync()
     {
@@ -34,6 +42,7 @@ public sealed class ShiftedClockClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.Services.AddSingleton<TimeProvider>(Clock);
+            ConfigureServices(silo.Services);
             silo.AddGxMemoryGrainStorageAsDefault();
             silo.UseInMemoryReminderService();
             silo.AddGxGrains();
@@ -42,7 +51,10 @@ public sealed class ShiftedClockClusterFixture : IAsyncLifetime
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
-        await Journey.BootstrapAsync();
+        if (Bootstraps)
+        {
+            await Journey.BootstrapAsync();
+        }
     }
 
     public async Task DisposeAsync()

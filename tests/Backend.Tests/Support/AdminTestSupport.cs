@@ -1,9 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using GxProtocol.Backend.Tests.Support;
 
-namespace GxProtocol.Backend.Tests.Services;
+namespace GxProtocol.Backend.Tests.Support;
 
 /// <summary>Problem assertions and admin accounts for the admin and tokenomics route tests.</summary>
 internal static class AdminTestSupport

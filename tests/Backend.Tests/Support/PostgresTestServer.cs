@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace GxProtocol.Backend.Tests.Postgres;
+namespace GxProtocol.Backend.Tests.Support;
 
 /// <summary>
 /// The PostgreSQL server every PostgreSQL test in this process shares: the one named by
@@ -47,6 +47,7 @@ public static class PostgresTestServer
 
     private static async Task<string> StartOrUseConfiguredAsync()
     {
+        FastRun.Refuse("uses PostgreSQL", "Postgres");
         var configured = Environment.GetEnvironmentVariable(ConnectionStringVariable);
         if (!string.IsNullOrWhiteSpace(configured))
         {

@@ -1,13 +1,16 @@
-using GxProtocol.Backend.Tests.Support;
 using GxProtocol.Grains.Interfaces.Commands;
 using GxProtocol.Grains.Interfaces.Errors;
 using GxProtocol.Grains.Interfaces.System;
 using GxProtocol.Grains.Interfaces.Users;
 using GxProtocol.Grains.Interfaces.Verification;
 
-namespace GxProtocol.Backend.Tests.Grains;
+namespace GxProtocol.Backend.Tests.Support;
 
-/// <summary>The journey's steps as grain calls: bootstrap once, make users active on the ledger, await commits.</summary>
+/// <summary>
+/// The journey's steps as grain calls: bootstrap once, make users active on the ledger, await commits. Use it with an
+/// in-process test cluster (<see cref="LedgerClusterFixture"/>, <see cref="ShiftedClockClusterFixture"/>), where there
+/// is no HTTP and grains are tested directly; over HTTP use <see cref="JourneyDriver"/>.
+/// </summary>
 public sealed class GrainJourney(IClusterClient client)
 {
     public const long Coin = 1_000_000;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 
-namespace GxProtocol.Backend.Tests.ApiInfrastructure;
+namespace GxProtocol.Backend.Tests.Support;
 
 internal static class ProblemAssertions
 {

@@ -1,4 +1,4 @@
-namespace GxProtocol.Backend.Tests.Grains;
+namespace GxProtocol.Backend.Tests.Support;
 
 /// <summary>
 /// The system clock plus an offset a test moves forward: grains and the ledger client's transaction timestamps follow

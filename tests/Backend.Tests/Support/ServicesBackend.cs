@@ -1,7 +1,6 @@
 using System.Net;
-using GxProtocol.Backend.Tests.Support;
 
-namespace GxProtocol.Backend.Tests.Services;
+namespace GxProtocol.Backend.Tests.Support;
 
 /// <summary>
 /// One embedded backend (a real silo process with its in-process DevLedger) shared by the per-route tests of every

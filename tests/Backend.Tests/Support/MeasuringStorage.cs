@@ -3,7 +3,7 @@ using GxProtocol.Grains.Outbox;
 using Orleans.Serialization;
 using Orleans.Storage;
 
-namespace GxProtocol.Backend.Tests.Outbox;
+namespace GxProtocol.Backend.Tests.Support;
 
 /// <summary>Grain storage in memory that counts the bytes every write stores, and lets a test place stored state itself.</summary>
 public sealed class MeasuringGrainStorage(Serializer serializer) : IGrainStorage
