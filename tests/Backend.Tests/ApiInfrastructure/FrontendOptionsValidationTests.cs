@@ -1,3 +1,4 @@
+using GxProtocol.Backend.Tests.Support;
 using GxProtocol.ApiFrontends.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
