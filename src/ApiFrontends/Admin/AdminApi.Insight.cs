@@ -1,4 +1,5 @@
-using GxProtocol.ApiFrontends.Infrastructure;
+using GxProtocol.ApiFrontends.Infrastructure.Problems;
+using GxProtocol.ApiFrontends.Infrastructure.Validation;
 using GxProtocol.Grains.Interfaces.ReadModels;
 using GxProtocol.Grains.Interfaces.System;
 using GxProtocol.Grains.Interfaces.Users;

@@ -1,5 +1,5 @@
-using GxProtocol.ApiFrontends.Infrastructure;
-using GxProtocol.ApiFrontends.Services;
+using GxProtocol.ApiFrontends.Infrastructure.Commands;
+using GxProtocol.ApiFrontends.Infrastructure.Idempotency;
 using Microsoft.AspNetCore.Http;
 
 namespace GxProtocol.Backend.Tests.ApiInfrastructure;

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using GxProtocol.ApiFrontends.Documents;
 using GxProtocol.ApiFrontends.Identity;
-using GxProtocol.ApiFrontends.Infrastructure;
+using GxProtocol.ApiFrontends.Infrastructure.Auth;
 using GxProtocol.Backend.Tests.ApiInfrastructure;
 using GxProtocol.Backend.Tests.Grains;
 using GxProtocol.Grains.Interfaces.Users;

@@ -1,5 +1,5 @@
 using System.Net;
-using GxProtocol.ApiFrontends.Infrastructure;
+using GxProtocol.ApiFrontends.Infrastructure.Auth;
 using GxProtocol.Backend.Tests.Support;
 
 namespace GxProtocol.Backend.Tests.OpenApi;

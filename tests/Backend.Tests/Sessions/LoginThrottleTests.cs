@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using GxProtocol.ApiFrontends.Infrastructure;
+using GxProtocol.ApiFrontends.Infrastructure.Auth;
 using GxProtocol.Backend.Tests.ApiInfrastructure;
 using GxProtocol.Backend.Tests.Support;
 

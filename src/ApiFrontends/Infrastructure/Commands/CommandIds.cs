@@ -1,9 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
-using GxProtocol.ApiFrontends.Infrastructure;
+using GxProtocol.ApiFrontends.Infrastructure.Auth;
+using GxProtocol.ApiFrontends.Infrastructure.Idempotency;
 using Microsoft.AspNetCore.Http;
 
-namespace GxProtocol.ApiFrontends.Services;
+namespace GxProtocol.ApiFrontends.Infrastructure.Commands;
 
 /// <summary>
 /// Derives a command id from who sent the request, its idempotency key and its content. A retry whose first attempt

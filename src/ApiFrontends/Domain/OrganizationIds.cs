@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace GxProtocol.ApiFrontends.Infrastructure;
+namespace GxProtocol.ApiFrontends.Domain;
 
 /// <summary>An organization id is a ledger id (letters, digits, '.', '_', '-') that is not a GUID: GUIDs name user wallets.</summary>
 public static partial class OrganizationIds

@@ -1,4 +1,4 @@
-namespace GxProtocol.ApiFrontends.Infrastructure;
+namespace GxProtocol.ApiFrontends.Infrastructure.BodySize;
 
 /// <summary>Bound from <c>Gx:Http</c>.</summary>
 public sealed class RequestBodyLimitOptions
