@@ -50,14 +50,14 @@ public static partial class AdminApi
     }
 
     private static async Task<Results<Ok<CommandStatusResponse>, Accepted<AcceptedCommand>, ProblemHttpResult>> BootstrapAsync(
-        HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
+        LedgerCommandId commandId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
     {
-        var accepted = await grains.GetGrain<ISystemGrain>(ISystemGrain.Key).BootstrapAsync(caller.GetUserId(), CommandIds.For(context));
+        var accepted = await grains.GetGrain<ISystemGrain>(ISystemGrain.Key).BootstrapAsync(caller.GetUserId(), commandId.Value);
         return await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, accepted);
     }
 
     private static async Task<Results<Ok<CommandStatusResponse>, Accepted<AcceptedCommand>, ProblemHttpResult>> InitializeCountriesAsync(
-        CountryRequest[] body, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
+        CountryRequest[] body, LedgerCommandId commandId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
     {
         var validator = new RequestValidator().Must(body.Length is >= 1 and <= 250, "body", "must list between 1 and 250 countries.");
         // JSON null elements get past nullable annotations, which cover properties, not array items.
@@ -78,7 +78,7 @@ public static partial class AdminApi
             return problem;
         }
         var countries = body.Select(c => new CountryView(c.Code.ToUpperInvariant(), c.Name.Trim(), c.Percentage)).ToList();
-        var accepted = await grains.GetGrain<ISystemGrain>(ISystemGrain.Key).InitializeCountriesAsync(caller.GetUserId(), CommandIds.For(context), countries);
+        var accepted = await grains.GetGrain<ISystemGrain>(ISystemGrain.Key).InitializeCountriesAsync(caller.GetUserId(), commandId.Value, countries);
         return await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, accepted);
     }
 
@@ -86,13 +86,13 @@ public static partial class AdminApi
         TypedResults.Ok((await grains.GetGrain<ISystemGrain>(ISystemGrain.Key).GetStatusAsync()).Countries);
 
     private static async Task<Results<Ok<CommandStatusResponse>, Accepted<AcceptedCommand>, ProblemHttpResult>> ApproveUserAsync(
-        Guid id, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
+        Guid id, LedgerCommandId commandId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
     {
         if (id == caller.GetUserId())
         {
             return SelfReview();
         }
-        var accepted = await grains.GetGrain<IUserGrain>(id).ApproveAsync(caller.GetUserId(), CommandIds.For(context));
+        var accepted = await grains.GetGrain<IUserGrain>(id).ApproveAsync(caller.GetUserId(), commandId.Value);
         return await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, accepted);
     }
 

@@ -39,8 +39,8 @@ public static partial class IdentityApi
         MapDocumentRoutes(api, users);
 
         var relationships = api.MapGroup("/relationships").RequireAuthorization();
-        relationships.MapPost("", CreateRelationshipAsync).WithIdempotency().RequireRateLimiting("writes");
-        relationships.MapPost("/{relationshipId:guid}/confirm", ConfirmRelationshipAsync).WithIdempotency().RequireRateLimiting("writes");
+        relationships.MapPost("", CreateRelationshipAsync).AsLedgerCommand();
+        relationships.MapPost("/{relationshipId:guid}/confirm", ConfirmRelationshipAsync).AsLedgerCommand();
         MapRelationshipRoutes(relationships);
         MapCompatibilityRoutes(api);
         MapNotificationRoutes(api);

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using GxProtocol.ApiFrontends.Domain;
 using GxProtocol.ApiFrontends.Infrastructure.Auth;
 using GxProtocol.ApiFrontends.Infrastructure.Commands;
-using GxProtocol.ApiFrontends.Infrastructure.Idempotency;
 using GxProtocol.ApiFrontends.Infrastructure.Problems;
 using GxProtocol.ApiFrontends.Infrastructure.Validation;
 using GxProtocol.ApiFrontends.Services;
@@ -26,20 +25,20 @@ public static class OrganizationApi
     {
         var api = routes.MapGroup(GxServiceNames.Prefix(GxServiceNames.Organization)).WithTags(GxServiceNames.Organization).RequireAuthorization();
 
-        api.MapPost("/organizations", ProposeAsync).WithIdempotency().RequireRateLimiting("writes");
+        api.MapPost("/organizations", ProposeAsync).AsLedgerCommand();
         api.MapGet("/organizations/{orgId}", GetAsync);
-        api.MapPost("/organizations/{orgId}/endorse", EndorseAsync).WithIdempotency().RequireRateLimiting("writes");
-        api.MapPost("/organizations/{orgId}/activate", ActivateAsync).WithIdempotency().RequireRateLimiting("writes");
-        api.MapPost("/organizations/{orgId}/rules", DefineRuleAsync).WithIdempotency().RequireRateLimiting("writes");
-        api.MapPost("/organizations/{orgId}/transactions", InitiateTransferAsync).WithIdempotency().RequireRateLimiting("writes");
+        api.MapPost("/organizations/{orgId}/endorse", EndorseAsync).AsLedgerCommand();
+        api.MapPost("/organizations/{orgId}/activate", ActivateAsync).AsLedgerCommand();
+        api.MapPost("/organizations/{orgId}/rules", DefineRuleAsync).AsLedgerCommand();
+        api.MapPost("/organizations/{orgId}/transactions", InitiateTransferAsync).AsLedgerCommand();
         api.MapGet("/organizations/{orgId}/transactions/pending", GetPendingTransfersAsync);
-        api.MapPost("/transactions/{pendingTxId:guid}/approve", ApproveTransferAsync).WithIdempotency().RequireRateLimiting("writes");
-        api.MapPost("/transactions/{pendingTxId:guid}/cancel", CancelTransferAsync).WithIdempotency().RequireRateLimiting("writes");
+        api.MapPost("/transactions/{pendingTxId:guid}/approve", ApproveTransferAsync).AsLedgerCommand();
+        api.MapPost("/transactions/{pendingTxId:guid}/cancel", CancelTransferAsync).AsLedgerCommand();
         return routes;
     }
 
     private static async Task<Results<Ok<CommandStatusResponse>, Accepted<AcceptedCommand>, ProblemHttpResult>> ProposeAsync(
-        ProposeOrganizationRequest body, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
+        ProposeOrganizationRequest body, LedgerCommandId commandId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
     {
         var stakeholders = body.StakeholderIds ?? [];
         if (new RequestValidator()
@@ -56,7 +55,7 @@ public static class OrganizationApi
             return problem;
         }
         var accepted = await OrgGrain(grains, body.OrgId).ProposeAsync(
-            new OrganizationProposal(caller.GetUserId(), CommandIds.For(context), body.OrgName.Trim(), body.OrgType.ToLowerInvariant(), stakeholders));
+            new OrganizationProposal(caller.GetUserId(), commandId.Value, body.OrgName.Trim(), body.OrgType.ToLowerInvariant(), stakeholders));
         return await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, accepted);
     }
 
@@ -66,23 +65,23 @@ public static class OrganizationApi
             : GxProblems.NotFound("Organization");
 
     private static async Task<Results<Ok<CommandStatusResponse>, Accepted<AcceptedCommand>, ProblemHttpResult>> EndorseAsync(
-        string orgId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
+        string orgId, LedgerCommandId commandId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
     {
         if (!OrganizationIds.IsValid(orgId)) return GxProblems.NotFound("Organization");
-        var accepted = await OrgGrain(grains, orgId).EndorseAsync(caller.GetUserId(), CommandIds.For(context));
+        var accepted = await OrgGrain(grains, orgId).EndorseAsync(caller.GetUserId(), commandId.Value);
         return await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, accepted);
     }
 
     private static async Task<Results<Ok<CommandStatusResponse>, Accepted<AcceptedCommand>, ProblemHttpResult>> ActivateAsync(
-        string orgId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
+        string orgId, LedgerCommandId commandId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
     {
         if (!OrganizationIds.IsValid(orgId)) return GxProblems.NotFound("Organization");
-        var accepted = await OrgGrain(grains, orgId).ActivateAsync(caller.GetUserId(), CommandIds.For(context));
+        var accepted = await OrgGrain(grains, orgId).ActivateAsync(caller.GetUserId(), commandId.Value);
         return await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, accepted);
     }
 
     private static async Task<Results<Ok<CommandStatusResponse>, Accepted<AcceptedCommand>, ProblemHttpResult>> DefineRuleAsync(
-        string orgId, DefineAuthRuleRequest body, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
+        string orgId, DefineAuthRuleRequest body, LedgerCommandId commandId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
     {
         if (!OrganizationIds.IsValid(orgId)) return GxProblems.NotFound("Organization");
         var approvers = body.ApproverIds ?? [];
@@ -97,12 +96,12 @@ public static class OrganizationApi
             return problem;
         }
         var accepted = await OrgGrain(grains, orgId).DefineRuleAsync(
-            new AuthRuleDefinition(caller.GetUserId(), CommandIds.For(context), body.AmountThreshold.Qirat, body.RequiredApprovals, approvers));
+            new AuthRuleDefinition(caller.GetUserId(), commandId.Value, body.AmountThreshold.Qirat, body.RequiredApprovals, approvers));
         return await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, accepted);
     }
 
     private static async Task<Results<Ok<InitiatedTransferResponse>, Accepted<InitiatedTransferResponse>, ProblemHttpResult>> InitiateTransferAsync(
-        string orgId, InitiateTransferRequest body, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
+        string orgId, InitiateTransferRequest body, LedgerCommandId commandId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
     {
         if (!OrganizationIds.IsValid(orgId)) return GxProblems.NotFound("Organization");
         if (new RequestValidator()
@@ -113,7 +112,7 @@ public static class OrganizationApi
             return problem;
         }
         var accepted = await OrgGrain(grains, orgId).InitiateTransferAsync(
-            new MultiSigTransferRequest(caller.GetUserId(), CommandIds.For(context), body.ToUserId, body.Amount.Qirat, body.Remark ?? ""));
+            new MultiSigTransferRequest(caller.GetUserId(), commandId.Value, body.ToUserId, body.Amount.Qirat, body.Remark ?? ""));
         var outcome = await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, accepted.Command);
         return outcome.Result switch
         {
@@ -133,24 +132,24 @@ public static class OrganizationApi
     }
 
     private static async Task<Results<Ok<CommandStatusResponse>, Accepted<AcceptedCommand>, ProblemHttpResult>> ApproveTransferAsync(
-        Guid pendingTxId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
+        Guid pendingTxId, LedgerCommandId commandId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
     {
         if (await grains.GetGrain<IMultiSigTxGrain>(pendingTxId).GetOrganizationAsync() is not { } orgId)
         {
             return GxProblems.NotFound("Pending transaction");
         }
-        var accepted = await OrgGrain(grains, orgId).ApproveTransferAsync(pendingTxId, caller.GetUserId(), CommandIds.For(context));
+        var accepted = await OrgGrain(grains, orgId).ApproveTransferAsync(pendingTxId, caller.GetUserId(), commandId.Value);
         return await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, accepted);
     }
 
     private static async Task<Results<Ok<CommandStatusResponse>, Accepted<AcceptedCommand>, ProblemHttpResult>> CancelTransferAsync(
-        Guid pendingTxId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
+        Guid pendingTxId, LedgerCommandId commandId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
     {
         if (await grains.GetGrain<IMultiSigTxGrain>(pendingTxId).GetOrganizationAsync() is not { } orgId)
         {
             return GxProblems.NotFound("Pending transaction");
         }
-        var accepted = await OrgGrain(grains, orgId).CancelTransferAsync(pendingTxId, caller.GetUserId(), CommandIds.For(context));
+        var accepted = await OrgGrain(grains, orgId).CancelTransferAsync(pendingTxId, caller.GetUserId(), commandId.Value);
         return await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, accepted);
     }
 

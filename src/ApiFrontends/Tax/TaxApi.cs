@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using GxProtocol.ApiFrontends.Domain;
 using GxProtocol.ApiFrontends.Infrastructure.Auth;
 using GxProtocol.ApiFrontends.Infrastructure.Commands;
-using GxProtocol.ApiFrontends.Infrastructure.Idempotency;
 using GxProtocol.ApiFrontends.Infrastructure.Problems;
 using GxProtocol.ApiFrontends.Infrastructure.Validation;
 using GxProtocol.ApiFrontends.Services;
@@ -31,7 +30,7 @@ public static partial class TaxApi
         api.MapPost("/fees/calculate", CalculateFeeAsync).AllowAnonymous()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/velocity-tax/eligibility/{accountId}", GetEligibilityAsync).RequireAuthorization();
-        api.MapPost("/velocity-tax/apply", ApplyVelocityTaxAsync).RequireAuthorization(GxPolicies.Admin).WithIdempotency().RequireRateLimiting("writes");
+        api.MapPost("/velocity-tax/apply", ApplyVelocityTaxAsync).RequireAuthorization(GxPolicies.Admin).AsLedgerCommand();
         api.MapGet("/accounts/{accountId}", GetAccountAsync).RequireAuthorization();
         return routes;
     }
@@ -130,7 +129,7 @@ public static partial class TaxApi
     }
 
     private static async Task<Results<Ok<CommandStatusResponse>, Accepted<AcceptedCommand>, ProblemHttpResult>> ApplyVelocityTaxAsync(
-        ApplyVelocityTaxRequest body, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
+        ApplyVelocityTaxRequest body, LedgerCommandId commandId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
     {
         if (new RequestValidator().Required("accountId", body.AccountId, 128).HasProblem(out var missing))
         {
@@ -140,7 +139,7 @@ public static partial class TaxApi
         {
             return problem;
         }
-        var accepted = await grains.GetGrain<ITaxAccountGrain>(ITaxAccountGrain.KeyFor(body.AccountId!)).ApplyVelocityTaxAsync(caller.GetUserId(), CommandIds.For(context));
+        var accepted = await grains.GetGrain<ITaxAccountGrain>(ITaxAccountGrain.KeyFor(body.AccountId!)).ApplyVelocityTaxAsync(caller.GetUserId(), commandId.Value);
         return await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, accepted);
     }
 

@@ -3,7 +3,6 @@ using System.Security.Claims;
 using GxProtocol.ApiFrontends.Domain;
 using GxProtocol.ApiFrontends.Infrastructure.Auth;
 using GxProtocol.ApiFrontends.Infrastructure.Commands;
-using GxProtocol.ApiFrontends.Infrastructure.Idempotency;
 using GxProtocol.ApiFrontends.Infrastructure.Problems;
 using GxProtocol.ApiFrontends.Infrastructure.Validation;
 using GxProtocol.ApiFrontends.Services;
@@ -23,7 +22,7 @@ public static partial class TokenomicsApi
     {
         var api = routes.MapGroup(GxServiceNames.Prefix(GxServiceNames.Tokenomics)).WithTags(GxServiceNames.Tokenomics);
 
-        api.MapPost("/transfers", TransferAsync).RequireAuthorization().WithIdempotency().RequireRateLimiting("writes");
+        api.MapPost("/transfers", TransferAsync).RequireAuthorization().AsLedgerCommand();
         api.MapGet("/wallets/{profileId:guid}/balance", GetBalanceAsync).RequireAuthorization();
         api.MapGet("/wallets/{profileId:guid}/transactions", GetTransactionsAsync).RequireAuthorization();
         MapAdministrationRoutes(api);
@@ -32,7 +31,7 @@ public static partial class TokenomicsApi
     }
 
     private static async Task<Results<Ok<CommandStatusResponse>, Accepted<AcceptedCommand>, ProblemHttpResult>> TransferAsync(
-        TransferRequestBody body, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
+        TransferRequestBody body, LedgerCommandId commandId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
     {
         if (new RequestValidator()
                 .Must(body.ToUserId is null != body.ToOrgId is null, "toUserId", "give exactly one of toUserId (a user) or toOrgId (an organization).")
@@ -44,7 +43,7 @@ public static partial class TokenomicsApi
             return problem;
         }
         var accepted = await grains.GetGrain<IUserGrain>(caller.GetUserId())
-            .TransferAsync(new TransferRequest(CommandIds.For(context), body.ToUserId ?? Guid.Empty, body.Amount.Qirat, body.Remark ?? "", body.ToOrgId));
+            .TransferAsync(new TransferRequest(commandId.Value, body.ToUserId ?? Guid.Empty, body.Amount.Qirat, body.Remark ?? "", body.ToOrgId));
         return await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, accepted);
     }
 

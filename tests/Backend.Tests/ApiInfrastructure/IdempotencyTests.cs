@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using GxProtocol.ApiFrontends.Domain.Money;
 using GxProtocol.ApiFrontends.Infrastructure.Auth;
 using GxProtocol.ApiFrontends.Infrastructure.Commands;
@@ -53,6 +55,8 @@ public sealed class IdempotencyTests(IdempotencyClusterFixture fixture) : IClass
         }).WithIdempotency();
 
         app.MapPost("/tokenomics/api/v1/plain", () => new { value = 42 }).WithIdempotency();
+
+        app.MapPost("/tokenomics/api/v1/command-id", (LedgerCommandId commandId) => new { commandId = commandId.Value }).WithIdempotency();
 
         app.MapPost("/tokenomics/api/v1/slow", async () =>
         {
@@ -190,6 +194,29 @@ public sealed class IdempotencyTests(IdempotencyClusterFixture fixture) : IClass
         Assert.Equal("{\"value\":42}", await first.Content.ReadAsStringAsync());
         Assert.Equal("{\"value\":42}", await second.Content.ReadAsStringAsync());
         Assert.True(second.Headers.Contains(IdempotencyHeaders.Replayed));
+    }
+
+    [Fact]
+    public async Task The_handler_gets_the_command_id_derived_from_caller_key_and_request()
+    {
+        var client = _api.CreateClient();
+        var key = NewKey();
+        const string path = "/tokenomics/api/v1/command-id";
+        const string body = "{\"note\":\"a\"}";
+
+        var first = await client.SendAsync(Post(path, key, body));
+        var other = await client.SendAsync(Post(path, NewKey(), body));
+
+        var expected = new DefaultHttpContext();
+        expected.Request.Method = "POST";
+        expected.Request.Path = path;
+        expected.Request.Headers[IdempotencyHeaders.Key] = key;
+        expected.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body));
+        var fingerprint = await RequestFingerprint.ComputeAsync(expected.Request, CancellationToken.None);
+        var received = Guid.Parse((await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("commandId").GetString()!);
+        Assert.Equal(CommandIds.For(expected, fingerprint), received);
+        var otherId = Guid.Parse((await other.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("commandId").GetString()!);
+        Assert.NotEqual(received, otherId);
     }
 
     [Fact]
