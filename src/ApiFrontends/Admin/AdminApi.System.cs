@@ -16,12 +16,17 @@ public static partial class AdminApi
 {
     private static void MapSystemRoutes(RouteGroupBuilder admin, RouteGroupBuilder superAdmin)
     {
-        admin.MapPost("/parameters", UpdateParameterAsync).AsLedgerCommand();
-        admin.MapGet("/parameters/{paramId}", GetParameterAsync);
-        superAdmin.MapPost("/system/pause", PauseAsync).AsLedgerCommand();
-        superAdmin.MapPost("/system/resume", ResumeAsync).AsLedgerCommand();
-        superAdmin.MapPost("/admins", AppointAdminAsync).AsLedgerCommand();
-        superAdmin.MapPost("/treasury/activate", ActivateTreasuryAsync).AsLedgerCommand();
+        admin.MapPost("/parameters", UpdateParameterAsync).AsLedgerCommand()
+            .WithSummary("Change a system parameter on the ledger (ledger command)");
+        admin.MapGet("/parameters/{paramId}", GetParameterAsync).WithSummary("A system parameter's current value");
+        superAdmin.MapPost("/system/pause", PauseAsync).AsLedgerCommand()
+            .WithSummary("Pause the system: the ledger refuses transfers until it is resumed (ledger command)");
+        superAdmin.MapPost("/system/resume", ResumeAsync).AsLedgerCommand()
+            .WithSummary("Resume a paused system (ledger command)");
+        superAdmin.MapPost("/admins", AppointAdminAsync).AsLedgerCommand()
+            .WithSummary("Appoint a user as admin (ledger command)");
+        superAdmin.MapPost("/treasury/activate", ActivateTreasuryAsync).AsLedgerCommand()
+            .WithSummary("Activate a country's treasury (ledger command)");
     }
 
     private static ISystemGrain System(IGrainFactory grains) => grains.GetGrain<ISystemGrain>(ISystemGrain.Key);

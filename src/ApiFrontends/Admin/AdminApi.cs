@@ -30,16 +30,24 @@ public static partial class AdminApi
         var superAdmin = api.MapGroup("").RequireAuthorization(GxPolicies.SuperAdmin);
         var admin = api.MapGroup("").RequireAuthorization(GxPolicies.Admin);
 
-        superAdmin.MapPost("/bootstrap", BootstrapAsync).WithIdempotency();
-        superAdmin.MapPost("/countries/initialize", InitializeCountriesAsync).WithIdempotency();
-        superAdmin.MapPost("/read-models/rebuild", RebuildReadModelsAsync).WithIdempotency();
-        admin.MapGet("/countries", GetCountriesAsync);
-        admin.MapPost("/users/{id:guid}/approve", ApproveUserAsync).WithIdempotency();
-        admin.MapPost("/users/{id:guid}/deny", DenyUserAsync).WithIdempotency();
-        admin.MapGet("/system/status", GetSystemStatusAsync);
-        admin.MapGet("/outbox", GetOutboxAsync);
-        admin.MapPost("/outbox/{commandId:guid}/retry", RetryCommandAsync).WithIdempotency();
-        admin.MapPost("/outbox/{commandId:guid}/cancel", CancelCommandAsync).WithIdempotency();
+        superAdmin.MapPost("/bootstrap", BootstrapAsync).WithIdempotency()
+            .WithSummary("Bootstrap the system on the ledger, once (ledger command)");
+        superAdmin.MapPost("/countries/initialize", InitializeCountriesAsync).WithIdempotency()
+            .WithSummary("Register countries on the ledger (ledger command)");
+        superAdmin.MapPost("/read-models/rebuild", RebuildReadModelsAsync).WithIdempotency()
+            .WithSummary("Replay the ledger into fresh read models and report differences; ?replace=true swaps them in");
+        admin.MapGet("/countries", GetCountriesAsync).WithSummary("The countries registered on the ledger");
+        admin.MapPost("/users/{id:guid}/approve", ApproveUserAsync).WithIdempotency()
+            .WithSummary("Approve a user's KYC: registers them on the ledger and pays their genesis (ledger command)");
+        admin.MapPost("/users/{id:guid}/deny", DenyUserAsync).WithIdempotency()
+            .WithSummary("Deny a user's KYC, with a reason");
+        admin.MapGet("/system/status", GetSystemStatusAsync)
+            .WithSummary("Whether the system is bootstrapped or paused, its supply and pool balances");
+        admin.MapGet("/outbox", GetOutboxAsync).WithSummary("Ledger commands in the outbox and their states");
+        admin.MapPost("/outbox/{commandId:guid}/retry", RetryCommandAsync).WithIdempotency()
+            .WithSummary("Submit a failed ledger command again");
+        admin.MapPost("/outbox/{commandId:guid}/cancel", CancelCommandAsync).WithIdempotency()
+            .WithSummary("Cancel a ledger command that has not reached the ledger");
         MapSystemRoutes(admin, superAdmin);
         MapInsightRoutes(admin);
         MapUserRoutes(admin);

@@ -24,11 +24,16 @@ public static class GovernanceApi
     {
         var api = routes.MapGroup(GxServiceNames.Prefix(GxServiceNames.Governance)).WithTags(GxServiceNames.Governance);
 
-        api.MapPost("/proposals", SubmitAsync).RequireAuthorization(GxPolicies.Admin).AsLedgerCommand();
-        api.MapGet("/proposals", ListAsync).RequireAuthorization();
-        api.MapGet("/proposals/{id:guid}", GetAsync).RequireAuthorization();
-        api.MapPost("/proposals/{id:guid}/vote", VoteAsync).RequireAuthorization().AsLedgerCommand();
-        api.MapPost("/proposals/{id:guid}/execute", ExecuteAsync).RequireAuthorization(GxPolicies.Admin).AsLedgerCommand();
+        api.MapPost("/proposals", SubmitAsync).RequireAuthorization(GxPolicies.Admin).AsLedgerCommand()
+            .WithSummary("Propose a new value for a system parameter (admin; ledger command)");
+        api.MapGet("/proposals", ListAsync).RequireAuthorization()
+            .WithSummary("Governance proposals, newest first");
+        api.MapGet("/proposals/{id:guid}", GetAsync).RequireAuthorization()
+            .WithSummary("One proposal with its votes");
+        api.MapPost("/proposals/{id:guid}/vote", VoteAsync).RequireAuthorization().AsLedgerCommand()
+            .WithSummary("Vote for or against a proposal (ledger command)");
+        api.MapPost("/proposals/{id:guid}/execute", ExecuteAsync).RequireAuthorization(GxPolicies.Admin).AsLedgerCommand()
+            .WithSummary("Apply an accepted proposal to the system parameters (admin; ledger command)");
         return routes;
     }
 

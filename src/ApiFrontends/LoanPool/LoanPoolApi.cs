@@ -26,12 +26,17 @@ public static class LoanPoolApi
         var users = api.MapGroup("").RequireAuthorization();
         var admins = api.MapGroup("").RequireAuthorization(GxPolicies.Admin);
 
-        users.MapPost("/loans", ApplyAsync).AsLedgerCommand();
-        users.MapGet("/loans/{loanId:guid}", GetLoanAsync);
-        admins.MapPost("/loans/{loanId:guid}/approve", ApproveAsync).AsLedgerCommand();
-        admins.MapPost("/loans/{loanId:guid}/reject", RejectAsync).AsLedgerCommand();
-        users.MapPost("/loans/{loanId:guid}/repayments", RepayAsync).AsLedgerCommand();
-        users.MapGet("/users/{borrowerId:guid}/loans", GetLoansOfBorrowerAsync);
+        users.MapPost("/loans", ApplyAsync).AsLedgerCommand()
+            .WithSummary("Apply for a loan from the loan pool against a collateral hash (ledger command)");
+        users.MapGet("/loans/{loanId:guid}", GetLoanAsync).WithSummary("One loan (its borrower or admin)");
+        admins.MapPost("/loans/{loanId:guid}/approve", ApproveAsync).AsLedgerCommand()
+            .WithSummary("Approve a loan application and pay out the loan (admin; ledger command)");
+        admins.MapPost("/loans/{loanId:guid}/reject", RejectAsync).AsLedgerCommand()
+            .WithSummary("Reject a loan application, with a reason (admin; ledger command)");
+        users.MapPost("/loans/{loanId:guid}/repayments", RepayAsync).AsLedgerCommand()
+            .WithSummary("Repay part or all of a loan (its borrower; ledger command)");
+        users.MapGet("/users/{borrowerId:guid}/loans", GetLoansOfBorrowerAsync)
+            .WithSummary("A borrower's loans (self or admin)");
         return routes;
     }
 

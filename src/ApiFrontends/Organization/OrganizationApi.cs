@@ -25,15 +25,23 @@ public static class OrganizationApi
     {
         var api = routes.MapGroup(GxServiceNames.Prefix(GxServiceNames.Organization)).WithTags(GxServiceNames.Organization).RequireAuthorization();
 
-        api.MapPost("/organizations", ProposeAsync).AsLedgerCommand();
-        api.MapGet("/organizations/{orgId}", GetAsync);
-        api.MapPost("/organizations/{orgId}/endorse", EndorseAsync).AsLedgerCommand();
-        api.MapPost("/organizations/{orgId}/activate", ActivateAsync).AsLedgerCommand();
-        api.MapPost("/organizations/{orgId}/rules", DefineRuleAsync).AsLedgerCommand();
-        api.MapPost("/organizations/{orgId}/transactions", InitiateTransferAsync).AsLedgerCommand();
-        api.MapGet("/organizations/{orgId}/transactions/pending", GetPendingTransfersAsync);
-        api.MapPost("/transactions/{pendingTxId:guid}/approve", ApproveTransferAsync).AsLedgerCommand();
-        api.MapPost("/transactions/{pendingTxId:guid}/cancel", CancelTransferAsync).AsLedgerCommand();
+        api.MapPost("/organizations", ProposeAsync).AsLedgerCommand()
+            .WithSummary("Propose an organization with its stakeholders (ledger command)");
+        api.MapGet("/organizations/{orgId}", GetAsync).WithSummary("One organization (its members or admin)");
+        api.MapPost("/organizations/{orgId}/endorse", EndorseAsync).AsLedgerCommand()
+            .WithSummary("Endorse a proposed organization as one of its stakeholders (ledger command)");
+        api.MapPost("/organizations/{orgId}/activate", ActivateAsync).AsLedgerCommand()
+            .WithSummary("Activate an organization every stakeholder has endorsed (ledger command)");
+        api.MapPost("/organizations/{orgId}/rules", DefineRuleAsync).AsLedgerCommand()
+            .WithSummary("Define how many approvals transfers above an amount need (member; ledger command)");
+        api.MapPost("/organizations/{orgId}/transactions", InitiateTransferAsync).AsLedgerCommand()
+            .WithSummary("Start a transfer from the organization's wallet; it runs once approved (member; ledger command)");
+        api.MapGet("/organizations/{orgId}/transactions/pending", GetPendingTransfersAsync)
+            .WithSummary("The organization's transfers waiting for approvals (its members)");
+        api.MapPost("/transactions/{pendingTxId:guid}/approve", ApproveTransferAsync).AsLedgerCommand()
+            .WithSummary("Approve a pending organization transfer (approver; ledger command)");
+        api.MapPost("/transactions/{pendingTxId:guid}/cancel", CancelTransferAsync).AsLedgerCommand()
+            .WithSummary("Cancel a pending organization transfer (member; ledger command)");
         return routes;
     }
 

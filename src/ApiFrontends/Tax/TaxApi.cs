@@ -28,10 +28,14 @@ public static partial class TaxApi
         // A quote changes nothing, so it takes no idempotency key.
         // Anonymous quotes name countries; naming an account needs a token and an account the caller may see (404 otherwise).
         api.MapPost("/fees/calculate", CalculateFeeAsync).AllowAnonymous()
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/velocity-tax/eligibility/{accountId}", GetEligibilityAsync).RequireAuthorization();
-        api.MapPost("/velocity-tax/apply", ApplyVelocityTaxAsync).RequireAuthorization(GxPolicies.Admin).AsLedgerCommand();
-        api.MapGet("/accounts/{accountId}", GetAccountAsync).RequireAuthorization();
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Quote the fee of a transfer without making it");
+        api.MapGet("/velocity-tax/eligibility/{accountId}", GetEligibilityAsync).RequireAuthorization()
+            .WithSummary("Whether an account owes velocity tax, and how much");
+        api.MapPost("/velocity-tax/apply", ApplyVelocityTaxAsync).RequireAuthorization(GxPolicies.Admin).AsLedgerCommand()
+            .WithSummary("Collect the velocity tax an account owes (admin; ledger command)");
+        api.MapGet("/accounts/{accountId}", GetAccountAsync).RequireAuthorization()
+            .WithSummary("What an account paid in fees and velocity tax, with its latest payments");
         return routes;
     }
 

@@ -17,10 +17,14 @@ public static partial class TokenomicsApi
 {
     private static void MapAdministrationRoutes(RouteGroupBuilder api)
     {
-        api.MapPost("/genesis", DistributeGenesisAsync).RequireAuthorization(GxPolicies.SuperAdmin).AsLedgerCommand();
-        api.MapPost("/wallets/{profileId:guid}/freeze", FreezeWalletAsync).RequireAuthorization(GxPolicies.Admin).AsLedgerCommand();
-        api.MapPost("/wallets/{profileId:guid}/unfreeze", UnfreezeWalletAsync).RequireAuthorization(GxPolicies.Admin).AsLedgerCommand();
-        api.MapGet("/treasury/{countryCode}/balance", GetTreasuryBalanceAsync).AllowAnonymous();
+        api.MapPost("/genesis", DistributeGenesisAsync).RequireAuthorization(GxPolicies.SuperAdmin).AsLedgerCommand()
+            .WithSummary("Pay a user's genesis allocation (super admin; ledger command)");
+        api.MapPost("/wallets/{profileId:guid}/freeze", FreezeWalletAsync).RequireAuthorization(GxPolicies.Admin).AsLedgerCommand()
+            .WithSummary("Freeze a wallet, with a reason: it can neither send nor receive (admin; ledger command)");
+        api.MapPost("/wallets/{profileId:guid}/unfreeze", UnfreezeWalletAsync).RequireAuthorization(GxPolicies.Admin).AsLedgerCommand()
+            .WithSummary("Unfreeze a frozen wallet (admin; ledger command)");
+        api.MapGet("/treasury/{countryCode}/balance", GetTreasuryBalanceAsync).AllowAnonymous()
+            .WithSummary("A country treasury's balance (public)");
     }
 
     private static async Task<Results<Ok<CommandStatusResponse>, Accepted<AcceptedCommand>, ProblemHttpResult>> DistributeGenesisAsync(

@@ -22,9 +22,12 @@ public static partial class TokenomicsApi
     {
         var api = routes.MapGroup(GxServiceNames.Prefix(GxServiceNames.Tokenomics)).WithTags(GxServiceNames.Tokenomics);
 
-        api.MapPost("/transfers", TransferAsync).RequireAuthorization().AsLedgerCommand();
-        api.MapGet("/wallets/{profileId:guid}/balance", GetBalanceAsync).RequireAuthorization();
-        api.MapGet("/wallets/{profileId:guid}/transactions", GetTransactionsAsync).RequireAuthorization();
+        api.MapPost("/transfers", TransferAsync).RequireAuthorization().AsLedgerCommand()
+            .WithSummary("Send coins to a user or an organization (ledger command)");
+        api.MapGet("/wallets/{profileId:guid}/balance", GetBalanceAsync).RequireAuthorization()
+            .WithSummary("A wallet's balance (its owner or admin)");
+        api.MapGet("/wallets/{profileId:guid}/transactions", GetTransactionsAsync).RequireAuthorization()
+            .WithSummary("A wallet's transactions, newest first (its owner or admin)");
         MapAdministrationRoutes(api);
         MapPaymentRequestRoutes(api);
         return routes;

@@ -27,6 +27,7 @@ public static class GxOpenApiExtensions
                 options.AddSchemaTransformer<CoinAmountSchemaTransformer>();
                 options.AddSchemaTransformer<StringEnumSchemaTransformer>();
                 options.AddSchemaTransformer<RelationshipTypeSchemaTransformer>();
+                options.AddSchemaTransformer<FormFileSchemaTransformer>();
                 options.AddOperationTransformer<OperationIdTransformer>();
                 options.AddOperationTransformer<SecurityOperationTransformer>();
                 options.AddOperationTransformer<RequestHeadersOperationTransformer>();
