@@ -1,4 +1,5 @@
 using GxProtocol.ApiFrontends.Hosting;
+using GxProtocol.Backend.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -72,6 +73,20 @@ public sealed class RenamedConfigurationKeysTests
         await report.StartAsync(CancellationToken.None);
 
         Assert.Empty(logger.Warnings);
+    }
+
+    [Fact]
+    public void No_deployment_file_sets_an_old_key()
+    {
+        var offending = new[] { "k8s", "deploy" }
+            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, folder), "*", SearchOption.AllDirectories))
+            .SelectMany(file => RenamedConfigurationKeys.Renamed.Keys
+                .SelectMany(oldKey => new[] { oldKey, oldKey.Replace(":", "__") })
+                .Where(File.ReadAllText(file).Contains)
+                .Select(oldKey => $"{Path.GetRelativePath(RepoPaths.Root, file)}: {oldKey}"))
+            .ToList();
+
+        Assert.True(offending.Count == 0, "deployment files still use renamed keys:\n" + string.Join('\n', offending));
     }
 
     private sealed class ListLogger : ILogger<RenamedConfigurationKeysReport>
