@@ -58,6 +58,13 @@ public sealed class IdempotencyTests(IdempotencyClusterFixture fixture) : IClass
 
         app.MapPost("/tokenomics/api/v1/command-id", (LedgerCommandId commandId) => new { commandId = commandId.Value }).WithIdempotency();
 
+        // A mistake the binder catches: without the filter nobody would derive the id, and every command would share Guid.Empty.
+        app.MapPost("/tokenomics/api/v1/command-id-without-filter", (LedgerCommandId commandId) =>
+        {
+            _executions.Increment();
+            return new { commandId = commandId.Value };
+        });
+
         app.MapPost("/tokenomics/api/v1/slow", async () =>
         {
             _slowEntered.TrySetResult();
@@ -217,6 +224,15 @@ public sealed class IdempotencyTests(IdempotencyClusterFixture fixture) : IClass
         Assert.Equal(CommandIds.For(expected, fingerprint), received);
         var otherId = Guid.Parse((await other.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("commandId").GetString()!);
         Assert.NotEqual(received, otherId);
+    }
+
+    [Fact]
+    public async Task A_command_id_parameter_on_a_route_without_the_filter_fails_instead_of_running()
+    {
+        var response = await _api.CreateClient().SendAsync(Post("/tokenomics/api/v1/command-id-without-filter", NewKey()));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal(0, _executions.Value);
     }
 
     [Fact]
