@@ -117,6 +117,15 @@ if [[ "$fast" != true ]] && ! command -v newman >/dev/null 2>&1; then
     npm install -g newman@6.2.2 >&2
 fi
 
+# Redocly CLI lints the seven OpenAPI documents (tests/Backend.Tests/OpenApi/OpenApiLintTests, rules in redocly.yaml there).
+if ! command -v redocly >/dev/null 2>&1; then
+    echo "test.sh: redocly not found; installing @redocly/cli" >&2
+    if ! command -v npm >/dev/null 2>&1; then
+        apt-get update >&2 && apt-get install -y npm >&2
+    fi
+    npm install -g @redocly/cli@2.77.0 >&2
+fi
+
 log_file="$(mktemp /tmp/gx-test-output.XXXXXX)"
 set +e
 dotnet test GxProtocol.sln -c Release ${dotnet_args[@]+"${dotnet_args[@]}"} 2>&1 | tee "$log_file"

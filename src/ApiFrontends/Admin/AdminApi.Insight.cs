@@ -1,4 +1,5 @@
-using GxProtocol.ApiFrontends.Infrastructure;
+using GxProtocol.ApiFrontends.Infrastructure.Problems;
+using GxProtocol.ApiFrontends.Infrastructure.Validation;
 using GxProtocol.Grains.Interfaces.ReadModels;
 using GxProtocol.Grains.Interfaces.System;
 using GxProtocol.Grains.Interfaces.Users;
@@ -15,9 +16,12 @@ public static partial class AdminApi
 {
     private static void MapInsightRoutes(RouteGroupBuilder admin)
     {
-        admin.MapGet("/countries/{countryCode}/stats", GetCountryStatsAsync);
-        admin.MapGet("/counters", GetCountersAsync);
-        admin.MapGet("/cluster", GetClusterAsync);
+        admin.MapGet("/countries/{countryCode}/stats", GetCountryStatsAsync)
+            .WithSummary("A country's allocation, users, genesis paid and treasury balance");
+        admin.MapGet("/counters", GetCountersAsync)
+            .WithSummary("Ledger-wide totals: supply, users, organizations, loans, proposals, transfers");
+        admin.MapGet("/cluster", GetClusterAsync)
+            .WithSummary("The Orleans cluster: every silo in the membership table and its activations");
     }
 
     private static async Task<Results<Ok<CountryStatsResponse>, ProblemHttpResult>> GetCountryStatsAsync(string countryCode, IGrainFactory grains)

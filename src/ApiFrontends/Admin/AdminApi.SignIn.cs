@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using GxProtocol.ApiFrontends.Identity;
-using GxProtocol.ApiFrontends.Infrastructure;
+using GxProtocol.ApiFrontends.Infrastructure.Auth;
+using GxProtocol.ApiFrontends.Infrastructure.Problems;
+using GxProtocol.ApiFrontends.Infrastructure.Validation;
 using GxProtocol.Grains.Interfaces.Users;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -1,6 +1,8 @@
 using System.Globalization;
+using GxProtocol.ApiFrontends.Domain.Money;
 using GxProtocol.ApiFrontends.Identity;
-using GxProtocol.ApiFrontends.Infrastructure;
+using GxProtocol.ApiFrontends.Infrastructure.Problems;
+using GxProtocol.ApiFrontends.Infrastructure.Validation;
 using GxProtocol.Grains.Interfaces.Users;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Security.Claims;
-using GxProtocol.ApiFrontends.Infrastructure;
+using GxProtocol.ApiFrontends.Infrastructure.Auth;
+using GxProtocol.ApiFrontends.Infrastructure.Idempotency;
+using GxProtocol.ApiFrontends.Infrastructure.Problems;
+using GxProtocol.ApiFrontends.Infrastructure.Validation;
 using GxProtocol.Grains.Interfaces.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;

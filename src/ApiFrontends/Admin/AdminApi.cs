@@ -1,6 +1,10 @@
 using System.Security.Claims;
 using GxProtocol.ApiFrontends.Identity;
-using GxProtocol.ApiFrontends.Infrastructure;
+using GxProtocol.ApiFrontends.Infrastructure.Auth;
+using GxProtocol.ApiFrontends.Infrastructure.Commands;
+using GxProtocol.ApiFrontends.Infrastructure.Idempotency;
+using GxProtocol.ApiFrontends.Infrastructure.Problems;
+using GxProtocol.ApiFrontends.Infrastructure.Validation;
 using GxProtocol.ApiFrontends.Services;
 using GxProtocol.Grains.Interfaces.Commands;
 using GxProtocol.Grains.Interfaces.Outbox;
@@ -26,16 +30,24 @@ public static partial class AdminApi
         var superAdmin = api.MapGroup("").RequireAuthorization(GxPolicies.SuperAdmin);
         var admin = api.MapGroup("").RequireAuthorization(GxPolicies.Admin);
 
-        superAdmin.MapPost("/bootstrap", BootstrapAsync).WithIdempotency();
-        superAdmin.MapPost("/countries/initialize", InitializeCountriesAsync).WithIdempotency();
-        superAdmin.MapPost("/read-models/rebuild", RebuildReadModelsAsync).WithIdempotency();
-        admin.MapGet("/countries", GetCountriesAsync);
-        admin.MapPost("/users/{id:guid}/approve", ApproveUserAsync).WithIdempotency();
-        admin.MapPost("/users/{id:guid}/deny", DenyUserAsync).WithIdempotency();
-        admin.MapGet("/system/status", GetSystemStatusAsync);
-        admin.MapGet("/outbox", GetOutboxAsync);
-        admin.MapPost("/outbox/{commandId:guid}/retry", RetryCommandAsync).WithIdempotency();
-        admin.MapPost("/outbox/{commandId:guid}/cancel", CancelCommandAsync).WithIdempotency();
+        superAdmin.MapPost("/bootstrap", BootstrapAsync).WithIdempotency()
+            .WithSummary("Bootstrap the system on the ledger, once (ledger command)");
+        superAdmin.MapPost("/countries/initialize", InitializeCountriesAsync).WithIdempotency()
+            .WithSummary("Register countries on the ledger (ledger command)");
+        superAdmin.MapPost("/read-models/rebuild", RebuildReadModelsAsync).WithIdempotency()
+            .WithSummary("Replay the ledger into fresh read models and report differences; ?replace=true swaps them in");
+        admin.MapGet("/countries", GetCountriesAsync).WithSummary("The countries registered on the ledger");
+        admin.MapPost("/users/{id:guid}/approve", ApproveUserAsync).WithIdempotency()
+            .WithSummary("Approve a user's KYC: registers them on the ledger and pays their genesis (ledger command)");
+        admin.MapPost("/users/{id:guid}/deny", DenyUserAsync).WithIdempotency()
+            .WithSummary("Deny a user's KYC, with a reason");
+        admin.MapGet("/system/status", GetSystemStatusAsync)
+            .WithSummary("Whether the system is bootstrapped or paused, its supply and pool balances");
+        admin.MapGet("/outbox", GetOutboxAsync).WithSummary("Ledger commands in the outbox and their states");
+        admin.MapPost("/outbox/{commandId:guid}/retry", RetryCommandAsync).WithIdempotency()
+            .WithSummary("Submit a failed ledger command again");
+        admin.MapPost("/outbox/{commandId:guid}/cancel", CancelCommandAsync).WithIdempotency()
+            .WithSummary("Cancel a ledger command that has not reached the ledger");
         MapSystemRoutes(admin, superAdmin);
         MapInsightRoutes(admin);
         MapUserRoutes(admin);
@@ -46,14 +58,14 @@ public static partial class AdminApi
     }
 
     private static async Task<Results<Ok<CommandStatusResponse>, Accepted<AcceptedCommand>, ProblemHttpResult>> BootstrapAsync(
-        HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
+        LedgerCommandId commandId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
     {
-        var accepted = await grains.GetGrain<ISystemGrain>(ISystemGrain.Key).BootstrapAsync(caller.GetUserId(), CommandIds.For(context));
+        var accepted = await grains.GetGrain<ISystemGrain>(ISystemGrain.Key).BootstrapAsync(caller.GetUserId(), commandId.Value);
         return await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, accepted);
     }
 
     private static async Task<Results<Ok<CommandStatusResponse>, Accepted<AcceptedCommand>, ProblemHttpResult>> InitializeCountriesAsync(
-        CountryRequest[] body, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
+        CountryRequest[] body, LedgerCommandId commandId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
     {
         var validator = new RequestValidator().Must(body.Length is >= 1 and <= 250, "body", "must list between 1 and 250 countries.");
         // JSON null elements get past nullable annotations, which cover properties, not array items.
@@ -74,7 +86,7 @@ public static partial class AdminApi
             return problem;
         }
         var countries = body.Select(c => new CountryView(c.Code.ToUpperInvariant(), c.Name.Trim(), c.Percentage)).ToList();
-        var accepted = await grains.GetGrain<ISystemGrain>(ISystemGrain.Key).InitializeCountriesAsync(caller.GetUserId(), CommandIds.For(context), countries);
+        var accepted = await grains.GetGrain<ISystemGrain>(ISystemGrain.Key).InitializeCountriesAsync(caller.GetUserId(), commandId.Value, countries);
         return await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, accepted);
     }
 
@@ -82,13 +94,13 @@ public static partial class AdminApi
         TypedResults.Ok((await grains.GetGrain<ISystemGrain>(ISystemGrain.Key).GetStatusAsync()).Countries);
 
     private static async Task<Results<Ok<CommandStatusResponse>, Accepted<AcceptedCommand>, ProblemHttpResult>> ApproveUserAsync(
-        Guid id, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
+        Guid id, LedgerCommandId commandId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
     {
         if (id == caller.GetUserId())
         {
             return SelfReview();
         }
-        var accepted = await grains.GetGrain<IUserGrain>(id).ApproveAsync(caller.GetUserId(), CommandIds.For(context));
+        var accepted = await grains.GetGrain<IUserGrain>(id).ApproveAsync(caller.GetUserId(), commandId.Value);
         return await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, accepted);
     }
 

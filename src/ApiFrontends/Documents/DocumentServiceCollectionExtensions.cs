@@ -1,4 +1,4 @@
-using GxProtocol.ApiFrontends.Infrastructure;
+using GxProtocol.ApiFrontends.Infrastructure.BodySize;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -1,4 +1,4 @@
-using GxProtocol.ApiFrontends.Infrastructure;
+using GxProtocol.ApiFrontends.Infrastructure.BodySize;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
-using GxProtocol.ApiFrontends.Infrastructure;
+using GxProtocol.ApiFrontends.Infrastructure.Auth;
+using GxProtocol.ApiFrontends.Infrastructure.Commands;
+using GxProtocol.ApiFrontends.Infrastructure.Validation;
 using GxProtocol.ApiFrontends.Services;
 using GxProtocol.Grains.Interfaces.Commands;
 using GxProtocol.Grains.Interfaces.Governance;
@@ -22,16 +24,21 @@ public static class GovernanceApi
     {
         var api = routes.MapGroup(GxServiceNames.Prefix(GxServiceNames.Governance)).WithTags(GxServiceNames.Governance);
 
-        api.MapPost("/proposals", SubmitAsync).RequireAuthorization(GxPolicies.Admin).WithIdempotency().RequireRateLimiting("writes");
-        api.MapGet("/proposals", ListAsync).RequireAuthorization();
-        api.MapGet("/proposals/{id:guid}", GetAsync).RequireAuthorization();
-        api.MapPost("/proposals/{id:guid}/vote", VoteAsync).RequireAuthorization().WithIdempotency().RequireRateLimiting("writes");
-        api.MapPost("/proposals/{id:guid}/execute", ExecuteAsync).RequireAuthorization(GxPolicies.Admin).WithIdempotency().RequireRateLimiting("writes");
+        api.MapPost("/proposals", SubmitAsync).RequireAuthorization(GxPolicies.Admin).AsLedgerCommand()
+            .WithSummary("Propose a new value for a system parameter (admin; ledger command)");
+        api.MapGet("/proposals", ListAsync).RequireAuthorization()
+            .WithSummary("Governance proposals, newest first");
+        api.MapGet("/proposals/{id:guid}", GetAsync).RequireAuthorization()
+            .WithSummary("One proposal with its votes");
+        api.MapPost("/proposals/{id:guid}/vote", VoteAsync).RequireAuthorization().AsLedgerCommand()
+            .WithSummary("Vote for or against a proposal (ledger command)");
+        api.MapPost("/proposals/{id:guid}/execute", ExecuteAsync).RequireAuthorization(GxPolicies.Admin).AsLedgerCommand()
+            .WithSummary("Apply an accepted proposal to the system parameters (admin; ledger command)");
         return routes;
     }
 
     private static async Task<Results<Ok<ProposalSubmittedResponse>, Accepted<ProposalSubmittedResponse>, ProblemHttpResult>> SubmitAsync(
-        SubmitProposalRequest body, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
+        SubmitProposalRequest body, LedgerCommandId commandId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
     {
         if (new RequestValidator()
                 .Required("title", body.Title, 200)
@@ -43,7 +50,7 @@ public static class GovernanceApi
             return problem;
         }
         var submitted = await grains.GetGrain<IProposalSubmissionGrain>(0).SubmitAsync(new ProposalSubmission(
-            CommandIds.For(context), caller.GetUserId(), body.Title!, body.Description!, body.TargetParameter!, body.ProposedValue!.Value));
+            commandId.Value, caller.GetUserId(), body.Title!, body.Description!, body.TargetParameter!, body.ProposedValue!.Value));
         var answer = await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, submitted.Command);
         return answer.Result switch
         {
@@ -71,7 +78,7 @@ public static class GovernanceApi
         TypedResults.Ok(ProposalResponse.From(await grains.GetGrain<IProposalGrain>(IProposalGrain.KeyFor(id)).GetAsync()));
 
     private static async Task<Results<Ok<CommandStatusResponse>, Accepted<AcceptedCommand>, ProblemHttpResult>> VoteAsync(
-        Guid id, VoteRequest body, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
+        Guid id, VoteRequest body, LedgerCommandId commandId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
     {
         var vote = body.Vote?.ToUpperInvariant();
         if (new RequestValidator()
@@ -82,14 +89,14 @@ public static class GovernanceApi
         {
             return problem;
         }
-        var accepted = await grains.GetGrain<IProposalGrain>(IProposalGrain.KeyFor(id)).VoteAsync(new ProposalVote(CommandIds.For(context), caller.GetUserId(), vote!, body.Reason));
+        var accepted = await grains.GetGrain<IProposalGrain>(IProposalGrain.KeyFor(id)).VoteAsync(new ProposalVote(commandId.Value, caller.GetUserId(), vote!, body.Reason));
         return await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, accepted);
     }
 
     private static async Task<Results<Ok<CommandStatusResponse>, Accepted<AcceptedCommand>, ProblemHttpResult>> ExecuteAsync(
-        Guid id, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
+        Guid id, LedgerCommandId commandId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
     {
-        var accepted = await grains.GetGrain<IProposalGrain>(IProposalGrain.KeyFor(id)).ExecuteAsync(caller.GetUserId(), CommandIds.For(context));
+        var accepted = await grains.GetGrain<IProposalGrain>(IProposalGrain.KeyFor(id)).ExecuteAsync(caller.GetUserId(), commandId.Value);
         return await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, accepted);
     }
 

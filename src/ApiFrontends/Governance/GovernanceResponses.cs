@@ -1,4 +1,4 @@
-using GxProtocol.ApiFrontends.Services;
+using GxProtocol.ApiFrontends.Infrastructure.Commands;
 using GxProtocol.Grains.Interfaces.Governance;
 using GxProtocol.Grains.Interfaces.ReadModels;
 

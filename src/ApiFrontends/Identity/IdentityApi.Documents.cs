@@ -1,6 +1,9 @@
 using System.Security.Claims;
 using GxProtocol.ApiFrontends.Documents;
-using GxProtocol.ApiFrontends.Infrastructure;
+using GxProtocol.ApiFrontends.Infrastructure.Auth;
+using GxProtocol.ApiFrontends.Infrastructure.Idempotency;
+using GxProtocol.ApiFrontends.Infrastructure.Problems;
+using GxProtocol.ApiFrontends.Infrastructure.RateLimiting;
 using GxProtocol.Grains.Interfaces.Users;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

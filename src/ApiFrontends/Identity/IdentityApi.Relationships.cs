@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
-using GxProtocol.ApiFrontends.Infrastructure;
+using GxProtocol.ApiFrontends.Infrastructure.Auth;
+using GxProtocol.ApiFrontends.Infrastructure.Commands;
+using GxProtocol.ApiFrontends.Infrastructure.Validation;
 using GxProtocol.Grains.Interfaces.Users;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,7 +21,7 @@ public static partial class IdentityApi
             .WithSummary("The caller's links, newest first: asked by them (outgoing), waiting for or answered by them (incoming), or both");
         relationships.MapGet("/trust-score", GetOwnTrustScoreAsync).WithSummary("The caller's trust score with its parts");
         relationships.MapGet("/{relationshipId:guid}", GetRelationshipAsync).WithSummary("One link, to either of its two users");
-        relationships.MapPost("/{relationshipId:guid}/reject", RejectRelationshipAsync).WithIdempotency().RequireRateLimiting("writes")
+        relationships.MapPost("/{relationshipId:guid}/reject", RejectRelationshipAsync).AsLedgerCommand()
             .WithSummary("The invited user turns a pending link down");
     }
 

@@ -1,5 +1,9 @@
 using System.Security.Claims;
-using GxProtocol.ApiFrontends.Infrastructure;
+using GxProtocol.ApiFrontends.Infrastructure.Auth;
+using GxProtocol.ApiFrontends.Infrastructure.Commands;
+using GxProtocol.ApiFrontends.Infrastructure.Idempotency;
+using GxProtocol.ApiFrontends.Infrastructure.Problems;
+using GxProtocol.ApiFrontends.Infrastructure.Validation;
 using GxProtocol.ApiFrontends.Services;
 using GxProtocol.Grains.Interfaces.Commands;
 using GxProtocol.Grains.Interfaces.Users;
@@ -17,32 +21,42 @@ public static partial class IdentityApi
     {
         var api = routes.MapGroup(GxServiceNames.Prefix(GxServiceNames.Identity)).WithTags(GxServiceNames.Identity);
 
-        api.MapPost("/users", RegisterAsync).AllowAnonymous().WithIdempotency();
+        api.MapPost("/users", RegisterAsync).AllowAnonymous().WithIdempotency().WithSummary("Register a user");
         // Session routes answer with fresh secrets, which an idempotency store must never replay to someone else.
         api.MapPost("/auth/login", LoginAsync).AllowAnonymous()
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status423Locked);
-        api.MapPost("/auth/refresh", RefreshAsync).AllowAnonymous();
-        api.MapPost("/auth/logout", LogoutAsync).AllowAnonymous();
-        api.MapPost("/auth/logout-all", LogoutEverywhereAsync).RequireAuthorization();
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status423Locked)
+            .WithSummary("Sign in with e-mail and password: an access and a refresh token, or a two-factor challenge");
+        api.MapPost("/auth/refresh", RefreshAsync).AllowAnonymous()
+            .WithSummary("Exchange a refresh token for a new access and refresh token (the old one is spent)");
+        api.MapPost("/auth/logout", LogoutAsync).AllowAnonymous()
+            .WithSummary("End the session of a refresh token");
+        api.MapPost("/auth/logout-all", LogoutEverywhereAsync).RequireAuthorization()
+            .WithSummary("End every session of the caller");
         MapTwoFactorRoutes(api);
 
         var users = api.MapGroup("/users/{id:guid}").RequireAuthorization();
-        users.MapGet("", GetUserAsync);
-        users.MapPatch("", UpdateUserAsync).WithIdempotency();
-        users.MapPost("/kyc", SubmitKycAsync).WithIdempotency();
-        users.MapGet("/kyc", GetKycAsync);
-        users.MapGet("/trust-score", GetTrustScoreAsync);
+        users.MapGet("", GetUserAsync).WithSummary("A user's profile (self or admin)");
+        users.MapPatch("", UpdateUserAsync).WithIdempotency().WithSummary("Change a user's profile fields (self)");
+        users.MapPost("/kyc", SubmitKycAsync).WithIdempotency()
+            .WithSummary("Submit a user's KYC details for an admin's review (self)");
+        users.MapGet("/kyc", GetKycAsync)
+            .WithSummary("A user's KYC submission and its review status (self or admin)");
+        users.MapGet("/trust-score", GetTrustScoreAsync)
+            .WithSummary("A user's trust score with its parts (self or admin)");
         MapDocumentRoutes(api, users);
 
         var relationships = api.MapGroup("/relationships").RequireAuthorization();
-        relationships.MapPost("", CreateRelationshipAsync).WithIdempotency().RequireRateLimiting("writes");
-        relationships.MapPost("/{relationshipId:guid}/confirm", ConfirmRelationshipAsync).WithIdempotency().RequireRateLimiting("writes");
+        relationships.MapPost("", CreateRelationshipAsync).AsLedgerCommand()
+            .WithSummary("Propose a relationship to another user; it counts once they confirm (ledger command)");
+        relationships.MapPost("/{relationshipId:guid}/confirm", ConfirmRelationshipAsync).AsLedgerCommand()
+            .WithSummary("Confirm a relationship another user proposed to the caller (ledger command)");
         MapRelationshipRoutes(relationships);
         MapCompatibilityRoutes(api);
         MapNotificationRoutes(api);
         MapVerificationRoutes(api);
 
-        api.MapGet("/commands/{commandId:guid}", GetCommandAsync).RequireAuthorization();
+        api.MapGet("/commands/{commandId:guid}", GetCommandAsync).RequireAuthorization()
+            .WithSummary("A ledger command's status: PENDING, SUBMITTED, COMMITTED or FAILED (its issuer or admin)");
         return routes;
     }
 

@@ -1,4 +1,4 @@
-using GxProtocol.ApiFrontends.Infrastructure;
+using GxProtocol.ApiFrontends.Infrastructure.Auth;
 using GxProtocol.Grains.Interfaces.Users;
 using Microsoft.Extensions.Options;
 

@@ -30,7 +30,7 @@ public sealed record UserResponse(
         _ => status.ToString().ToUpperInvariant(),
     };
 
-    public static string RoleName(UserRole role) => Infrastructure.GxRoles.From(role);
+    public static string RoleName(UserRole role) => Infrastructure.Auth.GxRoles.From(role);
 }
 
 public sealed record LoginResponse(string AccessToken, DateTimeOffset AccessTokenExpiresAt, string RefreshToken, UserResponse User);

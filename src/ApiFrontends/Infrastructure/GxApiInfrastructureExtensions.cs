@@ -1,3 +1,13 @@
+using GxProtocol.ApiFrontends.Infrastructure.Audit;
+using GxProtocol.ApiFrontends.Infrastructure.Auth;
+using GxProtocol.ApiFrontends.Infrastructure.BodySize;
+using GxProtocol.ApiFrontends.Infrastructure.Idempotency;
+using GxProtocol.ApiFrontends.Infrastructure.Json;
+using GxProtocol.ApiFrontends.Infrastructure.Metrics;
+using GxProtocol.ApiFrontends.Infrastructure.Problems;
+using GxProtocol.ApiFrontends.Infrastructure.Proxy;
+using GxProtocol.ApiFrontends.Infrastructure.RateLimiting;
+using GxProtocol.ApiFrontends.Infrastructure.Security;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -44,7 +54,7 @@ public static class GxApiInfrastructureExtensions
         AddRateLimiting(services, configuration);
         AddTrustedProxies(services, configuration);
 
-        services.TryAddSingleton(_ => new GxHttpMetrics(Metrics.DefaultRegistry));
+        services.TryAddSingleton(_ => new GxHttpMetrics(Prometheus.Metrics.DefaultRegistry));
         return services;
     }
 

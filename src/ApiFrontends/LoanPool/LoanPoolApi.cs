@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Security.Claims;
-using GxProtocol.ApiFrontends.Infrastructure;
+using GxProtocol.ApiFrontends.Infrastructure.Auth;
+using GxProtocol.ApiFrontends.Infrastructure.Commands;
+using GxProtocol.ApiFrontends.Infrastructure.Problems;
+using GxProtocol.ApiFrontends.Infrastructure.Validation;
 using GxProtocol.ApiFrontends.Services;
 using GxProtocol.Grains.Interfaces.Loans;
 using GxProtocol.Grains.Interfaces.ReadModels;
@@ -23,17 +26,22 @@ public static class LoanPoolApi
         var users = api.MapGroup("").RequireAuthorization();
         var admins = api.MapGroup("").RequireAuthorization(GxPolicies.Admin);
 
-        users.MapPost("/loans", ApplyAsync).WithIdempotency().RequireRateLimiting("writes");
-        users.MapGet("/loans/{loanId:guid}", GetLoanAsync);
-        admins.MapPost("/loans/{loanId:guid}/approve", ApproveAsync).WithIdempotency().RequireRateLimiting("writes");
-        admins.MapPost("/loans/{loanId:guid}/reject", RejectAsync).WithIdempotency().RequireRateLimiting("writes");
-        users.MapPost("/loans/{loanId:guid}/repayments", RepayAsync).WithIdempotency().RequireRateLimiting("writes");
-        users.MapGet("/users/{borrowerId:guid}/loans", GetLoansOfBorrowerAsync);
+        users.MapPost("/loans", ApplyAsync).AsLedgerCommand()
+            .WithSummary("Apply for a loan from the loan pool against a collateral hash (ledger command)");
+        users.MapGet("/loans/{loanId:guid}", GetLoanAsync).WithSummary("One loan (its borrower or admin)");
+        admins.MapPost("/loans/{loanId:guid}/approve", ApproveAsync).AsLedgerCommand()
+            .WithSummary("Approve a loan application and pay out the loan (admin; ledger command)");
+        admins.MapPost("/loans/{loanId:guid}/reject", RejectAsync).AsLedgerCommand()
+            .WithSummary("Reject a loan application, with a reason (admin; ledger command)");
+        users.MapPost("/loans/{loanId:guid}/repayments", RepayAsync).AsLedgerCommand()
+            .WithSummary("Repay part or all of a loan (its borrower; ledger command)");
+        users.MapGet("/users/{borrowerId:guid}/loans", GetLoansOfBorrowerAsync)
+            .WithSummary("A borrower's loans (self or admin)");
         return routes;
     }
 
     private static async Task<Results<Ok<LoanApplicationResponse>, Accepted<LoanApplicationResponse>, ProblemHttpResult>> ApplyAsync(
-        ApplyForLoanRequest body, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
+        ApplyForLoanRequest body, LedgerCommandId commandId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
     {
         // Amount range and term are checked once, by the grains, with the chaincode's own rules.
         if (new RequestValidator().Required("collateralHash", body.CollateralHash, 64).Sha256Hex("collateralHash", body.CollateralHash).HasProblem(out var problem))
@@ -41,7 +49,7 @@ public static class LoanPoolApi
             return problem;
         }
         var applied = await grains.GetGrain<ILoanDeskGrain>(0).ApplyAsync(
-            new LoanApplication(CommandIds.For(context), caller.GetUserId(), body.Amount.Qirat, body.CollateralHash, body.TermDays));
+            new LoanApplication(commandId.Value, caller.GetUserId(), body.Amount.Qirat, body.CollateralHash, body.TermDays));
         var answer = await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, applied.Command);
         return answer.Result is Ok<CommandStatusResponse> { Value: { } finished }
             ? TypedResults.Ok(LoanApplicationResponse.Finished(applied.LoanId, finished))
@@ -54,27 +62,27 @@ public static class LoanPoolApi
             : GxProblems.NotFound("Loan");
 
     private static async Task<Results<Ok<CommandStatusResponse>, Accepted<AcceptedCommand>, ProblemHttpResult>> ApproveAsync(
-        Guid loanId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
+        Guid loanId, LedgerCommandId commandId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
     {
-        var accepted = await grains.GetGrain<ILoanGrain>(ILoanGrain.KeyFor(loanId)).ApproveAsync(caller.GetUserId(), CommandIds.For(context));
+        var accepted = await grains.GetGrain<ILoanGrain>(ILoanGrain.KeyFor(loanId)).ApproveAsync(caller.GetUserId(), commandId.Value);
         return await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, accepted);
     }
 
     private static async Task<Results<Ok<CommandStatusResponse>, Accepted<AcceptedCommand>, ProblemHttpResult>> RejectAsync(
-        Guid loanId, RejectLoanRequest body, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
+        Guid loanId, RejectLoanRequest body, LedgerCommandId commandId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
     {
         if (new RequestValidator().Required("reason", body.Reason, 500).HasProblem(out var problem))
         {
             return problem;
         }
-        var accepted = await grains.GetGrain<ILoanGrain>(ILoanGrain.KeyFor(loanId)).RejectAsync(caller.GetUserId(), CommandIds.For(context), body.Reason.Trim());
+        var accepted = await grains.GetGrain<ILoanGrain>(ILoanGrain.KeyFor(loanId)).RejectAsync(caller.GetUserId(), commandId.Value, body.Reason.Trim());
         return await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, accepted);
     }
 
     private static async Task<Results<Ok<CommandStatusResponse>, Accepted<AcceptedCommand>, ProblemHttpResult>> RepayAsync(
-        Guid loanId, RepayLoanRequest body, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
+        Guid loanId, RepayLoanRequest body, LedgerCommandId commandId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
     {
-        var accepted = await grains.GetGrain<ILoanGrain>(ILoanGrain.KeyFor(loanId)).RepayAsync(caller.GetUserId(), CommandIds.For(context), body.Amount.Qirat);
+        var accepted = await grains.GetGrain<ILoanGrain>(ILoanGrain.KeyFor(loanId)).RepayAsync(caller.GetUserId(), commandId.Value, body.Amount.Qirat);
         return await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, accepted);
     }
 

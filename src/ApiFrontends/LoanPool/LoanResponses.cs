@@ -1,5 +1,5 @@
-using GxProtocol.ApiFrontends.Infrastructure;
-using GxProtocol.ApiFrontends.Services;
+using GxProtocol.ApiFrontends.Domain.Money;
+using GxProtocol.ApiFrontends.Infrastructure.Commands;
 using GxProtocol.Grains.Interfaces.Commands;
 using GxProtocol.Grains.Interfaces.Loans;
 using GxProtocol.Grains.Interfaces.ReadModels;

@@ -1,5 +1,9 @@
 using System.Security.Claims;
-using GxProtocol.ApiFrontends.Infrastructure;
+using GxProtocol.ApiFrontends.Domain;
+using GxProtocol.ApiFrontends.Infrastructure.Auth;
+using GxProtocol.ApiFrontends.Infrastructure.Commands;
+using GxProtocol.ApiFrontends.Infrastructure.Problems;
+using GxProtocol.ApiFrontends.Infrastructure.Validation;
 using GxProtocol.ApiFrontends.Services;
 using GxProtocol.Grains.Interfaces.Organizations;
 using Microsoft.AspNetCore.Builder;
@@ -21,20 +25,28 @@ public static class OrganizationApi
     {
         var api = routes.MapGroup(GxServiceNames.Prefix(GxServiceNames.Organization)).WithTags(GxServiceNames.Organization).RequireAuthorization();
 
-        api.MapPost("/organizations", ProposeAsync).WithIdempotency().RequireRateLimiting("writes");
-        api.MapGet("/organizations/{orgId}", GetAsync);
-        api.MapPost("/organizations/{orgId}/endorse", EndorseAsync).WithIdempotency().RequireRateLimiting("writes");
-        api.MapPost("/organizations/{orgId}/activate", ActivateAsync).WithIdempotency().RequireRateLimiting("writes");
-        api.MapPost("/organizations/{orgId}/rules", DefineRuleAsync).WithIdempotency().RequireRateLimiting("writes");
-        api.MapPost("/organizations/{orgId}/transactions", InitiateTransferAsync).WithIdempotency().RequireRateLimiting("writes");
-        api.MapGet("/organizations/{orgId}/transactions/pending", GetPendingTransfersAsync);
-        api.MapPost("/transactions/{pendingTxId:guid}/approve", ApproveTransferAsync).WithIdempotency().RequireRateLimiting("writes");
-        api.MapPost("/transactions/{pendingTxId:guid}/cancel", CancelTransferAsync).WithIdempotency().RequireRateLimiting("writes");
+        api.MapPost("/organizations", ProposeAsync).AsLedgerCommand()
+            .WithSummary("Propose an organization with its stakeholders (ledger command)");
+        api.MapGet("/organizations/{orgId}", GetAsync).WithSummary("One organization (its members or admin)");
+        api.MapPost("/organizations/{orgId}/endorse", EndorseAsync).AsLedgerCommand()
+            .WithSummary("Endorse a proposed organization as one of its stakeholders (ledger command)");
+        api.MapPost("/organizations/{orgId}/activate", ActivateAsync).AsLedgerCommand()
+            .WithSummary("Activate an organization every stakeholder has endorsed (ledger command)");
+        api.MapPost("/organizations/{orgId}/rules", DefineRuleAsync).AsLedgerCommand()
+            .WithSummary("Define how many approvals transfers above an amount need (member; ledger command)");
+        api.MapPost("/organizations/{orgId}/transactions", InitiateTransferAsync).AsLedgerCommand()
+            .WithSummary("Start a transfer from the organization's wallet; it runs once approved (member; ledger command)");
+        api.MapGet("/organizations/{orgId}/transactions/pending", GetPendingTransfersAsync)
+            .WithSummary("The organization's transfers waiting for approvals (its members)");
+        api.MapPost("/transactions/{pendingTxId:guid}/approve", ApproveTransferAsync).AsLedgerCommand()
+            .WithSummary("Approve a pending organization transfer (approver; ledger command)");
+        api.MapPost("/transactions/{pendingTxId:guid}/cancel", CancelTransferAsync).AsLedgerCommand()
+            .WithSummary("Cancel a pending organization transfer (member; ledger command)");
         return routes;
     }
 
     private static async Task<Results<Ok<CommandStatusResponse>, Accepted<AcceptedCommand>, ProblemHttpResult>> ProposeAsync(
-        ProposeOrganizationRequest body, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
+        ProposeOrganizationRequest body, LedgerCommandId commandId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
     {
         var stakeholders = body.StakeholderIds ?? [];
         if (new RequestValidator()
@@ -51,7 +63,7 @@ public static class OrganizationApi
             return problem;
         }
         var accepted = await OrgGrain(grains, body.OrgId).ProposeAsync(
-            new OrganizationProposal(caller.GetUserId(), CommandIds.For(context), body.OrgName.Trim(), body.OrgType.ToLowerInvariant(), stakeholders));
+            new OrganizationProposal(caller.GetUserId(), commandId.Value, body.OrgName.Trim(), body.OrgType.ToLowerInvariant(), stakeholders));
         return await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, accepted);
     }
 
@@ -61,23 +73,23 @@ public static class OrganizationApi
             : GxProblems.NotFound("Organization");
 
     private static async Task<Results<Ok<CommandStatusResponse>, Accepted<AcceptedCommand>, ProblemHttpResult>> EndorseAsync(
-        string orgId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
+        string orgId, LedgerCommandId commandId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
     {
         if (!OrganizationIds.IsValid(orgId)) return GxProblems.NotFound("Organization");
-        var accepted = await OrgGrain(grains, orgId).EndorseAsync(caller.GetUserId(), CommandIds.For(context));
+        var accepted = await OrgGrain(grains, orgId).EndorseAsync(caller.GetUserId(), commandId.Value);
         return await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, accepted);
     }
 
     private static async Task<Results<Ok<CommandStatusResponse>, Accepted<AcceptedCommand>, ProblemHttpResult>> ActivateAsync(
-        string orgId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
+        string orgId, LedgerCommandId commandId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
     {
         if (!OrganizationIds.IsValid(orgId)) return GxProblems.NotFound("Organization");
-        var accepted = await OrgGrain(grains, orgId).ActivateAsync(caller.GetUserId(), CommandIds.For(context));
+        var accepted = await OrgGrain(grains, orgId).ActivateAsync(caller.GetUserId(), commandId.Value);
         return await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, accepted);
     }
 
     private static async Task<Results<Ok<CommandStatusResponse>, Accepted<AcceptedCommand>, ProblemHttpResult>> DefineRuleAsync(
-        string orgId, DefineAuthRuleRequest body, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
+        string orgId, DefineAuthRuleRequest body, LedgerCommandId commandId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
     {
         if (!OrganizationIds.IsValid(orgId)) return GxProblems.NotFound("Organization");
         var approvers = body.ApproverIds ?? [];
@@ -92,12 +104,12 @@ public static class OrganizationApi
             return problem;
         }
         var accepted = await OrgGrain(grains, orgId).DefineRuleAsync(
-            new AuthRuleDefinition(caller.GetUserId(), CommandIds.For(context), body.AmountThreshold.Qirat, body.RequiredApprovals, approvers));
+            new AuthRuleDefinition(caller.GetUserId(), commandId.Value, body.AmountThreshold.Qirat, body.RequiredApprovals, approvers));
         return await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, accepted);
     }
 
     private static async Task<Results<Ok<InitiatedTransferResponse>, Accepted<InitiatedTransferResponse>, ProblemHttpResult>> InitiateTransferAsync(
-        string orgId, InitiateTransferRequest body, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
+        string orgId, InitiateTransferRequest body, LedgerCommandId commandId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
     {
         if (!OrganizationIds.IsValid(orgId)) return GxProblems.NotFound("Organization");
         if (new RequestValidator()
@@ -108,7 +120,7 @@ public static class OrganizationApi
             return problem;
         }
         var accepted = await OrgGrain(grains, orgId).InitiateTransferAsync(
-            new MultiSigTransferRequest(caller.GetUserId(), CommandIds.For(context), body.ToUserId, body.Amount.Qirat, body.Remark ?? ""));
+            new MultiSigTransferRequest(caller.GetUserId(), commandId.Value, body.ToUserId, body.Amount.Qirat, body.Remark ?? ""));
         var outcome = await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, accepted.Command);
         return outcome.Result switch
         {
@@ -128,24 +140,24 @@ public static class OrganizationApi
     }
 
     private static async Task<Results<Ok<CommandStatusResponse>, Accepted<AcceptedCommand>, ProblemHttpResult>> ApproveTransferAsync(
-        Guid pendingTxId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
+        Guid pendingTxId, LedgerCommandId commandId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
     {
         if (await grains.GetGrain<IMultiSigTxGrain>(pendingTxId).GetOrganizationAsync() is not { } orgId)
         {
             return GxProblems.NotFound("Pending transaction");
         }
-        var accepted = await OrgGrain(grains, orgId).ApproveTransferAsync(pendingTxId, caller.GetUserId(), CommandIds.For(context));
+        var accepted = await OrgGrain(grains, orgId).ApproveTransferAsync(pendingTxId, caller.GetUserId(), commandId.Value);
         return await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, accepted);
     }
 
     private static async Task<Results<Ok<CommandStatusResponse>, Accepted<AcceptedCommand>, ProblemHttpResult>> CancelTransferAsync(
-        Guid pendingTxId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
+        Guid pendingTxId, LedgerCommandId commandId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
     {
         if (await grains.GetGrain<IMultiSigTxGrain>(pendingTxId).GetOrganizationAsync() is not { } orgId)
         {
             return GxProblems.NotFound("Pending transaction");
         }
-        var accepted = await OrgGrain(grains, orgId).CancelTransferAsync(pendingTxId, caller.GetUserId(), CommandIds.For(context));
+        var accepted = await OrgGrain(grains, orgId).CancelTransferAsync(pendingTxId, caller.GetUserId(), commandId.Value);
         return await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, accepted);
     }
 

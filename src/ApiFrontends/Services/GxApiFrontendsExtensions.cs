@@ -2,6 +2,7 @@ using GxProtocol.ApiFrontends.Admin;
 using GxProtocol.ApiFrontends.Documents;
 using GxProtocol.ApiFrontends.Identity;
 using GxProtocol.ApiFrontends.Infrastructure;
+using GxProtocol.ApiFrontends.Infrastructure.OpenApi;
 using GxProtocol.ApiFrontends.Tokenomics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

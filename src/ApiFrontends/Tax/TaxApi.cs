@@ -1,6 +1,10 @@
 using System.Security.Claims;
 using System.Text.RegularExpressions;
-using GxProtocol.ApiFrontends.Infrastructure;
+using GxProtocol.ApiFrontends.Domain;
+using GxProtocol.ApiFrontends.Infrastructure.Auth;
+using GxProtocol.ApiFrontends.Infrastructure.Commands;
+using GxProtocol.ApiFrontends.Infrastructure.Problems;
+using GxProtocol.ApiFrontends.Infrastructure.Validation;
 using GxProtocol.ApiFrontends.Services;
 using GxProtocol.Grains.Interfaces.Errors;
 using GxProtocol.Grains.Interfaces.Organizations;
@@ -24,10 +28,14 @@ public static partial class TaxApi
         // A quote changes nothing, so it takes no idempotency key.
         // Anonymous quotes name countries; naming an account needs a token and an account the caller may see (404 otherwise).
         api.MapPost("/fees/calculate", CalculateFeeAsync).AllowAnonymous()
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/velocity-tax/eligibility/{accountId}", GetEligibilityAsync).RequireAuthorization();
-        api.MapPost("/velocity-tax/apply", ApplyVelocityTaxAsync).RequireAuthorization(GxPolicies.Admin).WithIdempotency().RequireRateLimiting("writes");
-        api.MapGet("/accounts/{accountId}", GetAccountAsync).RequireAuthorization();
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Quote the fee of a transfer without making it");
+        api.MapGet("/velocity-tax/eligibility/{accountId}", GetEligibilityAsync).RequireAuthorization()
+            .WithSummary("Whether an account owes velocity tax, and how much");
+        api.MapPost("/velocity-tax/apply", ApplyVelocityTaxAsync).RequireAuthorization(GxPolicies.Admin).AsLedgerCommand()
+            .WithSummary("Collect the velocity tax an account owes (admin; ledger command)");
+        api.MapGet("/accounts/{accountId}", GetAccountAsync).RequireAuthorization()
+            .WithSummary("What an account paid in fees and velocity tax, with its latest payments");
         return routes;
     }
 
@@ -125,7 +133,7 @@ public static partial class TaxApi
     }
 
     private static async Task<Results<Ok<CommandStatusResponse>, Accepted<AcceptedCommand>, ProblemHttpResult>> ApplyVelocityTaxAsync(
-        ApplyVelocityTaxRequest body, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
+        ApplyVelocityTaxRequest body, LedgerCommandId commandId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
     {
         if (new RequestValidator().Required("accountId", body.AccountId, 128).HasProblem(out var missing))
         {
@@ -135,7 +143,7 @@ public static partial class TaxApi
         {
             return problem;
         }
-        var accepted = await grains.GetGrain<ITaxAccountGrain>(ITaxAccountGrain.KeyFor(body.AccountId!)).ApplyVelocityTaxAsync(caller.GetUserId(), CommandIds.For(context));
+        var accepted = await grains.GetGrain<ITaxAccountGrain>(ITaxAccountGrain.KeyFor(body.AccountId!)).ApplyVelocityTaxAsync(caller.GetUserId(), commandId.Value);
         return await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, accepted);
     }
 

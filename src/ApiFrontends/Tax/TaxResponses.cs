@@ -1,5 +1,5 @@
 using System.Globalization;
-using GxProtocol.ApiFrontends.Infrastructure;
+using GxProtocol.ApiFrontends.Domain.Money;
 using GxProtocol.Grains.Interfaces.Tax;
 
 namespace GxProtocol.ApiFrontends.Tax;

@@ -1,4 +1,4 @@
-using GxProtocol.ApiFrontends.Infrastructure;
+using GxProtocol.ApiFrontends.Domain.Money;
 using GxProtocol.Grains.Interfaces.PaymentRequests;
 
 namespace GxProtocol.ApiFrontends.Tokenomics;

@@ -1,6 +1,8 @@
 using System.Security.Claims;
-using GxProtocol.ApiFrontends.Infrastructure;
-using GxProtocol.ApiFrontends.Services;
+using GxProtocol.ApiFrontends.Infrastructure.Auth;
+using GxProtocol.ApiFrontends.Infrastructure.Commands;
+using GxProtocol.ApiFrontends.Infrastructure.Problems;
+using GxProtocol.ApiFrontends.Infrastructure.Validation;
 using GxProtocol.Grains.Interfaces.ReadModels;
 using GxProtocol.Grains.Interfaces.Users;
 using Microsoft.AspNetCore.Builder;
@@ -15,38 +17,42 @@ public static partial class TokenomicsApi
 {
     private static void MapAdministrationRoutes(RouteGroupBuilder api)
     {
-        api.MapPost("/genesis", DistributeGenesisAsync).RequireAuthorization(GxPolicies.SuperAdmin).WithIdempotency().RequireRateLimiting("writes");
-        api.MapPost("/wallets/{profileId:guid}/freeze", FreezeWalletAsync).RequireAuthorization(GxPolicies.Admin).WithIdempotency().RequireRateLimiting("writes");
-        api.MapPost("/wallets/{profileId:guid}/unfreeze", UnfreezeWalletAsync).RequireAuthorization(GxPolicies.Admin).WithIdempotency().RequireRateLimiting("writes");
-        api.MapGet("/treasury/{countryCode}/balance", GetTreasuryBalanceAsync).AllowAnonymous();
+        api.MapPost("/genesis", DistributeGenesisAsync).RequireAuthorization(GxPolicies.SuperAdmin).AsLedgerCommand()
+            .WithSummary("Pay a user's genesis allocation (super admin; ledger command)");
+        api.MapPost("/wallets/{profileId:guid}/freeze", FreezeWalletAsync).RequireAuthorization(GxPolicies.Admin).AsLedgerCommand()
+            .WithSummary("Freeze a wallet, with a reason: it can neither send nor receive (admin; ledger command)");
+        api.MapPost("/wallets/{profileId:guid}/unfreeze", UnfreezeWalletAsync).RequireAuthorization(GxPolicies.Admin).AsLedgerCommand()
+            .WithSummary("Unfreeze a frozen wallet (admin; ledger command)");
+        api.MapGet("/treasury/{countryCode}/balance", GetTreasuryBalanceAsync).AllowAnonymous()
+            .WithSummary("A country treasury's balance (public)");
     }
 
     private static async Task<Results<Ok<CommandStatusResponse>, Accepted<AcceptedCommand>, ProblemHttpResult>> DistributeGenesisAsync(
-        GenesisRequest body, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
+        GenesisRequest body, LedgerCommandId commandId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
     {
         if (new RequestValidator().NotEmpty("userId", body.UserId).HasProblem(out var problem))
         {
             return problem;
         }
-        var accepted = await grains.GetGrain<IUserGrain>(body.UserId).DistributeGenesisAsync(caller.GetUserId(), CommandIds.For(context));
+        var accepted = await grains.GetGrain<IUserGrain>(body.UserId).DistributeGenesisAsync(caller.GetUserId(), commandId.Value);
         return await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, accepted);
     }
 
     private static async Task<Results<Ok<CommandStatusResponse>, Accepted<AcceptedCommand>, ProblemHttpResult>> FreezeWalletAsync(
-        Guid profileId, FreezeWalletRequest body, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
+        Guid profileId, FreezeWalletRequest body, LedgerCommandId commandId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
     {
         if (new RequestValidator().Required("reason", body.Reason, 500).HasProblem(out var problem))
         {
             return problem;
         }
-        var accepted = await grains.GetGrain<IUserGrain>(profileId).FreezeWalletAsync(caller.GetUserId(), CommandIds.For(context), body.Reason.Trim());
+        var accepted = await grains.GetGrain<IUserGrain>(profileId).FreezeWalletAsync(caller.GetUserId(), commandId.Value, body.Reason.Trim());
         return await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, accepted);
     }
 
     private static async Task<Results<Ok<CommandStatusResponse>, Accepted<AcceptedCommand>, ProblemHttpResult>> UnfreezeWalletAsync(
-        Guid profileId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
+        Guid profileId, LedgerCommandId commandId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
     {
-        var accepted = await grains.GetGrain<IUserGrain>(profileId).UnfreezeWalletAsync(caller.GetUserId(), CommandIds.For(context));
+        var accepted = await grains.GetGrain<IUserGrain>(profileId).UnfreezeWalletAsync(caller.GetUserId(), commandId.Value);
         return await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, accepted);
     }
 

@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Security.Claims;
-using GxProtocol.ApiFrontends.Infrastructure;
+using GxProtocol.ApiFrontends.Infrastructure.Auth;
+using GxProtocol.ApiFrontends.Infrastructure.Commands;
+using GxProtocol.ApiFrontends.Infrastructure.Problems;
+using GxProtocol.ApiFrontends.Infrastructure.Validation;
 using GxProtocol.ApiFrontends.Services;
 using GxProtocol.Grains.Interfaces.PaymentRequests;
 using Microsoft.AspNetCore.Builder;
@@ -23,7 +26,7 @@ public static partial class TokenomicsApi
     private static void MapPaymentRequestRoutes(RouteGroupBuilder api)
     {
         var requests = api.MapGroup("/payment-requests").RequireAuthorization();
-        requests.MapPost("", CreatePaymentRequestAsync).WithIdempotency().RequireRateLimiting("writes")
+        requests.MapPost("", CreatePaymentRequestAsync).AsLedgerCommand()
             .WithSummary("Creates a payment request of the caller (the payee): a QS- code and a signed QR payload, payable for 60–600 s");
         requests.MapGet("", ListPaymentRequestsAsync)
             .WithSummary("The caller's own payment requests, newest first (cursor pagination)");
@@ -32,9 +35,9 @@ public static partial class TokenomicsApi
         requests.MapGet("/{code}/qr.png", GetPaymentRequestQrAsync)
             .Produces<byte[]>(StatusCodes.Status200OK, "image/png")
             .WithSummary("The QR code of the caller's own payment request as a PNG (its content is the signed payload); 404 for anyone else");
-        requests.MapPost("/{code}/pay", PayPaymentRequestAsync).WithIdempotency().RequireRateLimiting("writes")
+        requests.MapPost("/{code}/pay", PayPaymentRequestAsync).AsLedgerCommand()
             .WithSummary("Pays a payment request with an ordinary transfer (fee, hold, 202 or Prefer: wait) from the caller's wallet; paid at most once, never by its payee");
-        requests.MapPost("/{code}/cancel", CancelPaymentRequestAsync).WithIdempotency().RequireRateLimiting("writes")
+        requests.MapPost("/{code}/cancel", CancelPaymentRequestAsync).AsLedgerCommand()
             .WithSummary("Cancels the caller's own OPEN payment request; 404 for anyone else");
     }
 
@@ -95,7 +98,7 @@ public static partial class TokenomicsApi
     }
 
     private static async Task<Results<Ok<CommandStatusResponse>, Accepted<AcceptedCommand>, ProblemHttpResult>> PayPaymentRequestAsync(
-        string code, [FromBody] PayPaymentRequestBody? body, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
+        string code, [FromBody] PayPaymentRequestBody? body, LedgerCommandId commandId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
     {
         if (PaymentRequestCodes.Normalize(code) is not { } normalized)
         {
@@ -106,7 +109,7 @@ public static partial class TokenomicsApi
             return problem;
         }
         var accepted = await grains.GetGrain<IPaymentRequestGrain>(normalized)
-            .PayAsync(new PaymentRequestPayment(caller.GetUserId(), CommandIds.For(context), body?.QrPayload));
+            .PayAsync(new PaymentRequestPayment(caller.GetUserId(), commandId.Value, body?.QrPayload));
         return await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, accepted);
     }
 

@@ -1,6 +1,10 @@
 using System.Globalization;
 using System.Security.Claims;
-using GxProtocol.ApiFrontends.Infrastructure;
+using GxProtocol.ApiFrontends.Domain;
+using GxProtocol.ApiFrontends.Infrastructure.Auth;
+using GxProtocol.ApiFrontends.Infrastructure.Commands;
+using GxProtocol.ApiFrontends.Infrastructure.Problems;
+using GxProtocol.ApiFrontends.Infrastructure.Validation;
 using GxProtocol.ApiFrontends.Services;
 using GxProtocol.Grains.Interfaces.ReadModels;
 using GxProtocol.Grains.Interfaces.Users;
@@ -18,16 +22,19 @@ public static partial class TokenomicsApi
     {
         var api = routes.MapGroup(GxServiceNames.Prefix(GxServiceNames.Tokenomics)).WithTags(GxServiceNames.Tokenomics);
 
-        api.MapPost("/transfers", TransferAsync).RequireAuthorization().WithIdempotency().RequireRateLimiting("writes");
-        api.MapGet("/wallets/{profileId:guid}/balance", GetBalanceAsync).RequireAuthorization();
-        api.MapGet("/wallets/{profileId:guid}/transactions", GetTransactionsAsync).RequireAuthorization();
+        api.MapPost("/transfers", TransferAsync).RequireAuthorization().AsLedgerCommand()
+            .WithSummary("Send coins to a user or an organization (ledger command)");
+        api.MapGet("/wallets/{profileId:guid}/balance", GetBalanceAsync).RequireAuthorization()
+            .WithSummary("A wallet's balance (its owner or admin)");
+        api.MapGet("/wallets/{profileId:guid}/transactions", GetTransactionsAsync).RequireAuthorization()
+            .WithSummary("A wallet's transactions, newest first (its owner or admin)");
         MapAdministrationRoutes(api);
         MapPaymentRequestRoutes(api);
         return routes;
     }
 
     private static async Task<Results<Ok<CommandStatusResponse>, Accepted<AcceptedCommand>, ProblemHttpResult>> TransferAsync(
-        TransferRequestBody body, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
+        TransferRequestBody body, LedgerCommandId commandId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
     {
         if (new RequestValidator()
                 .Must(body.ToUserId is null != body.ToOrgId is null, "toUserId", "give exactly one of toUserId (a user) or toOrgId (an organization).")
@@ -39,7 +46,7 @@ public static partial class TokenomicsApi
             return problem;
         }
         var accepted = await grains.GetGrain<IUserGrain>(caller.GetUserId())
-            .TransferAsync(new TransferRequest(CommandIds.For(context), body.ToUserId ?? Guid.Empty, body.Amount.Qirat, body.Remark ?? "", body.ToOrgId));
+            .TransferAsync(new TransferRequest(commandId.Value, body.ToUserId ?? Guid.Empty, body.Amount.Qirat, body.Remark ?? "", body.ToOrgId));
         return await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, accepted);
     }
 

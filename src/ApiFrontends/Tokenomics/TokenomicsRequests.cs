@@ -1,4 +1,4 @@
-using GxProtocol.ApiFrontends.Infrastructure;
+using GxProtocol.ApiFrontends.Domain.Money;
 
 namespace GxProtocol.ApiFrontends.Tokenomics;
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using GxProtocol.ApiFrontends.Infrastructure;
+using GxProtocol.ApiFrontends.Infrastructure.Problems;
 using GxProtocol.Grains.Mail;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MimeKit;

@@ -1,4 +1,3 @@
-using GxProtocol.ApiFrontends.Infrastructure;
 using GxProtocol.Silo.Hosting.Dashboard;
 using Microsoft.AspNetCore.Routing.Matching;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using GxProtocol.ApiFrontends.Infrastructure;
+using GxProtocol.ApiFrontends.Infrastructure.Auth;
 using GxProtocol.Grains.Interfaces.Errors;
 using GxProtocol.Grains.Interfaces.Users;
 

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using GxProtocol.ApiFrontends.Infrastructure;
+using GxProtocol.ApiFrontends.Infrastructure.Auth;
+using GxProtocol.ApiFrontends.Infrastructure.Problems;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;

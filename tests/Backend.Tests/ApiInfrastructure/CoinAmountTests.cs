@@ -1,5 +1,6 @@
 using System.Text.Json;
-using GxProtocol.ApiFrontends.Infrastructure;
+using GxProtocol.ApiFrontends.Domain.Money;
+using GxProtocol.ApiFrontends.Infrastructure.Json;
 
 namespace GxProtocol.Backend.Tests.ApiInfrastructure;
 

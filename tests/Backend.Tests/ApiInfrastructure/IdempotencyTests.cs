@@ -1,6 +1,13 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
+using GxProtocol.ApiFrontends.Domain.Money;
+using GxProtocol.ApiFrontends.Infrastructure.Auth;
+using GxProtocol.ApiFrontends.Infrastructure.Commands;
+using GxProtocol.ApiFrontends.Infrastructure.Idempotency;
+using GxProtocol.ApiFrontends.Infrastructure.Problems;
 using GxProtocol.ApiFrontends.Infrastructure;
 using GxProtocol.Backend.Tests.Support;
 using GxProtocol.Grains.Interfaces.Commands;
@@ -50,6 +57,15 @@ public sealed class IdempotencyTests(IdempotencyClusterFixture fixture) : IClass
         }).WithIdempotency();
 
         app.MapPost("/tokenomics/api/v1/plain", () => new { value = 42 }).WithIdempotency();
+
+        app.MapPost("/tokenomics/api/v1/command-id", (LedgerCommandId commandId) => new { commandId = commandId.Value }).WithIdempotency();
+
+        // A mistake the binder catches: without the filter nobody would derive the id, and every command would share Guid.Empty.
+        app.MapPost("/tokenomics/api/v1/command-id-without-filter", (LedgerCommandId commandId) =>
+        {
+            _executions.Increment();
+            return new { commandId = commandId.Value };
+        });
 
         app.MapPost("/tokenomics/api/v1/slow", async () =>
         {
@@ -187,6 +203,38 @@ public sealed class IdempotencyTests(IdempotencyClusterFixture fixture) : IClass
         Assert.Equal("{\"value\":42}", await first.Content.ReadAsStringAsync());
         Assert.Equal("{\"value\":42}", await second.Content.ReadAsStringAsync());
         Assert.True(second.Headers.Contains(IdempotencyHeaders.Replayed));
+    }
+
+    [Fact]
+    public async Task The_handler_gets_the_command_id_derived_from_caller_key_and_request()
+    {
+        var client = _api.CreateClient();
+        var key = NewKey();
+        const string path = "/tokenomics/api/v1/command-id";
+        const string body = "{\"note\":\"a\"}";
+
+        var first = await client.SendAsync(Post(path, key, body));
+        var other = await client.SendAsync(Post(path, NewKey(), body));
+
+        var expected = new DefaultHttpContext();
+        expected.Request.Method = "POST";
+        expected.Request.Path = path;
+        expected.Request.Headers[IdempotencyHeaders.Key] = key;
+        expected.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body));
+        var fingerprint = await RequestFingerprint.ComputeAsync(expected.Request, CancellationToken.None);
+        var received = Guid.Parse((await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("commandId").GetString()!);
+        Assert.Equal(CommandIds.For(expected, fingerprint), received);
+        var otherId = Guid.Parse((await other.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("commandId").GetString()!);
+        Assert.NotEqual(received, otherId);
+    }
+
+    [Fact]
+    public async Task A_command_id_parameter_on_a_route_without_the_filter_fails_instead_of_running()
+    {
+        var response = await _api.CreateClient().SendAsync(Post("/tokenomics/api/v1/command-id-without-filter", NewKey()));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal(0, _executions.Value);
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using GxProtocol.ApiFrontends.Infrastructure;
+using GxProtocol.ApiFrontends.Infrastructure.Auth;
 
 namespace GxProtocol.Backend.Tests.ApiInfrastructure;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using GxProtocol.ApiFrontends.Infrastructure;
+using GxProtocol.ApiFrontends.Infrastructure.Commands;
+using GxProtocol.ApiFrontends.Infrastructure.Json;
 using GxProtocol.Grains.Interfaces.Commands;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,5 @@
-using GxProtocol.ApiFrontends.Infrastructure;
+using GxProtocol.ApiFrontends.Domain;
+using GxProtocol.ApiFrontends.Infrastructure.Validation;
 
 namespace GxProtocol.Backend.Tests.ApiInfrastructure;
 

@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text.RegularExpressions;
-using GxProtocol.ApiFrontends.Infrastructure;
+using GxProtocol.ApiFrontends.Infrastructure.Auth;
+using GxProtocol.ApiFrontends.Infrastructure.BodySize;
+using GxProtocol.ApiFrontends.Infrastructure.Proxy;
+using GxProtocol.ApiFrontends.Infrastructure.RateLimiting;
 using GxProtocol.ApiFrontends.Services;
 using GxProtocol.Fabric.Configuration;
 using GxProtocol.Grains.Outbox;

@@ -48,7 +48,7 @@ public sealed class EdgeFixture : IAsyncLifetime
             _started.Add(silo);
             var frontendSettings = new Dictionary<string, string>
             {
-                ["Gx:Orleans:GatewayPort"] = gatewayPort.ToString(),
+                ["Gx:Host:GatewayPort"] = gatewayPort.ToString(),
                 ["Gx:Jwt:SigningKey"] = signingKey,
                 ["Gx:ForwardedHeaders:KnownProxies:0"] = "127.0.0.1",
             };

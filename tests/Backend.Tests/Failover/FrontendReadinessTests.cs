@@ -22,6 +22,7 @@ public sealed class FrontendReadinessTests
         }, TimeSpan.FromSeconds(90));
         await using var frontend = await HostProcess.StartFrontendAsync("tax", new Dictionary<string, string>
         {
+            // The frontend's old name for Gx:Host:GatewayPort: still honoured (it reaches the silo), and warned about.
             ["Gx:Orleans:GatewayPort"] = gatewayPort,
             ["Gx:Jwt:SigningKey"] = signingKey,
         }, TimeSpan.FromSeconds(90));
@@ -29,6 +30,8 @@ public sealed class FrontendReadinessTests
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         var ready = new Uri(frontend.ApiBase, "/tax/health/ready");
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(ready)).StatusCode);
+        Assert.Contains("Configuration key Gx:Orleans:GatewayPort is deprecated; its value is used for now, rename it to Gx:Host:GatewayPort.",
+            frontend.Output);
 
         silo.Kill();
         await Eventually.MatchesAsync(async () => (await http.GetAsync(ready)).StatusCode,

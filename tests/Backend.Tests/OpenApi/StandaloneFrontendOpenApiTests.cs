@@ -1,5 +1,5 @@
 using System.Net;
-using GxProtocol.ApiFrontends.Infrastructure;
+using GxProtocol.ApiFrontends.Infrastructure.Auth;
 using GxProtocol.Backend.Tests.Support;
 
 namespace GxProtocol.Backend.Tests.OpenApi;
@@ -24,7 +24,7 @@ public sealed class StandaloneFrontendOpenApiTests
         }, TimeSpan.FromSeconds(90));
         await using var frontend = await HostProcess.StartFrontendAsync("tokenomics", new Dictionary<string, string>
         {
-            ["Gx:Orleans:GatewayPort"] = gatewayPort.ToString(),
+            ["Gx:Host:GatewayPort"] = gatewayPort.ToString(),
             ["Gx:Jwt:SigningKey"] = signingKey,
         }, TimeSpan.FromSeconds(90));
         using var viaSilo = new GxApiClient(silo.ApiBase);

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
+using GxProtocol.ApiFrontends.Infrastructure.Auth;
 using GxProtocol.ApiFrontends.Infrastructure;
+using GxProtocol.Backend.Tests.ApiInfrastructure;
 using GxProtocol.Backend.Tests.Support;
 
 namespace GxProtocol.Backend.Tests.Sessions;

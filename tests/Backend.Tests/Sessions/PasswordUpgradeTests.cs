@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
-using GxProtocol.ApiFrontends.Infrastructure;
+using GxProtocol.ApiFrontends.Infrastructure.Auth;
 using GxProtocol.Grains.Interfaces.Users;
 
 namespace GxProtocol.Backend.Tests.Sessions;

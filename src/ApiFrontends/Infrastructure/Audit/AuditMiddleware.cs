@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.RegularExpressions;
+using GxProtocol.ApiFrontends.Infrastructure.Auth;
 using GxProtocol.Grains.Interfaces.Audit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace GxProtocol.ApiFrontends.Infrastructure;
+namespace GxProtocol.ApiFrontends.Infrastructure.Audit;
 
 /// <summary>
 /// Records every request to an administrative route (policy admin or super_admin) in the audit log once it is

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 
-namespace GxProtocol.ApiFrontends.Infrastructure;
+namespace GxProtocol.ApiFrontends.Infrastructure.Auth;
 
 public static class ClaimsPrincipalExtensions
 {

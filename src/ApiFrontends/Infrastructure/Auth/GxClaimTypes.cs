@@ -1,4 +1,4 @@
-namespace GxProtocol.ApiFrontends.Infrastructure;
+namespace GxProtocol.ApiFrontends.Infrastructure.Auth;
 
 /// <summary>Short JWT claim names, kept as-is on the principal because inbound claim mapping is off.</summary>
 public static class GxClaimTypes

@@ -1,4 +1,4 @@
-namespace GxProtocol.ApiFrontends.Infrastructure;
+namespace GxProtocol.ApiFrontends.Infrastructure.Auth;
 
 /// <summary>Authorization policy names for <c>RequireAuthorization(...)</c>.</summary>
 public static class GxPolicies

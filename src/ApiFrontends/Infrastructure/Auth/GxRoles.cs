@@ -1,6 +1,6 @@
 using GxProtocol.Grains.Interfaces.Users;
 
-namespace GxProtocol.ApiFrontends.Infrastructure;
+namespace GxProtocol.ApiFrontends.Infrastructure.Auth;
 
 /// <summary>Values of the <c>role</c> claim.</summary>
 public static class GxRoles

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace GxProtocol.ApiFrontends.Infrastructure;
+namespace GxProtocol.ApiFrontends.Infrastructure.Auth;
 
 /// <summary>Bound from <c>Gx:Jwt</c>; every frontend of one deployment must share the same signing key.</summary>
 public sealed class JwtOptions

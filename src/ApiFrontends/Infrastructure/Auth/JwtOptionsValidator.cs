@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace GxProtocol.ApiFrontends.Infrastructure;
+namespace GxProtocol.ApiFrontends.Infrastructure.Auth;
 
 internal sealed class JwtOptionsValidator : IValidateOptions<JwtOptions>
 {

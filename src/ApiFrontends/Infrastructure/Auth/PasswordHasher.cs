@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace GxProtocol.ApiFrontends.Infrastructure;
+namespace GxProtocol.ApiFrontends.Infrastructure.Auth;
 
 /// <summary>
 /// PBKDF2-HMAC-SHA256 in a self-describing string <c>pbkdf2-sha256$iterations$salt$hash</c> (base64 parts), so the

@@ -2,7 +2,7 @@ using GxProtocol.Grains.Interfaces.Commands;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace GxProtocol.ApiFrontends.Infrastructure;
+namespace GxProtocol.ApiFrontends.Infrastructure.Commands;
 
 /// <summary>The 202 body of a ledger command; <c>status</c> serializes as PENDING/SUBMITTED/COMMITTED/FAILED.</summary>
 public sealed record AcceptedCommand(Guid CommandId, CommandState Status)

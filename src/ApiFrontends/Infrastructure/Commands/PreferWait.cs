@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 
-namespace GxProtocol.ApiFrontends.Infrastructure;
+namespace GxProtocol.ApiFrontends.Infrastructure.Commands;
 
 /// <summary>
 /// The <c>wait</c> preference of RFC 7240 (<c>Prefer: wait=5</c>): how long a command request may block for the

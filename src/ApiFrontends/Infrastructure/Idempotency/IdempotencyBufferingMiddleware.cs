@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 
-namespace GxProtocol.ApiFrontends.Infrastructure;
+namespace GxProtocol.ApiFrontends.Infrastructure.Idempotency;
 
 /// <summary>Runs after routing: enables request buffering only where an idempotency filter will re-read the body.</summary>
 internal sealed class IdempotencyBufferingMiddleware(RequestDelegate next)

@@ -1,10 +1,13 @@
+using GxProtocol.ApiFrontends.Infrastructure.Commands;
+using GxProtocol.ApiFrontends.Infrastructure.Problems;
+using GxProtocol.ApiFrontends.Infrastructure.RateLimiting;
 using GxProtocol.Grains.Interfaces.Idempotency;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace GxProtocol.ApiFrontends.Infrastructure;
+namespace GxProtocol.ApiFrontends.Infrastructure.Idempotency;
 
 /// <summary>
 /// Makes a write safe to retry. The endpoint's result is executed into a memory buffer rather than captured as an
@@ -35,7 +38,7 @@ internal sealed class IdempotencyFilter : IEndpointFilter
         }
 
         var requestHash = await RequestFingerprint.ComputeAsync(http.Request, http.RequestAborted);
-        http.Items[RequestFingerprint.ItemKey] = requestHash;
+        SupplyCommandId(context, requestHash);
         var grains = http.RequestServices.GetRequiredService<IGrainFactory>();
         var grain = grains.GetGrain<IIdempotencyGrain>($"{ClientPartition.PrincipalOf(http)}:{key}");
 
@@ -109,6 +112,18 @@ internal sealed class IdempotencyFilter : IEndpointFilter
         headers.ContentLength = null;
         return new StoredResponse(http.Response.StatusCode, http.Response.ContentType,
             buffer.ToArray(), string.IsNullOrEmpty(location) ? null : location);
+    }
+
+    /// <summary>Hands the handler its <see cref="LedgerCommandId"/> argument, which binding left empty.</summary>
+    private static void SupplyCommandId(EndpointFilterInvocationContext context, string requestHash)
+    {
+        for (var i = 0; i < context.Arguments.Count; i++)
+        {
+            if (context.Arguments[i] is LedgerCommandId)
+            {
+                context.Arguments[i] = new LedgerCommandId(CommandIds.For(context.HttpContext, requestHash));
+            }
+        }
     }
 
     private static bool IsPrintableAscii(string value) => value.All(c => c is >= '!' and <= '~');

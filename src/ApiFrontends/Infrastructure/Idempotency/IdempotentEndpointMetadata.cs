@@ -1,4 +1,4 @@
-namespace GxProtocol.ApiFrontends.Infrastructure;
+namespace GxProtocol.ApiFrontends.Infrastructure.Idempotency;
 
 /// <summary>
 /// Marks an endpoint for <see cref="IdempotencyBufferingMiddleware"/>: the body must be made re-readable before

@@ -2,16 +2,11 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 
-namespace GxProtocol.ApiFrontends.Infrastructure;
+namespace GxProtocol.ApiFrontends.Infrastructure.Idempotency;
 
 /// <summary>SHA-256 over method, path, query and body bytes: "the same request" for idempotency purposes.</summary>
 public static class RequestFingerprint
 {
-    /// <summary>Where the idempotency filter leaves the fingerprint of the request it admitted.</summary>
-    public const string ItemKey = "gx.request-fingerprint";
-
-    public static string? Of(HttpContext context) => context.Items.TryGetValue(ItemKey, out var value) ? value as string : null;
-
     public static async Task<string> ComputeAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);

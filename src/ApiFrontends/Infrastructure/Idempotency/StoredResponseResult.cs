@@ -1,7 +1,7 @@
 using GxProtocol.Grains.Interfaces.Idempotency;
 using Microsoft.AspNetCore.Http;
 
-namespace GxProtocol.ApiFrontends.Infrastructure;
+namespace GxProtocol.ApiFrontends.Infrastructure.Idempotency;
 
 /// <summary>Writes a captured or stored response byte for byte.</summary>
 internal sealed class StoredResponseResult(StoredResponse response, bool replayed) : IResult

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace GxProtocol.ApiFrontends.Infrastructure;
+namespace GxProtocol.ApiFrontends.Infrastructure.Json;
 
 /// <summary>
 /// The one JSON contract of every frontend. Strict on input so that a typo or a wrong type is a 400 naming the

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace GxProtocol.ApiFrontends.Infrastructure;
+namespace GxProtocol.ApiFrontends.Infrastructure.Json;
 
 /// <summary>
 /// Turns a System.Text.Json failure into field errors a client can act on. The serializer's own messages name .NET

@@ -1,6 +1,6 @@
 using Prometheus;
 
-namespace GxProtocol.ApiFrontends.Infrastructure;
+namespace GxProtocol.ApiFrontends.Infrastructure.Metrics;
 
 /// <summary>
 /// The HTTP series of ARCHITECTURE.md. Built on a registry so tests can count on a private one; the host's

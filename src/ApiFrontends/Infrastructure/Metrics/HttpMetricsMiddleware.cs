@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 
-namespace GxProtocol.ApiFrontends.Infrastructure;
+namespace GxProtocol.ApiFrontends.Infrastructure.Metrics;
 
 /// <summary>Outermost middleware, so it sees the final status (including 500s written by the exception handler).</summary>
 internal sealed class HttpMetricsMiddleware(RequestDelegate next, GxHttpMetrics metrics)

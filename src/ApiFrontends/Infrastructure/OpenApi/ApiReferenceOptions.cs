@@ -1,4 +1,4 @@
-namespace GxProtocol.ApiFrontends.Infrastructure;
+namespace GxProtocol.ApiFrontends.Infrastructure.OpenApi;
 
 /// <summary>Bound from <c>Gx:ApiDocs</c>: the interactive API reference (Scalar) at <c>/&lt;service&gt;/docs</c>.</summary>
 public sealed class ApiReferenceOptions

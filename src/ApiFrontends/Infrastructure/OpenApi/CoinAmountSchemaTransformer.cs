@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
+using GxProtocol.ApiFrontends.Domain.Money;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
-namespace GxProtocol.ApiFrontends.Infrastructure;
+namespace GxProtocol.ApiFrontends.Infrastructure.OpenApi;
 
 /// <summary>
 /// Coin amounts have their own JSON converter, which the schema generator cannot see through; this states the wire

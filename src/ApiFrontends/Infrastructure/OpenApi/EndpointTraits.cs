@@ -1,3 +1,4 @@
+using GxProtocol.ApiFrontends.Infrastructure.Idempotency;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -5,7 +6,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace GxProtocol.ApiFrontends.Infrastructure;
+namespace GxProtocol.ApiFrontends.Infrastructure.OpenApi;
 
 /// <summary>
 /// What an endpoint's metadata says about it, read the way the middleware reads it: who may call it, whether it

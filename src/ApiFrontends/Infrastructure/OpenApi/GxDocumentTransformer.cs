@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
-namespace GxProtocol.ApiFrontends.Infrastructure;
+namespace GxProtocol.ApiFrontends.Infrastructure.OpenApi;
 
 /// <summary>
 /// Document-wide parts: title and description of the service, the bearer JWT security scheme the operations refer
-/// to, the problem schema of every error response, and operation ids unique within the document.
+/// to, the problem schema of every error response, operation ids unique within the document, the service's tag
+/// description, and server URLs without a trailing slash.
 /// </summary>
 internal sealed class GxDocumentTransformer(string service) : IOpenApiDocumentTransformer
 {
@@ -34,6 +35,21 @@ internal sealed class GxDocumentTransformer(string service) : IOpenApiDocumentTr
 
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
         document.Components.Schemas[ProblemSchema.Id] = ProblemSchema.Create();
+        foreach (var tag in document.Tags ?? new HashSet<OpenApiTag>())
+        {
+            if (tag.Name == service)
+            {
+                tag.Description = ServiceDescriptions.For(service);
+            }
+        }
+        // Clients join a server URL and an operation path ("/tax/api/v1/..."): a trailing slash would double it.
+        foreach (var server in document.Servers ?? [])
+        {
+            if (server.Url is { Length: > 1 } url && url.EndsWith('/'))
+            {
+                server.Url = url.TrimEnd('/');
+            }
+        }
         OperationIdTransformer.MakeUnique(document);
         return Task.CompletedTask;
     }

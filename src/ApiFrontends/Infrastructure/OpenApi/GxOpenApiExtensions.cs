@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace GxProtocol.ApiFrontends.Infrastructure;
+namespace GxProtocol.ApiFrontends.Infrastructure.OpenApi;
 
 /// <summary>
 /// One OpenAPI document per service, served at <c>/&lt;service&gt;/openapi/v1.json</c>. A document holds the
@@ -27,6 +27,7 @@ public static class GxOpenApiExtensions
                 options.AddSchemaTransformer<CoinAmountSchemaTransformer>();
                 options.AddSchemaTransformer<StringEnumSchemaTransformer>();
                 options.AddSchemaTransformer<RelationshipTypeSchemaTransformer>();
+                options.AddSchemaTransformer<FormFileSchemaTransformer>();
                 options.AddOperationTransformer<OperationIdTransformer>();
                 options.AddOperationTransformer<SecurityOperationTransformer>();
                 options.AddOperationTransformer<RequestHeadersOperationTransformer>();

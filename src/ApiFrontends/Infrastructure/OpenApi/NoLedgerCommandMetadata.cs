@@ -1,4 +1,4 @@
-namespace GxProtocol.ApiFrontends.Infrastructure;
+namespace GxProtocol.ApiFrontends.Infrastructure.OpenApi;
 
 /// <summary>
 /// Marks a route whose 202 is not a ledger command (a mail accepted for delivery): its document gets no Prefer header

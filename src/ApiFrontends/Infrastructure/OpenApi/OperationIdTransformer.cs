@@ -2,7 +2,7 @@ using System.Reflection;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
-namespace GxProtocol.ApiFrontends.Infrastructure;
+namespace GxProtocol.ApiFrontends.Infrastructure.OpenApi;
 
 /// <summary>
 /// Client generators name their methods after operationId; routes rarely set one (<c>.WithName</c>), so the handler's

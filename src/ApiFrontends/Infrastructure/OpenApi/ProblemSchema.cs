@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
+using GxProtocol.ApiFrontends.Infrastructure.Problems;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.OpenApi;
 
-namespace GxProtocol.ApiFrontends.Infrastructure;
+namespace GxProtocol.ApiFrontends.Infrastructure.OpenApi;
 
 /// <summary>The RFC 9457 problem every error answers with, as GxProblems writes it: a stable code and per-field errors.</summary>
 internal static class ProblemSchema

@@ -4,7 +4,7 @@ using GxProtocol.Grains.Interfaces.Users;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
-namespace GxProtocol.ApiFrontends.Infrastructure;
+namespace GxProtocol.ApiFrontends.Infrastructure.OpenApi;
 
 /// <summary>
 /// A relationship's type is a string on the wire (so the older lower-case kinds still parse), which the generator

@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
+using GxProtocol.ApiFrontends.Infrastructure.Commands;
+using GxProtocol.ApiFrontends.Infrastructure.Idempotency;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
-namespace GxProtocol.ApiFrontends.Infrastructure;
+namespace GxProtocol.ApiFrontends.Infrastructure.OpenApi;
 
 /// <summary>
 /// Headers the handlers read from the request instead of binding: the required <c>X-Idempotency-Key</c> on endpoints

@@ -2,11 +2,12 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
-namespace GxProtocol.ApiFrontends.Infrastructure;
+namespace GxProtocol.ApiFrontends.Infrastructure.OpenApi;
 
 /// <summary>
 /// A bearer security requirement, 401 and 403 on every operation whose endpoint requires authorization; the roles its
-/// policy admits go to <c>x-gx-roles</c> and the description. Anonymous operations get none of these.
+/// policy admits go to <c>x-gx-roles</c> and the description. Anonymous operations get an empty requirement
+/// (<c>security: []</c>) and none of the rest.
 /// </summary>
 internal sealed class SecurityOperationTransformer : IOpenApiOperationTransformer
 {
@@ -15,6 +16,8 @@ internal sealed class SecurityOperationTransformer : IOpenApiOperationTransforme
         var traits = await EndpointTraits.ReadAsync(context.Description, context.ApplicationServices);
         if (!traits.RequiresAuthorization)
         {
+            // An explicit empty requirement: "anonymous on purpose", where a missing one would read as forgotten.
+            operation.Security = [];
             return;
         }
         var document = context.Document ?? throw new InvalidOperationException("The operation has no host document.");

@@ -1,12 +1,14 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using GxProtocol.ApiFrontends.Infrastructure.BodySize;
+using GxProtocol.ApiFrontends.Infrastructure.Json;
 using GxProtocol.Grains.Interfaces.Errors;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
 
-namespace GxProtocol.ApiFrontends.Infrastructure;
+namespace GxProtocol.ApiFrontends.Infrastructure.Problems;
 
 /// <summary>
 /// The last word on every exception: binding failures become 400/413/415 naming the field, grain rule refusals

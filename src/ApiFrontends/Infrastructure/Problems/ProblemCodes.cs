@@ -1,4 +1,4 @@
-namespace GxProtocol.ApiFrontends.Infrastructure;
+namespace GxProtocol.ApiFrontends.Infrastructure.Problems;
 
 /// <summary>The stable <c>code</c> values clients switch on; titles and details may change, these may not.</summary>
 public static class ProblemCodes

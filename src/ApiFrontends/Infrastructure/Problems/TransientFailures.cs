@@ -4,7 +4,7 @@ using Orleans.Runtime;
 using Orleans.Runtime.Messaging;
 using Orleans.Storage;
 
-namespace GxProtocol.ApiFrontends.Infrastructure;
+namespace GxProtocol.ApiFrontends.Infrastructure.Problems;
 
 /// <summary>
 /// Failures that say "not now" rather than "never": a silo died or is being declared dead, an activation is moving,

@@ -1,4 +1,4 @@
-namespace GxProtocol.ApiFrontends.Infrastructure;
+namespace GxProtocol.ApiFrontends.Infrastructure.Proxy;
 
 /// <summary>
 /// Bound from <c>Gx:ForwardedHeaders</c>: the proxies (the regional nginx, an ingress or gateway) whose

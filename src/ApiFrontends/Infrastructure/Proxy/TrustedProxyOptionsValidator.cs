@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Options;
 
-namespace GxProtocol.ApiFrontends.Infrastructure;
+namespace GxProtocol.ApiFrontends.Infrastructure.Proxy;
 
 internal sealed class TrustedProxyOptionsValidator : IValidateOptions<TrustedProxyOptions>
 {

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 
-namespace GxProtocol.ApiFrontends.Infrastructure;
+namespace GxProtocol.ApiFrontends.Infrastructure.Proxy;
 
 /// <summary>
 /// Turns <see cref="TrustedProxyOptions"/> into the forwarded-headers middleware's options. ASP.NET trusts loopback

@@ -1,6 +1,7 @@
+using GxProtocol.ApiFrontends.Infrastructure.Auth;
 using Microsoft.AspNetCore.Http;
 
-namespace GxProtocol.ApiFrontends.Infrastructure;
+namespace GxProtocol.ApiFrontends.Infrastructure.RateLimiting;
 
 /// <summary>
 /// Who a request counts against. Behind nginx the remote address is the proxy's unless the proxy is listed in

@@ -1,9 +1,10 @@
 using System.Threading.RateLimiting;
+using GxProtocol.ApiFrontends.Infrastructure.Problems;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
-namespace GxProtocol.ApiFrontends.Infrastructure;
+namespace GxProtocol.ApiFrontends.Infrastructure.RateLimiting;
 
 /// <summary>
 /// Token buckets: a global one per client IP on every request, and the named "writes" policy per user id (per IP

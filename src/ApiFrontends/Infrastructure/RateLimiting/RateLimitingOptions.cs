@@ -1,4 +1,4 @@
-namespace GxProtocol.ApiFrontends.Infrastructure;
+namespace GxProtocol.ApiFrontends.Infrastructure.RateLimiting;
 
 /// <summary>
 /// Bound from <c>Gx:RateLimiting</c>. The defaults are the original nginx zone (10 r/s, burst 20 per IP); the

@@ -1,6 +1,7 @@
+using GxProtocol.ApiFrontends.Infrastructure.OpenApi;
 using Microsoft.AspNetCore.Http;
 
-namespace GxProtocol.ApiFrontends.Infrastructure;
+namespace GxProtocol.ApiFrontends.Infrastructure.Security;
 
 /// <summary>
 /// Headers the original nginx added. Set in OnStarting so error answers written by later middleware get them too.

@@ -1,7 +1,9 @@
 using System.Text.RegularExpressions;
+using GxProtocol.ApiFrontends.Domain;
+using GxProtocol.ApiFrontends.Infrastructure.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace GxProtocol.ApiFrontends.Infrastructure;
+namespace GxProtocol.ApiFrontends.Infrastructure.Validation;
 
 /// <summary>
 /// Collects field errors for one request, then answers them all at once:

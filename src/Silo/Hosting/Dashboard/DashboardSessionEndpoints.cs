@@ -1,7 +1,8 @@
 using System.Security.Claims;
-using GxProtocol.ApiFrontends.Infrastructure;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
+using GxProtocol.ApiFrontends.Infrastructure.Auth;
+using GxProtocol.ApiFrontends.Infrastructure.Problems;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace GxProtocol.ApiFrontends.Infrastructure;
+namespace GxProtocol.ApiFrontends.Infrastructure.BodySize;
 
 /// <summary>Stops start-up on a bad <see cref="RequestBodyLimitOptions"/>, naming the key.</summary>
 internal sealed class RequestBodyLimitOptionsValidator : IValidateOptions<RequestBodyLimitOptions>

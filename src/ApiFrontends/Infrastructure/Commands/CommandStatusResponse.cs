@@ -1,6 +1,6 @@
 using GxProtocol.Grains.Interfaces.Commands;
 
-namespace GxProtocol.ApiFrontends.Services;
+namespace GxProtocol.ApiFrontends.Infrastructure.Commands;
 
 /// <summary>A command's status as the API shows it: PENDING, SUBMITTED, COMMITTED (txId, block) or FAILED (code, reason).</summary>
 public sealed record CommandStatusResponse(

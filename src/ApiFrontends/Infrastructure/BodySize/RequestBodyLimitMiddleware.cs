@@ -1,8 +1,9 @@
+using GxProtocol.ApiFrontends.Infrastructure.Problems;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
-namespace GxProtocol.ApiFrontends.Infrastructure;
+namespace GxProtocol.ApiFrontends.Infrastructure.BodySize;
 
 /// <summary>
 /// Answers 413 for bodies above the limit whatever the server: Content-Length is checked up front, chunked bodies

@@ -1,9 +1,8 @@
-using GxProtocol.ApiFrontends.Infrastructure;
 using GxProtocol.Grains.Interfaces.Commands;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace GxProtocol.ApiFrontends.Services;
+namespace GxProtocol.ApiFrontends.Infrastructure.Commands;
 
 /// <summary>
 /// The answer to a ledger command: 202 with its status location, or, when the client sent <c>Prefer: wait=N</c>

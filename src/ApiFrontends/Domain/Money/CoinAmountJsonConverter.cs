@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace GxProtocol.ApiFrontends.Infrastructure;
+namespace GxProtocol.ApiFrontends.Domain.Money;
 
 public sealed class CoinAmountJsonConverter : JsonConverter<CoinAmount>
 {

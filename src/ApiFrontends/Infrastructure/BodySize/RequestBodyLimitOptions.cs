@@ -1,4 +1,4 @@
-namespace GxProtocol.ApiFrontends.Infrastructure;
+namespace GxProtocol.ApiFrontends.Infrastructure.BodySize;
 
 /// <summary>Bound from <c>Gx:Http</c>; checked by <see cref="RequestBodyLimitOptionsValidator"/>.</summary>
 public sealed class RequestBodyLimitOptions

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 
-namespace GxProtocol.ApiFrontends.Infrastructure;
+namespace GxProtocol.ApiFrontends.Domain.Money;
 
 /// <summary>
 /// Reads a coin amount from a JSON string or number without going through floating point. The messages do not

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 
-namespace GxProtocol.ApiFrontends.Infrastructure;
+namespace GxProtocol.ApiFrontends.Infrastructure.BodySize;
 
 /// <summary>A read-only view of a request body that fails once more than <c>limit</c> bytes were read.</summary>
 internal sealed class LengthLimitedReadStream(Stream inner, long limit) : Stream

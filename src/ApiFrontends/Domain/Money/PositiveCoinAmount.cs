@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace GxProtocol.ApiFrontends.Infrastructure;
+namespace GxProtocol.ApiFrontends.Domain.Money;
 
 /// <summary>
 /// An amount that must be above zero: transfers, loans, repayments. Binding refuses "0" so every handler can

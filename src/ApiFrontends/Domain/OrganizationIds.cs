@@ -1,6 +1,6 @@
 using GxProtocol.Contract;
 
-namespace GxProtocol.ApiFrontends.Infrastructure;
+namespace GxProtocol.ApiFrontends.Domain;
 
 /// <summary>The organization id rule of the ledger (<see cref="LedgerIds.IsOrganizationId"/>), with the wording a 400 names.</summary>
 public static class OrganizationIds

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace GxProtocol.ApiFrontends.Infrastructure;
+namespace GxProtocol.ApiFrontends.Domain.Money;
 
 /// <summary>
 /// A non-negative amount of coins held as integer Qirat: balances, fees, totals, and request fields where zero is

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 
-namespace GxProtocol.ApiFrontends.Infrastructure;
+namespace GxProtocol.ApiFrontends.Infrastructure.BodySize;
 
 /// <summary>
 /// A larger body limit for particular requests (file uploads). Consulted before routing, so it matches on method

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace GxProtocol.ApiFrontends.Infrastructure;
+namespace GxProtocol.ApiFrontends.Domain.Money;
 
 /// <summary>
 /// Text form of amounts: coins as a plain decimal with at most six fraction digits, 1 coin = 1,000,000 Qirat.

@@ -1,4 +1,4 @@
-namespace GxProtocol.ApiFrontends.Infrastructure;
+namespace GxProtocol.ApiFrontends.Domain;
 
 /// <summary>
 /// The officially assigned ISO 3166-1 alpha-2 codes. A fixed list because RegionInfo is unavailable under
