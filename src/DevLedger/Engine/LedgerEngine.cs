@@ -22,12 +22,13 @@ namespace GxProtocol.DevLedger.Engine;
 /// blocks by count or timeout, a committer that validates in block order, and the chain of committed blocks.
 /// Errors are <see cref="RpcException"/>s with the codes and wording of a Fabric peer's gateway.
 /// </summary>
-public sealed partial class LedgerEngine : IAsyncDisposable
+public sealed class LedgerEngine : IAsyncDisposable
 {
     private readonly DevLedgerOptions options;
     private readonly IdentityRegistry identities;
     private readonly Chain chain;
     private readonly ProposalProcessor proposals;
+    private readonly FilteredBlockDeliverer deliverer;
     private readonly SigningIdentity peer;
     private readonly CertificateIdentity peerVerifier;
     private readonly ConcurrentQueue<PendingTransaction> ordererQueue = new();
@@ -52,6 +53,7 @@ public sealed partial class LedgerEngine : IAsyncDisposable
         var file = options.DataDirectory is null ? null : BlockFile.Open(options.DataDirectory, out persisted);
         chain = new Chain(file);
         proposals = new ProposalProcessor(options, chaincode, State, chain, identities, Faults, peer, () => PeerAddress);
+        deliverer = new FilteredBlockDeliverer(options, identities, chain, Faults);
         foreach (var block in persisted)
         {
             Replay(block);
@@ -256,6 +258,14 @@ public sealed partial class LedgerEngine : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>
+    /// Answers one signed DELIVER_SEEK_INFO envelope as a Fabric peer's DeliverFiltered does: a filtered block per block
+    /// from start through stop (waiting for blocks not yet cut unless FAIL_IF_NOT_READY), then a SUCCESS status; a bad
+    /// request ends with a status instead (BAD_REQUEST, FORBIDDEN, NOT_FOUND) and no blocks.
+    /// </summary>
+    public IAsyncEnumerable<DeliverResponse> DeliverFilteredAsync(Envelope envelope, CancellationToken cancellationToken) =>
+        deliverer.DeliverAsync(envelope, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
