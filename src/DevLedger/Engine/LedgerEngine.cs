@@ -29,6 +29,8 @@ public sealed class LedgerEngine : IAsyncDisposable
     private readonly Chain chain;
     private readonly ProposalProcessor proposals;
     private readonly FilteredBlockDeliverer deliverer;
+    private readonly CommitStatusReader commitStatus;
+    private readonly ChaincodeEventStream chaincodeEvents;
     private readonly SigningIdentity peer;
     private readonly CertificateIdentity peerVerifier;
     private readonly ConcurrentQueue<PendingTransaction> ordererQueue = new();
@@ -54,6 +56,9 @@ public sealed class LedgerEngine : IAsyncDisposable
         chain = new Chain(file);
         proposals = new ProposalProcessor(options, chaincode, State, chain, identities, Faults, peer, () => PeerAddress);
         deliverer = new FilteredBlockDeliverer(options, identities, chain, Faults);
+        var authorizer = new SignedRequestAuthorizer(identities);
+        commitStatus = new CommitStatusReader(options, authorizer, chain);
+        chaincodeEvents = new ChaincodeEventStream(options, authorizer, chain, Faults);
         foreach (var block in persisted)
         {
             Replay(block);
@@ -151,35 +156,9 @@ public sealed class LedgerEngine : IAsyncDisposable
     /// <summary>The validation code and block of a transaction, waiting for its commit.</summary>
     public async Task<CommitStatusResponse> CommitStatusAsync(SignedCommitStatusRequest signed, CancellationToken cancellationToken)
     {
+        // Awaited here so that an outage refusal surfaces through the task, as it did before the split.
         Faults.ThrowIfRefusingCalls();
-        CommitStatusRequest request;
-        try
-        {
-            request = CommitStatusRequest.Parser.ParseFrom(signed.Request);
-        }
-        catch (InvalidProtocolBufferException exception)
-        {
-            throw GatewayErrors.Plain(StatusCode.InvalidArgument, "invalid status request: " + exception.Message);
-        }
-        if (request.Identity.IsEmpty)
-        {
-            throw GatewayErrors.Plain(StatusCode.InvalidArgument, "no identity provided");
-        }
-        if (request.ChannelId.Length == 0)
-        {
-            throw GatewayErrors.Plain(StatusCode.InvalidArgument, "no channel ID provided");
-        }
-        if (request.TransactionId.Length == 0)
-        {
-            throw GatewayErrors.Plain(StatusCode.InvalidArgument, "transaction ID should not be empty");
-        }
-        AuthorizeSignedRequest(request.Identity, signed.Request, signed.Signature);
-        if (request.ChannelId != options.ChannelName)
-        {
-            throw GatewayErrors.Plain(StatusCode.NotFound, $"channel '{request.ChannelId}' not found");
-        }
-        var location = await chain.WaitForTransactionAsync(request.TransactionId, cancellationToken).ConfigureAwait(false);
-        return new CommitStatusResponse { Result = (TxValidationCode)location.ValidationCode, BlockNumber = location.BlockNumber };
+        return await commitStatus.ReadAsync(signed, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -187,77 +166,8 @@ public sealed class LedgerEngine : IAsyncDisposable
     /// Fabric peer: NextCommit or Specified (Newest and Oldest are refused), and with <c>after_transaction_id</c> the
     /// stream starts at that transaction's block and skips it and everything before it in that block.
     /// </summary>
-    public async IAsyncEnumerable<ChaincodeEventsResponse> ChaincodeEventsAsync(
-        SignedChaincodeEventsRequest signed, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        Faults.ThrowIfRefusingCalls();
-        ChaincodeEventsRequest request;
-        try
-        {
-            request = ChaincodeEventsRequest.Parser.ParseFrom(signed.Request);
-        }
-        catch (InvalidProtocolBufferException exception)
-        {
-            throw GatewayErrors.Plain(StatusCode.InvalidArgument, "invalid chaincode events request: " + exception.Message);
-        }
-        AuthorizeSignedRequest(request.Identity, signed.Request, signed.Signature);
-        if (request.ChannelId != options.ChannelName)
-        {
-            throw GatewayErrors.Plain(StatusCode.NotFound, $"channel '{request.ChannelId}' not found");
-        }
-
-        ulong startBlock;
-        int skipThroughIndex = -1;
-        if (request.AfterTransactionId.Length > 0 && chain.TryGetTransaction(request.AfterTransactionId, out var after))
-        {
-            startBlock = after.BlockNumber;
-            skipThroughIndex = after.Index;
-        }
-        else
-        {
-            startBlock = request.StartPosition?.TypeCase switch
-            {
-                null or SeekPosition.TypeOneofCase.None or SeekPosition.TypeOneofCase.NextCommit => chain.Height,
-                SeekPosition.TypeOneofCase.Specified => request.StartPosition.Specified.Number,
-                var other => throw GatewayErrors.Plain(StatusCode.InvalidArgument,
-                    $"invalid start position type: *orderer.SeekPosition_{other}"),
-            };
-        }
-
-        int? dropAfter = Faults.Options.DropEventStreamAfterEvents;
-        int delivered = 0;
-        for (ulong number = startBlock; ; number++)
-        {
-            await chain.WaitForBlockAsync(number, cancellationToken).ConfigureAwait(false);
-            var block = chain.GetBlock(number);
-            var response = new ChaincodeEventsResponse { BlockNumber = number };
-            for (int index = 0; index < block.Transactions.Count; index++)
-            {
-                var transaction = block.Transactions[index];
-                if ((number == startBlock && index <= skipThroughIndex)
-                    || transaction.ValidationCode != (int)TxValidationCode.Valid
-                    || transaction.Event is null
-                    || transaction.Event.ChaincodeId != request.ChaincodeId)
-                {
-                    continue;
-                }
-                if (dropAfter is int limit && delivered >= limit)
-                {
-                    if (response.Events.Count > 0)
-                    {
-                        yield return response;
-                    }
-                    throw new RpcException(new global::Grpc.Core.Status(StatusCode.Unavailable, $"DevLedger fault injection: event stream dropped after {limit} events"));
-                }
-                response.Events.Add(transaction.Event);
-                delivered++;
-            }
-            if (response.Events.Count > 0)
-            {
-                yield return response;
-            }
-        }
-    }
+    public IAsyncEnumerable<ChaincodeEventsResponse> ChaincodeEventsAsync(SignedChaincodeEventsRequest signed, CancellationToken cancellationToken) =>
+        chaincodeEvents.ReadAsync(signed, cancellationToken);
 
     /// <summary>
     /// Answers one signed DELIVER_SEEK_INFO envelope as a Fabric peer's DeliverFiltered does: a filtered block per block
@@ -278,27 +188,6 @@ public sealed class LedgerEngine : IAsyncDisposable
         peer.Dispose();
         peerVerifier.Dispose();
         stopping.Dispose();
-    }
-
-    private void AuthorizeSignedRequest(ByteString identity, ByteString request, ByteString signature)
-    {
-        KnownCreator creator;
-        try
-        {
-            creator = identities.Resolve(identity);
-        }
-        catch (FormatException exception)
-        {
-            throw GatewayErrors.Plain(StatusCode.PermissionDenied, "failed to deserialize identity: " + exception.Message);
-        }
-        if (creator.Role is null)
-        {
-            throw GatewayErrors.Plain(StatusCode.PermissionDenied, $"access denied: identity of MSP [{creator.Identity.MspId}] is not registered with the DevLedger");
-        }
-        if (!creator.Identity.Verify(request.Span, signature.Span))
-        {
-            throw GatewayErrors.Plain(StatusCode.PermissionDenied, "access denied: the signature over the request is not valid");
-        }
     }
 
     /// <summary>Checks made once per transaction off the committer's thread: tx id binding and the endorsement.</summary>
