@@ -28,6 +28,8 @@ public sealed class LedgerEngine : IAsyncDisposable
     private readonly IdentityRegistry identities;
     private readonly Chain chain;
     private readonly ProposalProcessor proposals;
+    private readonly WriteSetApplier writes;
+    private readonly BlockAppender appender;
     private readonly FilteredBlockDeliverer deliverer;
     private readonly CommitStatusReader commitStatus;
     private readonly ChaincodeEventStream chaincodeEvents;
@@ -59,14 +61,9 @@ public sealed class LedgerEngine : IAsyncDisposable
         var authorizer = new SignedRequestAuthorizer(identities);
         commitStatus = new CommitStatusReader(options, authorizer, chain);
         chaincodeEvents = new ChaincodeEventStream(options, authorizer, chain, Faults);
-        foreach (var block in persisted)
-        {
-            Replay(block);
-        }
-        if (chain.Height == 0)
-        {
-            AppendBlock(0, [], [], persist: true);
-        }
+        writes = new WriteSetApplier(State);
+        appender = new BlockAppender(chain);
+        new LedgerReplay(options, chain, writes, appender).Restore(persisted);
         // The orderer has its own thread: on the thread pool its batch timer would queue behind request work and
         // every block would take as long as the backlog of endorsements.
         orderer = new Thread(() => RunOrderer(stopping.Token)) { IsBackground = true, Name = "DevLedger orderer" };
@@ -269,12 +266,12 @@ public sealed class LedgerEngine : IAsyncDisposable
             int code = Validate(pending, seen);
             if (code == (int)TxValidationCode.Valid)
             {
-                Apply(pending.Envelope, number, (ulong)index);
+                writes.Apply(pending.Envelope, number, (ulong)index);
             }
             records.Add(new CommittedTransactionRecord(pending.Envelope.TransactionId, code,
                 code == (int)TxValidationCode.Valid ? pending.Envelope.Event : null));
         }
-        AppendBlock(number, batch.Select(pending => pending.EnvelopeBytes).ToList(), records, persist: true);
+        appender.Append(number, batch.Select(pending => pending.EnvelopeBytes).ToList(), records, persist: true);
     }
 
     /// <summary>Validation in block order, against state that already holds the writes of earlier valid transactions.</summary>
@@ -328,67 +325,6 @@ public sealed class LedgerEngine : IAsyncDisposable
             return !exists;
         }
         return exists && current.BlockNumber == read.Version.BlockNum && current.TransactionNumber == read.Version.TxNum;
-    }
-
-    private void Apply(ParsedEnvelope envelope, ulong blockNumber, ulong transactionNumber)
-    {
-        foreach (var write in envelope.ReadWriteSet.Writes)
-        {
-            if (write.IsDelete)
-            {
-                State.Delete(write.Key);
-            }
-            else
-            {
-                State.Put(write.Key, write.Value.ToByteArray(), blockNumber, transactionNumber);
-            }
-        }
-    }
-
-    private void AppendBlock(ulong number, IReadOnlyList<ByteString> envelopes, IReadOnlyList<CommittedTransactionRecord> records, bool persist)
-    {
-        var data = new BlockData();
-        data.Data.AddRange(envelopes);
-        using var dataHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var envelope in envelopes)
-        {
-            dataHash.AppendData(envelope.Span);
-        }
-        var header = new BlockHeader
-        {
-            Number = number,
-            PreviousHash = ByteString.CopyFrom(chain.LastHeaderHash),
-            DataHash = ByteString.CopyFrom(dataHash.GetHashAndReset()),
-        };
-        var metadata = new BlockMetadata();
-        for (int index = 0; index <= (int)BlockMetadataIndex.CommitHash; index++)
-        {
-            metadata.Metadata.Add(index == (int)BlockMetadataIndex.TransactionsFilter
-                ? ByteString.CopyFrom(records.Select(record => (byte)record.ValidationCode).ToArray())
-                : ByteString.Empty);
-        }
-        var block = new Block { Header = header, Data = data, Metadata = metadata };
-        chain.Append(block, new CommittedBlock(number, records), SHA256.HashData(header.ToByteArray()), persist);
-    }
-
-    /// <summary>Rebuilds state, transaction index and events from a block read back from the block file.</summary>
-    private void Replay(Block block)
-    {
-        var codes = block.Metadata.Metadata.Count > (int)BlockMetadataIndex.TransactionsFilter
-            ? block.Metadata.Metadata[(int)BlockMetadataIndex.TransactionsFilter].ToByteArray()
-            : [];
-        var records = new List<CommittedTransactionRecord>(block.Data.Data.Count);
-        for (int index = 0; index < block.Data.Data.Count; index++)
-        {
-            var parsed = ParsedEnvelope.Parse(Envelope.Parser.ParseFrom(block.Data.Data[index]), options.ChaincodeName);
-            int code = index < codes.Length ? codes[index] : (int)TxValidationCode.InvalidOtherReason;
-            if (code == (int)TxValidationCode.Valid)
-            {
-                Apply(parsed, block.Header.Number, (ulong)index);
-            }
-            records.Add(new CommittedTransactionRecord(parsed.TransactionId, code, code == (int)TxValidationCode.Valid ? parsed.Event : null));
-        }
-        AppendBlock(block.Header.Number, block.Data.Data, records, persist: false);
     }
 
     private static byte[] Concat(ByteString first, ByteString second)
