@@ -28,8 +28,7 @@ public sealed class LedgerEngine : IAsyncDisposable
     private readonly IdentityRegistry identities;
     private readonly Chain chain;
     private readonly ProposalProcessor proposals;
-    private readonly WriteSetApplier writes;
-    private readonly BlockAppender appender;
+    private readonly BlockCommitter committer;
     private readonly FilteredBlockDeliverer deliverer;
     private readonly CommitStatusReader commitStatus;
     private readonly ChaincodeEventStream chaincodeEvents;
@@ -61,9 +60,10 @@ public sealed class LedgerEngine : IAsyncDisposable
         var authorizer = new SignedRequestAuthorizer(identities);
         commitStatus = new CommitStatusReader(options, authorizer, chain);
         chaincodeEvents = new ChaincodeEventStream(options, authorizer, chain, Faults);
-        writes = new WriteSetApplier(State);
-        appender = new BlockAppender(chain);
+        var writes = new WriteSetApplier(State);
+        var appender = new BlockAppender(chain);
         new LedgerReplay(options, chain, writes, appender).Restore(persisted);
+        committer = new BlockCommitter(chain, new BlockValidator(State, chain, Faults), writes, appender, Faults);
         // The orderer has its own thread: on the thread pool its batch timer would queue behind request work and
         // every block would take as long as the backlog of endorsements.
         orderer = new Thread(() => RunOrderer(stopping.Token)) { IsBackground = true, Name = "DevLedger orderer" };
@@ -232,7 +232,7 @@ public sealed class LedgerEngine : IAsyncDisposable
                     }
                     Dequeue(batch);
                 }
-                CommitBlock(batch, cancellationToken);
+                committer.Commit(batch, cancellationToken);
                 batch.Clear();
             }
         }
@@ -248,83 +248,6 @@ public sealed class LedgerEngine : IAsyncDisposable
         {
             batch.Add(pending);
         }
-    }
-
-    private void CommitBlock(List<PendingTransaction> batch, CancellationToken cancellationToken)
-    {
-        var delay = Faults.Options.CommitDelay;
-        if (delay > TimeSpan.Zero && cancellationToken.WaitHandle.WaitOne(delay))
-        {
-            throw new OperationCanceledException(cancellationToken);
-        }
-        ulong number = chain.Height;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var records = new List<CommittedTransactionRecord>(batch.Count);
-        for (int index = 0; index < batch.Count; index++)
-        {
-            var pending = batch[index];
-            int code = Validate(pending, seen);
-            if (code == (int)TxValidationCode.Valid)
-            {
-                writes.Apply(pending.Envelope, number, (ulong)index);
-            }
-            records.Add(new CommittedTransactionRecord(pending.Envelope.TransactionId, code,
-                code == (int)TxValidationCode.Valid ? pending.Envelope.Event : null));
-        }
-        appender.Append(number, batch.Select(pending => pending.EnvelopeBytes).ToList(), records, persist: true);
-    }
-
-    /// <summary>Validation in block order, against state that already holds the writes of earlier valid transactions.</summary>
-    private int Validate(PendingTransaction pending, HashSet<string> seenInBlock)
-    {
-        bool firstInBlock = seenInBlock.Add(pending.Envelope.TransactionId);
-        if (pending.PreValidationCode != (int)TxValidationCode.Valid)
-        {
-            return pending.PreValidationCode;
-        }
-        if (!firstInBlock || chain.Contains(pending.Envelope.TransactionId))
-        {
-            return (int)TxValidationCode.DuplicateTxid;
-        }
-        if (Faults.ForceEndorsementPolicyFailure())
-        {
-            return (int)TxValidationCode.EndorsementPolicyFailure;
-        }
-        if (Faults.ForceMvccConflict())
-        {
-            return (int)TxValidationCode.MvccReadConflict;
-        }
-        var readWriteSet = pending.Envelope.ReadWriteSet;
-        foreach (var read in readWriteSet.Reads)
-        {
-            if (!SameVersion(read))
-            {
-                return (int)TxValidationCode.MvccReadConflict;
-            }
-        }
-        foreach (var range in readWriteSet.RangeQueriesInfo)
-        {
-            var current = State.Range(range.StartKey, range.EndKey);
-            var recorded = range.RawReads?.KvReads ?? [];
-            if (current.Count != recorded.Count || current.Zip(recorded).Any(pair =>
-                pair.First.Key != pair.Second.Key
-                || pair.First.Value.BlockNumber != pair.Second.Version?.BlockNum
-                || pair.First.Value.TransactionNumber != pair.Second.Version?.TxNum))
-            {
-                return (int)TxValidationCode.PhantomReadConflict;
-            }
-        }
-        return (int)TxValidationCode.Valid;
-    }
-
-    private bool SameVersion(Fabric.Protos.Ledger.Rwset.Kvrwset.KVRead read)
-    {
-        bool exists = State.TryGet(read.Key, out var current);
-        if (read.Version is null)
-        {
-            return !exists;
-        }
-        return exists && current.BlockNumber == read.Version.BlockNum && current.TransactionNumber == read.Version.TxNum;
     }
 
     private static byte[] Concat(ByteString first, ByteString second)
