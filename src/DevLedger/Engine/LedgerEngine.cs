@@ -28,16 +28,12 @@ public sealed class LedgerEngine : IAsyncDisposable
     private readonly IdentityRegistry identities;
     private readonly Chain chain;
     private readonly ProposalProcessor proposals;
-    private readonly BlockCommitter committer;
     private readonly FilteredBlockDeliverer deliverer;
     private readonly CommitStatusReader commitStatus;
     private readonly ChaincodeEventStream chaincodeEvents;
     private readonly SigningIdentity peer;
     private readonly CertificateIdentity peerVerifier;
-    private readonly ConcurrentQueue<PendingTransaction> ordererQueue = new();
-    private readonly SemaphoreSlim ordererQueued = new(0);
-    private readonly CancellationTokenSource stopping = new();
-    private readonly Thread orderer;
+    private readonly Orderer orderer;
     // Endorsement signatures this peer issued: checking membership spares the committer an ECDSA verification per
     // transaction. Unknown ones (after a restart, or once the memo was cleared) are verified cryptographically.
     private readonly ConcurrentDictionary<ByteString, bool> issuedEndorsements = new();
@@ -63,11 +59,8 @@ public sealed class LedgerEngine : IAsyncDisposable
         var writes = new WriteSetApplier(State);
         var appender = new BlockAppender(chain);
         new LedgerReplay(options, chain, writes, appender).Restore(persisted);
-        committer = new BlockCommitter(chain, new BlockValidator(State, chain, Faults), writes, appender, Faults);
-        // The orderer has its own thread: on the thread pool its batch timer would queue behind request work and
-        // every block would take as long as the backlog of endorsements.
-        orderer = new Thread(() => RunOrderer(stopping.Token)) { IsBackground = true, Name = "DevLedger orderer" };
-        orderer.Start();
+        var committer = new BlockCommitter(chain, new BlockValidator(State, chain, Faults), writes, appender, Faults);
+        orderer = new Orderer(options, committer);
     }
 
     /// <summary>Opens a ledger (replaying the block file when <see cref="DevLedgerOptions.DataDirectory"/> is set).</summary>
@@ -145,8 +138,7 @@ public sealed class LedgerEngine : IAsyncDisposable
             throw GatewayErrors.OrdererRefused("FORBIDDEN",
                 "implicit policy evaluation failed - 0 sub-policies were satisfied, but this policy requires 1 of the 'Writers' sub-policies to be satisfied");
         }
-        ordererQueue.Enqueue(new PendingTransaction(parsed, envelope.ToByteString(), PreValidate(parsed)));
-        ordererQueued.Release();
+        orderer.Enqueue(new PendingTransaction(parsed, envelope.ToByteString(), PreValidate(parsed)));
         return new SubmitResponse();
     }
 
@@ -176,15 +168,11 @@ public sealed class LedgerEngine : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        // Stopping cancels the wait for the next batch; transactions not yet in a block are dropped as in an orderer crash.
-        await stopping.CancelAsync().ConfigureAwait(false);
-        orderer.Join();
+        await orderer.DisposeAsync().ConfigureAwait(false);
         chain.AbortWaiters();
-        ordererQueued.Dispose();
         chain.Dispose();
         peer.Dispose();
         peerVerifier.Dispose();
-        stopping.Dispose();
     }
 
     /// <summary>Checks made once per transaction off the committer's thread: tx id binding and the endorsement.</summary>
@@ -209,44 +197,6 @@ public sealed class LedgerEngine : IAsyncDisposable
         {
             issuedEndorsements.Clear();
             Interlocked.Exchange(ref issuedEndorsementCount, 0);
-        }
-    }
-
-    private void RunOrderer(CancellationToken cancellationToken)
-    {
-        var batch = new List<PendingTransaction>(options.MaxTransactionsPerBlock);
-        try
-        {
-            while (true)
-            {
-                ordererQueued.Wait(cancellationToken);
-                // Like Fabric's block cutter: the batch timer starts with the first transaction of the batch.
-                long deadline = Environment.TickCount64 + (long)Math.Ceiling(options.BatchTimeout.TotalMilliseconds);
-                Dequeue(batch);
-                while (batch.Count < options.MaxTransactionsPerBlock)
-                {
-                    long remaining = deadline - Environment.TickCount64;
-                    if (remaining <= 0 || !ordererQueued.Wait(TimeSpan.FromMilliseconds(remaining), cancellationToken))
-                    {
-                        break;
-                    }
-                    Dequeue(batch);
-                }
-                committer.Commit(batch, cancellationToken);
-                batch.Clear();
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // The ledger is stopping.
-        }
-    }
-
-    private void Dequeue(List<PendingTransaction> batch)
-    {
-        if (ordererQueue.TryDequeue(out var pending))
-        {
-            batch.Add(pending);
         }
     }
 
