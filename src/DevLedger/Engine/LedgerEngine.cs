@@ -1,7 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Security.Cryptography;
-using System.Collections.Concurrent;
-using Google.Protobuf;
 using Grpc.Core;
 using GxProtocol.DevLedger.Chaincode;
 using GxProtocol.DevLedger.Configuration;
@@ -10,57 +6,57 @@ using GxProtocol.DevLedger.Storage;
 using GxProtocol.Fabric.Identity;
 using GxProtocol.Fabric.Protos.Common;
 using GxProtocol.Fabric.Protos.Gateway;
-using GxProtocol.Fabric.Protos.Orderer;
 using GxProtocol.Fabric.Protos.Peer;
-using GxProtocol.Fabric.Transactions;
 
 namespace GxProtocol.DevLedger.Engine;
 
 /// <summary>
-/// The whole development ledger without the network: the gateway's five operations over proto messages (the gRPC
-/// service is a thin adapter over these, and benchmarks or tests may call them directly), an orderer that cuts
-/// blocks by count or timeout, a committer that validates in block order, and the chain of committed blocks.
+/// The whole development ledger without the network, as one facade: the gateway's five operations and the peer's
+/// filtered deliver over proto messages (the gRPC services are thin adapters over these; benchmarks and tests call
+/// them directly). It wires the roles and passes every call through the injected-outage check; the work is done by
+/// <see cref="ProposalProcessor"/> (endorse, evaluate), <see cref="OrdererBroadcast"/> and <see cref="Orderer"/>
+/// (submit, block cutting), <see cref="BlockCommitter"/> with <see cref="BlockValidator"/> and
+/// <see cref="BlockAppender"/> (commit), <see cref="LedgerReplay"/> (start-up), and the chain readers
+/// <see cref="CommitStatusReader"/>, <see cref="ChaincodeEventStream"/> and <see cref="FilteredBlockDeliverer"/>.
 /// Errors are <see cref="RpcException"/>s with the codes and wording of a Fabric peer's gateway.
 /// </summary>
 public sealed class LedgerEngine : IAsyncDisposable
 {
-    private readonly DevLedgerOptions options;
-    private readonly IdentityRegistry identities;
-    private readonly Chain chain;
-    private readonly ProposalProcessor proposals;
-    private readonly FilteredBlockDeliverer deliverer;
-    private readonly CommitStatusReader commitStatus;
-    private readonly ChaincodeEventStream chaincodeEvents;
-    private readonly SigningIdentity peer;
-    private readonly CertificateIdentity peerVerifier;
-    private readonly Orderer orderer;
-    // Endorsement signatures this peer issued: checking membership spares the committer an ECDSA verification per
-    // transaction. Unknown ones (after a restart, or once the memo was cleared) are verified cryptographically.
-    private readonly ConcurrentDictionary<ByteString, bool> issuedEndorsements = new();
-    private long issuedEndorsementCount;
+    private readonly DevLedgerOptions _options;
+    private readonly Chain _chain;
+    private readonly SigningIdentity _peer;
+    private readonly IssuedEndorsements _issuedEndorsements = new();
+    private readonly ProposalProcessor _proposals;
+    private readonly OrdererBroadcast _broadcast;
+    private readonly Orderer _orderer;
+    private readonly CommitStatusReader _commitStatus;
+    private readonly ChaincodeEventStream _chaincodeEvents;
+    private readonly FilteredBlockDeliverer _deliverer;
 
     private LedgerEngine(DevLedgerOptions options, IChaincode chaincode, TimeProvider time)
     {
         new DevLedgerOptionsValidator().ThrowIfInvalid(options);
-        this.options = options;
+        _options = options;
         Faults = new FaultInjector(options.Faults, time);
-        identities = new IdentityRegistry(options);
-        peer = DevelopmentIdentity.CreateSigningIdentity(options.PeerMspId, "devledger-peer");
-        peerVerifier = CertificateIdentity.Parse(peer.Creator);
+        var identities = new IdentityRegistry(options);
+        _peer = DevelopmentIdentity.CreateSigningIdentity(options.PeerMspId, "devledger-peer");
+        _broadcast = new OrdererBroadcast(options, identities, _issuedEndorsements, _peer);
 
         List<Block> persisted = [];
         var file = options.DataDirectory is null ? null : BlockFile.Open(options.DataDirectory, out persisted);
-        chain = new Chain(file);
-        proposals = new ProposalProcessor(options, chaincode, State, chain, identities, Faults, peer, () => PeerAddress);
-        deliverer = new FilteredBlockDeliverer(options, identities, chain, Faults);
+        _chain = new Chain(file);
+        _proposals = new ProposalProcessor(options, chaincode, State, _chain, identities, Faults, _peer, () => PeerAddress);
         var authorizer = new SignedRequestAuthorizer(identities);
-        commitStatus = new CommitStatusReader(options, authorizer, chain);
-        chaincodeEvents = new ChaincodeEventStream(options, authorizer, chain, Faults);
+        _commitStatus = new CommitStatusReader(options, authorizer, _chain);
+        _chaincodeEvents = new ChaincodeEventStream(options, authorizer, _chain, Faults);
+        _deliverer = new FilteredBlockDeliverer(options, identities, _chain, Faults);
+
         var writes = new WriteSetApplier(State);
-        var appender = new BlockAppender(chain);
-        new LedgerReplay(options, chain, writes, appender).Restore(persisted);
-        var committer = new BlockCommitter(chain, new BlockValidator(State, chain, Faults), writes, appender, Faults);
-        orderer = new Orderer(options, committer);
+        var appender = new BlockAppender(_chain);
+        // Replay completes before the orderer's thread starts, so the first cut block follows the replayed ones.
+        new LedgerReplay(options, _chain, writes, appender).Restore(persisted);
+        var committer = new BlockCommitter(_chain, new BlockValidator(State, _chain, Faults), writes, appender, Faults);
+        _orderer = new Orderer(options, committer);
     }
 
     /// <summary>Opens a ledger (replaying the block file when <see cref="DevLedgerOptions.DataDirectory"/> is set).</summary>
@@ -70,7 +66,7 @@ public sealed class LedgerEngine : IAsyncDisposable
     /// <summary>Shown as the endpoint address in gateway.ErrorDetail; the host sets it once it has bound its port.</summary>
     public string PeerAddress { get; set; } = "devledger";
 
-    public DevLedgerOptions Options => options;
+    public DevLedgerOptions Options => _options;
 
     public FaultInjector Faults { get; }
 
@@ -78,67 +74,34 @@ public sealed class LedgerEngine : IAsyncDisposable
     public WorldState State { get; } = new();
 
     /// <summary>Number of committed blocks (block 0 is the genesis block, with no transactions).</summary>
-    public ulong Height => chain.Height;
+    public ulong Height => _chain.Height;
 
     /// <summary>The committed value of <paramref name="key"/>, or null.</summary>
     public byte[]? GetState(string key) => State.TryGet(key, out var value) ? value.Value : null;
 
-    public CommittedBlock GetBlock(ulong number) => chain.GetBlock(number);
+    public CommittedBlock GetBlock(ulong number) => _chain.GetBlock(number);
 
-    public bool TryGetTransaction(string transactionId, out TransactionLocation location) => chain.TryGetTransaction(transactionId, out location);
+    public bool TryGetTransaction(string transactionId, out TransactionLocation location) => _chain.TryGetTransaction(transactionId, out location);
 
     public EndorseResponse Endorse(EndorseRequest request)
     {
         Faults.ThrowIfRefusingCalls();
-        var response = proposals.Endorse(request, out var endorsementSignature);
-        RememberEndorsement(endorsementSignature);
+        var response = _proposals.Endorse(request, out var endorsementSignature);
+        _issuedEndorsements.Remember(endorsementSignature);
         return response;
     }
 
     public EvaluateResponse Evaluate(EvaluateRequest request)
     {
         Faults.ThrowIfRefusingCalls();
-        return proposals.Evaluate(request);
+        return _proposals.Evaluate(request);
     }
 
     /// <summary>The orderer's broadcast: checks the envelope signature and queues the transaction for the next block.</summary>
     public SubmitResponse Submit(SubmitRequest request)
     {
         Faults.ThrowIfRefusingCalls();
-        var envelope = request.PreparedTransaction
-            ?? throw GatewayErrors.Plain(StatusCode.InvalidArgument, "a prepared transaction is required");
-        if (envelope.Signature.IsEmpty)
-        {
-            throw GatewayErrors.Plain(StatusCode.InvalidArgument, "prepared transaction must be signed");
-        }
-        ParsedEnvelope parsed;
-        try
-        {
-            parsed = ParsedEnvelope.Parse(envelope, options.ChaincodeName);
-        }
-        catch (FormatException exception)
-        {
-            throw GatewayErrors.OrdererRefused("BAD_REQUEST", exception.Message);
-        }
-        if (parsed.ChannelId != options.ChannelName || request.ChannelId != options.ChannelName)
-        {
-            throw GatewayErrors.Plain(StatusCode.NotFound, $"failed to create block deliverer for channel `{request.ChannelId}`, missing OrdererConfig");
-        }
-        KnownCreator creator;
-        try
-        {
-            creator = identities.Resolve(parsed.Creator);
-        }
-        catch (FormatException exception)
-        {
-            throw GatewayErrors.OrdererRefused("FORBIDDEN", "creator is malformed: " + exception.Message);
-        }
-        if (creator.Role is null || !creator.Identity.Verify(parsed.PayloadBytes.Span, parsed.Signature.Span))
-        {
-            throw GatewayErrors.OrdererRefused("FORBIDDEN",
-                "implicit policy evaluation failed - 0 sub-policies were satisfied, but this policy requires 1 of the 'Writers' sub-policies to be satisfied");
-        }
-        orderer.Enqueue(new PendingTransaction(parsed, envelope.ToByteString(), PreValidate(parsed)));
+        _orderer.Enqueue(_broadcast.Accept(request));
         return new SubmitResponse();
     }
 
@@ -147,7 +110,7 @@ public sealed class LedgerEngine : IAsyncDisposable
     {
         // Awaited here so that an outage refusal surfaces through the task, as it did before the split.
         Faults.ThrowIfRefusingCalls();
-        return await commitStatus.ReadAsync(signed, cancellationToken).ConfigureAwait(false);
+        return await _commitStatus.ReadAsync(signed, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -156,7 +119,7 @@ public sealed class LedgerEngine : IAsyncDisposable
     /// stream starts at that transaction's block and skips it and everything before it in that block.
     /// </summary>
     public IAsyncEnumerable<ChaincodeEventsResponse> ChaincodeEventsAsync(SignedChaincodeEventsRequest signed, CancellationToken cancellationToken) =>
-        chaincodeEvents.ReadAsync(signed, cancellationToken);
+        _chaincodeEvents.ReadAsync(signed, cancellationToken);
 
     /// <summary>
     /// Answers one signed DELIVER_SEEK_INFO envelope as a Fabric peer's DeliverFiltered does: a filtered block per block
@@ -164,47 +127,14 @@ public sealed class LedgerEngine : IAsyncDisposable
     /// request ends with a status instead (BAD_REQUEST, FORBIDDEN, NOT_FOUND) and no blocks.
     /// </summary>
     public IAsyncEnumerable<DeliverResponse> DeliverFilteredAsync(Envelope envelope, CancellationToken cancellationToken) =>
-        deliverer.DeliverAsync(envelope, cancellationToken);
+        _deliverer.DeliverAsync(envelope, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
-        await orderer.DisposeAsync().ConfigureAwait(false);
-        chain.AbortWaiters();
-        chain.Dispose();
-        peer.Dispose();
-        peerVerifier.Dispose();
-    }
-
-    /// <summary>Checks made once per transaction off the committer's thread: tx id binding and the endorsement.</summary>
-    private int PreValidate(ParsedEnvelope parsed)
-    {
-        if (TransactionIds.Compute(parsed.Nonce.Span, parsed.Creator.Span) != parsed.TransactionId)
-        {
-            return (int)TxValidationCode.BadProposalTxid;
-        }
-        bool endorsed = parsed.Endorsements.Any(endorsement =>
-            endorsement.Endorser.Equals(peer.Creator) && (issuedEndorsements.ContainsKey(endorsement.Signature) || peerVerifier.Verify(Concat(parsed.ProposalResponsePayload, endorsement.Endorser), endorsement.Signature.Span)));
-        return endorsed ? (int)TxValidationCode.Valid : (int)TxValidationCode.EndorsementPolicyFailure;
-    }
-
-    // The signature comes straight from the endorser: parsing the whole prepared envelope back again only to find
-    // it cost a full protobuf decode per endorsement.
-    // ConcurrentDictionary.Count takes every bucket lock, and every endorsement asked for it: the endorsers contended
-    // on those locks. A counter bounds the memo just as well (approximately, which is all the bound needs).
-    private void RememberEndorsement(ByteString endorsementSignature)
-    {
-        if (issuedEndorsements.TryAdd(endorsementSignature, true) && Interlocked.Increment(ref issuedEndorsementCount) > 100_000)
-        {
-            issuedEndorsements.Clear();
-            Interlocked.Exchange(ref issuedEndorsementCount, 0);
-        }
-    }
-
-    private static byte[] Concat(ByteString first, ByteString second)
-    {
-        var joined = new byte[first.Length + second.Length];
-        first.Span.CopyTo(joined);
-        second.Span.CopyTo(joined.AsSpan(first.Length));
-        return joined;
+        await _orderer.DisposeAsync().ConfigureAwait(false);
+        _chain.AbortWaiters();
+        _chain.Dispose();
+        _peer.Dispose();
+        _broadcast.Dispose();
     }
 }
