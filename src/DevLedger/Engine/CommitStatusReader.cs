@@ -11,15 +11,18 @@ namespace GxProtocol.DevLedger.Engine;
 /// transaction's commit. Its own class because it is the one gateway call that parks a request until the orderer
 /// thread has cut and committed a block.
 /// </summary>
-internal sealed class CommitStatusReader(DevLedgerOptions options, SignedRequestAuthorizer authorizer, Chain chain)
+internal sealed class CommitStatusReader(DevLedgerOptions options, SignedRequestAuthorizer authorizer, Chain chain, FaultInjector faults)
 {
     private readonly DevLedgerOptions _options = options;
     private readonly SignedRequestAuthorizer _authorizer = authorizer;
     private readonly Chain _chain = chain;
+    private readonly FaultInjector _faults = faults;
 
     /// <summary>The validation code and block of a transaction, waiting for its commit.</summary>
     public async Task<CommitStatusResponse> ReadAsync(SignedCommitStatusRequest signed, CancellationToken cancellationToken)
     {
+        // Inside the async body, as before the split: a simulated outage surfaces through the returned task.
+        _faults.ThrowIfRefusingCalls();
         CommitStatusRequest request;
         try
         {

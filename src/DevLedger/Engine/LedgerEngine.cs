@@ -13,7 +13,8 @@ namespace GxProtocol.DevLedger.Engine;
 /// <summary>
 /// The whole development ledger without the network, as one facade: the gateway's five operations and the peer's
 /// filtered deliver over proto messages (the gRPC services are thin adapters over these; benchmarks and tests call
-/// them directly). It wires the roles and passes every call through the injected-outage check; the work is done by
+/// them directly). It wires the roles; the synchronous calls pass the injected-outage check here, the asynchronous ones
+/// inside their reader (so the refusal surfaces through the task or on the stream's first read). The work is done by
 /// <see cref="ProposalProcessor"/> (endorse, evaluate), <see cref="OrdererBroadcast"/> and <see cref="Orderer"/>
 /// (submit, block cutting), <see cref="BlockCommitter"/> with <see cref="BlockValidator"/> and
 /// <see cref="BlockAppender"/> (commit), <see cref="LedgerReplay"/> (start-up), and the chain readers
@@ -47,7 +48,7 @@ public sealed class LedgerEngine : IAsyncDisposable
         _chain = new Chain(file);
         _proposals = new ProposalProcessor(options, chaincode, State, _chain, identities, Faults, _peer, () => PeerAddress);
         var authorizer = new SignedRequestAuthorizer(identities);
-        _commitStatus = new CommitStatusReader(options, authorizer, _chain);
+        _commitStatus = new CommitStatusReader(options, authorizer, _chain, Faults);
         _chaincodeEvents = new ChaincodeEventStream(options, authorizer, _chain, Faults);
         _deliverer = new FilteredBlockDeliverer(options, identities, _chain, Faults);
 
@@ -106,12 +107,8 @@ public sealed class LedgerEngine : IAsyncDisposable
     }
 
     /// <summary>The validation code and block of a transaction, waiting for its commit.</summary>
-    public async Task<CommitStatusResponse> CommitStatusAsync(SignedCommitStatusRequest signed, CancellationToken cancellationToken)
-    {
-        // Awaited here so that an outage refusal surfaces through the task, as it did before the split.
-        Faults.ThrowIfRefusingCalls();
-        return await _commitStatus.ReadAsync(signed, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<CommitStatusResponse> CommitStatusAsync(SignedCommitStatusRequest signed, CancellationToken cancellationToken) =>
+        _commitStatus.ReadAsync(signed, cancellationToken);
 
     /// <summary>
     /// Chaincode events of VALID transactions, one response per block that has any, from the requested start like a
