@@ -1,7 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Security.Cryptography;
-using System.Collections.Concurrent;
-using Google.Protobuf;
 using Grpc.Core;
 using GxProtocol.DevLedger.Chaincode;
 using GxProtocol.DevLedger.Configuration;
@@ -10,60 +6,58 @@ using GxProtocol.DevLedger.Storage;
 using GxProtocol.Fabric.Identity;
 using GxProtocol.Fabric.Protos.Common;
 using GxProtocol.Fabric.Protos.Gateway;
-using GxProtocol.Fabric.Protos.Orderer;
 using GxProtocol.Fabric.Protos.Peer;
-using GxProtocol.Fabric.Transactions;
 
 namespace GxProtocol.DevLedger.Engine;
 
 /// <summary>
-/// The whole development ledger without the network: the gateway's five operations over proto messages (the gRPC
-/// service is a thin adapter over these, and benchmarks or tests may call them directly), an orderer that cuts
-/// blocks by count or timeout, a committer that validates in block order, and the chain of committed blocks.
+/// The whole development ledger without the network, as one facade: the gateway's five operations and the peer's
+/// filtered deliver over proto messages (the gRPC services are thin adapters over these; benchmarks and tests call
+/// them directly). It wires the roles; the synchronous calls pass the injected-outage check here, the asynchronous ones
+/// inside their reader (so the refusal surfaces through the task or on the stream's first read). The work is done by
+/// <see cref="ProposalProcessor"/> (endorse, evaluate), <see cref="OrdererBroadcast"/> and <see cref="Orderer"/>
+/// (submit, block cutting), <see cref="BlockCommitter"/> with <see cref="BlockValidator"/> and
+/// <see cref="BlockAppender"/> (commit), <see cref="LedgerReplay"/> (start-up), and the chain readers
+/// <see cref="CommitStatusReader"/>, <see cref="ChaincodeEventStream"/> and <see cref="FilteredBlockDeliverer"/>.
 /// Errors are <see cref="RpcException"/>s with the codes and wording of a Fabric peer's gateway.
 /// </summary>
-public sealed partial class LedgerEngine : IAsyncDisposable
+public sealed class LedgerEngine : IAsyncDisposable
 {
-    private readonly DevLedgerOptions options;
-    private readonly IdentityRegistry identities;
-    private readonly Chain chain;
-    private readonly ProposalProcessor proposals;
-    private readonly SigningIdentity peer;
-    private readonly CertificateIdentity peerVerifier;
-    private readonly ConcurrentQueue<PendingTransaction> ordererQueue = new();
-    private readonly SemaphoreSlim ordererQueued = new(0);
-    private readonly CancellationTokenSource stopping = new();
-    private readonly Thread orderer;
-    // Endorsement signatures this peer issued: checking membership spares the committer an ECDSA verification per
-    // transaction. Unknown ones (after a restart, or once the memo was cleared) are verified cryptographically.
-    private readonly ConcurrentDictionary<ByteString, bool> issuedEndorsements = new();
-    private long issuedEndorsementCount;
+    private readonly DevLedgerOptions _options;
+    private readonly Chain _chain;
+    private readonly SigningIdentity _peer;
+    private readonly IssuedEndorsements _issuedEndorsements = new();
+    private readonly ProposalProcessor _proposals;
+    private readonly OrdererBroadcast _broadcast;
+    private readonly Orderer _orderer;
+    private readonly CommitStatusReader _commitStatus;
+    private readonly ChaincodeEventStream _chaincodeEvents;
+    private readonly FilteredBlockDeliverer _deliverer;
 
     private LedgerEngine(DevLedgerOptions options, IChaincode chaincode, TimeProvider time)
     {
         new DevLedgerOptionsValidator().ThrowIfInvalid(options);
-        this.options = options;
+        _options = options;
         Faults = new FaultInjector(options.Faults, time);
-        identities = new IdentityRegistry(options);
-        peer = DevelopmentIdentity.CreateSigningIdentity(options.PeerMspId, "devledger-peer");
-        peerVerifier = CertificateIdentity.Parse(peer.Creator);
+        var identities = new IdentityRegistry(options);
+        _peer = DevelopmentIdentity.CreateSigningIdentity(options.PeerMspId, "devledger-peer");
+        _broadcast = new OrdererBroadcast(options, identities, _issuedEndorsements, _peer);
 
         List<Block> persisted = [];
         var file = options.DataDirectory is null ? null : BlockFile.Open(options.DataDirectory, out persisted);
-        chain = new Chain(file);
-        proposals = new ProposalProcessor(options, chaincode, State, chain, identities, Faults, peer, () => PeerAddress);
-        foreach (var block in persisted)
-        {
-            Replay(block);
-        }
-        if (chain.Height == 0)
-        {
-            AppendBlock(0, [], [], persist: true);
-        }
-        // The orderer has its own thread: on the thread pool its batch timer would queue behind request work and
-        // every block would take as long as the backlog of endorsements.
-        orderer = new Thread(() => RunOrderer(stopping.Token)) { IsBackground = true, Name = "DevLedger orderer" };
-        orderer.Start();
+        _chain = new Chain(file);
+        _proposals = new ProposalProcessor(options, chaincode, State, _chain, identities, Faults, _peer, () => PeerAddress);
+        var authorizer = new SignedRequestAuthorizer(identities);
+        _commitStatus = new CommitStatusReader(options, authorizer, _chain, Faults);
+        _chaincodeEvents = new ChaincodeEventStream(options, authorizer, _chain, Faults);
+        _deliverer = new FilteredBlockDeliverer(options, identities, _chain, Faults);
+
+        var writes = new WriteSetApplier(State);
+        var appender = new BlockAppender(_chain);
+        // Replay completes before the orderer's thread starts, so the first cut block follows the replayed ones.
+        new LedgerReplay(options, _chain, writes, appender).Restore(persisted);
+        var committer = new BlockCommitter(_chain, new BlockValidator(State, _chain, Faults), writes, appender, Faults);
+        _orderer = new Orderer(options, committer);
     }
 
     /// <summary>Opens a ledger (replaying the block file when <see cref="DevLedgerOptions.DataDirectory"/> is set).</summary>
@@ -73,7 +67,7 @@ public sealed partial class LedgerEngine : IAsyncDisposable
     /// <summary>Shown as the endpoint address in gateway.ErrorDetail; the host sets it once it has bound its port.</summary>
     public string PeerAddress { get; set; } = "devledger";
 
-    public DevLedgerOptions Options => options;
+    public DevLedgerOptions Options => _options;
 
     public FaultInjector Faults { get; }
 
@@ -81,422 +75,63 @@ public sealed partial class LedgerEngine : IAsyncDisposable
     public WorldState State { get; } = new();
 
     /// <summary>Number of committed blocks (block 0 is the genesis block, with no transactions).</summary>
-    public ulong Height => chain.Height;
+    public ulong Height => _chain.Height;
 
     /// <summary>The committed value of <paramref name="key"/>, or null.</summary>
     public byte[]? GetState(string key) => State.TryGet(key, out var value) ? value.Value : null;
 
-    public CommittedBlock GetBlock(ulong number) => chain.GetBlock(number);
+    public CommittedBlock GetBlock(ulong number) => _chain.GetBlock(number);
 
-    public bool TryGetTransaction(string transactionId, out TransactionLocation location) => chain.TryGetTransaction(transactionId, out location);
+    public bool TryGetTransaction(string transactionId, out TransactionLocation location) => _chain.TryGetTransaction(transactionId, out location);
 
     public EndorseResponse Endorse(EndorseRequest request)
     {
         Faults.ThrowIfRefusingCalls();
-        var response = proposals.Endorse(request, out var endorsementSignature);
-        RememberEndorsement(endorsementSignature);
+        var response = _proposals.Endorse(request, out var endorsementSignature);
+        _issuedEndorsements.Remember(endorsementSignature);
         return response;
     }
 
     public EvaluateResponse Evaluate(EvaluateRequest request)
     {
         Faults.ThrowIfRefusingCalls();
-        return proposals.Evaluate(request);
+        return _proposals.Evaluate(request);
     }
 
     /// <summary>The orderer's broadcast: checks the envelope signature and queues the transaction for the next block.</summary>
     public SubmitResponse Submit(SubmitRequest request)
     {
         Faults.ThrowIfRefusingCalls();
-        var envelope = request.PreparedTransaction
-            ?? throw GatewayErrors.Plain(StatusCode.InvalidArgument, "a prepared transaction is required");
-        if (envelope.Signature.IsEmpty)
-        {
-            throw GatewayErrors.Plain(StatusCode.InvalidArgument, "prepared transaction must be signed");
-        }
-        ParsedEnvelope parsed;
-        try
-        {
-            parsed = ParsedEnvelope.Parse(envelope, options.ChaincodeName);
-        }
-        catch (FormatException exception)
-        {
-            throw GatewayErrors.OrdererRefused("BAD_REQUEST", exception.Message);
-        }
-        if (parsed.ChannelId != options.ChannelName || request.ChannelId != options.ChannelName)
-        {
-            throw GatewayErrors.Plain(StatusCode.NotFound, $"failed to create block deliverer for channel `{request.ChannelId}`, missing OrdererConfig");
-        }
-        KnownCreator creator;
-        try
-        {
-            creator = identities.Resolve(parsed.Creator);
-        }
-        catch (FormatException exception)
-        {
-            throw GatewayErrors.OrdererRefused("FORBIDDEN", "creator is malformed: " + exception.Message);
-        }
-        if (creator.Role is null || !creator.Identity.Verify(parsed.PayloadBytes.Span, parsed.Signature.Span))
-        {
-            throw GatewayErrors.OrdererRefused("FORBIDDEN",
-                "implicit policy evaluation failed - 0 sub-policies were satisfied, but this policy requires 1 of the 'Writers' sub-policies to be satisfied");
-        }
-        ordererQueue.Enqueue(new PendingTransaction(parsed, envelope.ToByteString(), PreValidate(parsed)));
-        ordererQueued.Release();
+        _orderer.Enqueue(_broadcast.Accept(request));
         return new SubmitResponse();
     }
 
     /// <summary>The validation code and block of a transaction, waiting for its commit.</summary>
-    public async Task<CommitStatusResponse> CommitStatusAsync(SignedCommitStatusRequest signed, CancellationToken cancellationToken)
-    {
-        Faults.ThrowIfRefusingCalls();
-        CommitStatusRequest request;
-        try
-        {
-            request = CommitStatusRequest.Parser.ParseFrom(signed.Request);
-        }
-        catch (InvalidProtocolBufferException exception)
-        {
-            throw GatewayErrors.Plain(StatusCode.InvalidArgument, "invalid status request: " + exception.Message);
-        }
-        if (request.Identity.IsEmpty)
-        {
-            throw GatewayErrors.Plain(StatusCode.InvalidArgument, "no identity provided");
-        }
-        if (request.ChannelId.Length == 0)
-        {
-            throw GatewayErrors.Plain(StatusCode.InvalidArgument, "no channel ID provided");
-        }
-        if (request.TransactionId.Length == 0)
-        {
-            throw GatewayErrors.Plain(StatusCode.InvalidArgument, "transaction ID should not be empty");
-        }
-        AuthorizeSignedRequest(request.Identity, signed.Request, signed.Signature);
-        if (request.ChannelId != options.ChannelName)
-        {
-            throw GatewayErrors.Plain(StatusCode.NotFound, $"channel '{request.ChannelId}' not found");
-        }
-        var location = await chain.WaitForTransactionAsync(request.TransactionId, cancellationToken).ConfigureAwait(false);
-        return new CommitStatusResponse { Result = (TxValidationCode)location.ValidationCode, BlockNumber = location.BlockNumber };
-    }
+    public Task<CommitStatusResponse> CommitStatusAsync(SignedCommitStatusRequest signed, CancellationToken cancellationToken) =>
+        _commitStatus.ReadAsync(signed, cancellationToken);
 
     /// <summary>
     /// Chaincode events of VALID transactions, one response per block that has any, from the requested start like a
     /// Fabric peer: NextCommit or Specified (Newest and Oldest are refused), and with <c>after_transaction_id</c> the
     /// stream starts at that transaction's block and skips it and everything before it in that block.
     /// </summary>
-    public async IAsyncEnumerable<ChaincodeEventsResponse> ChaincodeEventsAsync(
-        SignedChaincodeEventsRequest signed, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        Faults.ThrowIfRefusingCalls();
-        ChaincodeEventsRequest request;
-        try
-        {
-            request = ChaincodeEventsRequest.Parser.ParseFrom(signed.Request);
-        }
-        catch (InvalidProtocolBufferException exception)
-        {
-            throw GatewayErrors.Plain(StatusCode.InvalidArgument, "invalid chaincode events request: " + exception.Message);
-        }
-        AuthorizeSignedRequest(request.Identity, signed.Request, signed.Signature);
-        if (request.ChannelId != options.ChannelName)
-        {
-            throw GatewayErrors.Plain(StatusCode.NotFound, $"channel '{request.ChannelId}' not found");
-        }
+    public IAsyncEnumerable<ChaincodeEventsResponse> ChaincodeEventsAsync(SignedChaincodeEventsRequest signed, CancellationToken cancellationToken) =>
+        _chaincodeEvents.ReadAsync(signed, cancellationToken);
 
-        ulong startBlock;
-        int skipThroughIndex = -1;
-        if (request.AfterTransactionId.Length > 0 && chain.TryGetTransaction(request.AfterTransactionId, out var after))
-        {
-            startBlock = after.BlockNumber;
-            skipThroughIndex = after.Index;
-        }
-        else
-        {
-            startBlock = request.StartPosition?.TypeCase switch
-            {
-                null or SeekPosition.TypeOneofCase.None or SeekPosition.TypeOneofCase.NextCommit => chain.Height,
-                SeekPosition.TypeOneofCase.Specified => request.StartPosition.Specified.Number,
-                var other => throw GatewayErrors.Plain(StatusCode.InvalidArgument,
-                    $"invalid start position type: *orderer.SeekPosition_{other}"),
-            };
-        }
-
-        int? dropAfter = Faults.Options.DropEventStreamAfterEvents;
-        int delivered = 0;
-        for (ulong number = startBlock; ; number++)
-        {
-            await chain.WaitForBlockAsync(number, cancellationToken).ConfigureAwait(false);
-            var block = chain.GetBlock(number);
-            var response = new ChaincodeEventsResponse { BlockNumber = number };
-            for (int index = 0; index < block.Transactions.Count; index++)
-            {
-                var transaction = block.Transactions[index];
-                if ((number == startBlock && index <= skipThroughIndex)
-                    || transaction.ValidationCode != (int)TxValidationCode.Valid
-                    || transaction.Event is null
-                    || transaction.Event.ChaincodeId != request.ChaincodeId)
-                {
-                    continue;
-                }
-                if (dropAfter is int limit && delivered >= limit)
-                {
-                    if (response.Events.Count > 0)
-                    {
-                        yield return response;
-                    }
-                    throw new RpcException(new global::Grpc.Core.Status(StatusCode.Unavailable, $"DevLedger fault injection: event stream dropped after {limit} events"));
-                }
-                response.Events.Add(transaction.Event);
-                delivered++;
-            }
-            if (response.Events.Count > 0)
-            {
-                yield return response;
-            }
-        }
-    }
+    /// <summary>
+    /// Answers one signed DELIVER_SEEK_INFO envelope as a Fabric peer's DeliverFiltered does: a filtered block per block
+    /// from start through stop (waiting for blocks not yet cut unless FAIL_IF_NOT_READY), then a SUCCESS status; a bad
+    /// request ends with a status instead (BAD_REQUEST, FORBIDDEN, NOT_FOUND) and no blocks.
+    /// </summary>
+    public IAsyncEnumerable<DeliverResponse> DeliverFilteredAsync(Envelope envelope, CancellationToken cancellationToken) =>
+        _deliverer.DeliverAsync(envelope, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
-        // Stopping cancels the wait for the next batch; transactions not yet in a block are dropped as in an orderer crash.
-        await stopping.CancelAsync().ConfigureAwait(false);
-        orderer.Join();
-        chain.AbortWaiters();
-        ordererQueued.Dispose();
-        chain.Dispose();
-        peer.Dispose();
-        peerVerifier.Dispose();
-        stopping.Dispose();
-    }
-
-    private void AuthorizeSignedRequest(ByteString identity, ByteString request, ByteString signature)
-    {
-        KnownCreator creator;
-        try
-        {
-            creator = identities.Resolve(identity);
-        }
-        catch (FormatException exception)
-        {
-            throw GatewayErrors.Plain(StatusCode.PermissionDenied, "failed to deserialize identity: " + exception.Message);
-        }
-        if (creator.Role is null)
-        {
-            throw GatewayErrors.Plain(StatusCode.PermissionDenied, $"access denied: identity of MSP [{creator.Identity.MspId}] is not registered with the DevLedger");
-        }
-        if (!creator.Identity.Verify(request.Span, signature.Span))
-        {
-            throw GatewayErrors.Plain(StatusCode.PermissionDenied, "access denied: the signature over the request is not valid");
-        }
-    }
-
-    /// <summary>Checks made once per transaction off the committer's thread: tx id binding and the endorsement.</summary>
-    private int PreValidate(ParsedEnvelope parsed)
-    {
-        if (TransactionIds.Compute(parsed.Nonce.Span, parsed.Creator.Span) != parsed.TransactionId)
-        {
-            return (int)TxValidationCode.BadProposalTxid;
-        }
-        bool endorsed = parsed.Endorsements.Any(endorsement =>
-            endorsement.Endorser.Equals(peer.Creator) && (issuedEndorsements.ContainsKey(endorsement.Signature) || peerVerifier.Verify(Concat(parsed.ProposalResponsePayload, endorsement.Endorser), endorsement.Signature.Span)));
-        return endorsed ? (int)TxValidationCode.Valid : (int)TxValidationCode.EndorsementPolicyFailure;
-    }
-
-    // The signature comes straight from the endorser: parsing the whole prepared envelope back again only to find
-    // it cost a full protobuf decode per endorsement.
-    // ConcurrentDictionary.Count takes every bucket lock, and every endorsement asked for it: the endorsers contended
-    // on those locks. A counter bounds the memo just as well (approximately, which is all the bound needs).
-    private void RememberEndorsement(ByteString endorsementSignature)
-    {
-        if (issuedEndorsements.TryAdd(endorsementSignature, true) && Interlocked.Increment(ref issuedEndorsementCount) > 100_000)
-        {
-            issuedEndorsements.Clear();
-            Interlocked.Exchange(ref issuedEndorsementCount, 0);
-        }
-    }
-
-    private void RunOrderer(CancellationToken cancellationToken)
-    {
-        var batch = new List<PendingTransaction>(options.MaxTransactionsPerBlock);
-        try
-        {
-            while (true)
-            {
-                ordererQueued.Wait(cancellationToken);
-                // Like Fabric's block cutter: the batch timer starts with the first transaction of the batch.
-                long deadline = Environment.TickCount64 + (long)Math.Ceiling(options.BatchTimeout.TotalMilliseconds);
-                Dequeue(batch);
-                while (batch.Count < options.MaxTransactionsPerBlock)
-                {
-                    long remaining = deadline - Environment.TickCount64;
-                    if (remaining <= 0 || !ordererQueued.Wait(TimeSpan.FromMilliseconds(remaining), cancellationToken))
-                    {
-                        break;
-                    }
-                    Dequeue(batch);
-                }
-                CommitBlock(batch, cancellationToken);
-                batch.Clear();
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // The ledger is stopping.
-        }
-    }
-
-    private void Dequeue(List<PendingTransaction> batch)
-    {
-        if (ordererQueue.TryDequeue(out var pending))
-        {
-            batch.Add(pending);
-        }
-    }
-
-    private void CommitBlock(List<PendingTransaction> batch, CancellationToken cancellationToken)
-    {
-        var delay = Faults.Options.CommitDelay;
-        if (delay > TimeSpan.Zero && cancellationToken.WaitHandle.WaitOne(delay))
-        {
-            throw new OperationCanceledException(cancellationToken);
-        }
-        ulong number = chain.Height;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var records = new List<CommittedTransactionRecord>(batch.Count);
-        for (int index = 0; index < batch.Count; index++)
-        {
-            var pending = batch[index];
-            int code = Validate(pending, seen);
-            if (code == (int)TxValidationCode.Valid)
-            {
-                Apply(pending.Envelope, number, (ulong)index);
-            }
-            records.Add(new CommittedTransactionRecord(pending.Envelope.TransactionId, code,
-                code == (int)TxValidationCode.Valid ? pending.Envelope.Event : null));
-        }
-        AppendBlock(number, batch.Select(pending => pending.EnvelopeBytes).ToList(), records, persist: true);
-    }
-
-    /// <summary>Validation in block order, against state that already holds the writes of earlier valid transactions.</summary>
-    private int Validate(PendingTransaction pending, HashSet<string> seenInBlock)
-    {
-        bool firstInBlock = seenInBlock.Add(pending.Envelope.TransactionId);
-        if (pending.PreValidationCode != (int)TxValidationCode.Valid)
-        {
-            return pending.PreValidationCode;
-        }
-        if (!firstInBlock || chain.Contains(pending.Envelope.TransactionId))
-        {
-            return (int)TxValidationCode.DuplicateTxid;
-        }
-        if (Faults.ForceEndorsementPolicyFailure())
-        {
-            return (int)TxValidationCode.EndorsementPolicyFailure;
-        }
-        if (Faults.ForceMvccConflict())
-        {
-            return (int)TxValidationCode.MvccReadConflict;
-        }
-        var readWriteSet = pending.Envelope.ReadWriteSet;
-        foreach (var read in readWriteSet.Reads)
-        {
-            if (!SameVersion(read))
-            {
-                return (int)TxValidationCode.MvccReadConflict;
-            }
-        }
-        foreach (var range in readWriteSet.RangeQueriesInfo)
-        {
-            var current = State.Range(range.StartKey, range.EndKey);
-            var recorded = range.RawReads?.KvReads ?? [];
-            if (current.Count != recorded.Count || current.Zip(recorded).Any(pair =>
-                pair.First.Key != pair.Second.Key
-                || pair.First.Value.BlockNumber != pair.Second.Version?.BlockNum
-                || pair.First.Value.TransactionNumber != pair.Second.Version?.TxNum))
-            {
-                return (int)TxValidationCode.PhantomReadConflict;
-            }
-        }
-        return (int)TxValidationCode.Valid;
-    }
-
-    private bool SameVersion(Fabric.Protos.Ledger.Rwset.Kvrwset.KVRead read)
-    {
-        bool exists = State.TryGet(read.Key, out var current);
-        if (read.Version is null)
-        {
-            return !exists;
-        }
-        return exists && current.BlockNumber == read.Version.BlockNum && current.TransactionNumber == read.Version.TxNum;
-    }
-
-    private void Apply(ParsedEnvelope envelope, ulong blockNumber, ulong transactionNumber)
-    {
-        foreach (var write in envelope.ReadWriteSet.Writes)
-        {
-            if (write.IsDelete)
-            {
-                State.Delete(write.Key);
-            }
-            else
-            {
-                State.Put(write.Key, write.Value.ToByteArray(), blockNumber, transactionNumber);
-            }
-        }
-    }
-
-    private void AppendBlock(ulong number, IReadOnlyList<ByteString> envelopes, IReadOnlyList<CommittedTransactionRecord> records, bool persist)
-    {
-        var data = new BlockData();
-        data.Data.AddRange(envelopes);
-        using var dataHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var envelope in envelopes)
-        {
-            dataHash.AppendData(envelope.Span);
-        }
-        var header = new BlockHeader
-        {
-            Number = number,
-            PreviousHash = ByteString.CopyFrom(chain.LastHeaderHash),
-            DataHash = ByteString.CopyFrom(dataHash.GetHashAndReset()),
-        };
-        var metadata = new BlockMetadata();
-        for (int index = 0; index <= (int)BlockMetadataIndex.CommitHash; index++)
-        {
-            metadata.Metadata.Add(index == (int)BlockMetadataIndex.TransactionsFilter
-                ? ByteString.CopyFrom(records.Select(record => (byte)record.ValidationCode).ToArray())
-                : ByteString.Empty);
-        }
-        var block = new Block { Header = header, Data = data, Metadata = metadata };
-        chain.Append(block, new CommittedBlock(number, records), SHA256.HashData(header.ToByteArray()), persist);
-    }
-
-    /// <summary>Rebuilds state, transaction index and events from a block read back from the block file.</summary>
-    private void Replay(Block block)
-    {
-        var codes = block.Metadata.Metadata.Count > (int)BlockMetadataIndex.TransactionsFilter
-            ? block.Metadata.Metadata[(int)BlockMetadataIndex.TransactionsFilter].ToByteArray()
-            : [];
-        var records = new List<CommittedTransactionRecord>(block.Data.Data.Count);
-        for (int index = 0; index < block.Data.Data.Count; index++)
-        {
-            var parsed = ParsedEnvelope.Parse(Envelope.Parser.ParseFrom(block.Data.Data[index]), options.ChaincodeName);
-            int code = index < codes.Length ? codes[index] : (int)TxValidationCode.InvalidOtherReason;
-            if (code == (int)TxValidationCode.Valid)
-            {
-                Apply(parsed, block.Header.Number, (ulong)index);
-            }
-            records.Add(new CommittedTransactionRecord(parsed.TransactionId, code, code == (int)TxValidationCode.Valid ? parsed.Event : null));
-        }
-        AppendBlock(block.Header.Number, block.Data.Data, records, persist: false);
-    }
-
-    private static byte[] Concat(ByteString first, ByteString second)
-    {
-        var joined = new byte[first.Length + second.Length];
-        first.Span.CopyTo(joined);
-        second.Span.CopyTo(joined.AsSpan(first.Length));
-        return joined;
+        await _orderer.DisposeAsync().ConfigureAwait(false);
+        _chain.AbortWaiters();
+        _chain.Dispose();
+        _peer.Dispose();
+        _broadcast.Dispose();
     }
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Google.Protobuf;
+using GxProtocol.DevLedger.Configuration;
 using GxProtocol.Fabric.Protos.Common;
 using GxProtocol.Fabric.Protos.Orderer;
 using GxProtocol.Fabric.Protos.Peer;
@@ -9,19 +10,26 @@ namespace GxProtocol.DevLedger.Engine;
 
 /// <summary>
 /// The peer's protos.Deliver service for filtered blocks, which the official Fabric Gateway clients use for block
-/// events. Built from what the ledger keeps of each block in memory (transaction ids, validation codes, chaincode
-/// events), so full blocks are not served.
+/// events. Built from what the chain keeps of each block in memory (transaction ids, validation codes, chaincode
+/// events), so full blocks are not served. Apart from the gateway's operations because it answers with Fabric
+/// statuses inside the stream rather than with gRPC errors, and reads the chain only.
 /// </summary>
-public sealed partial class LedgerEngine
+internal sealed class FilteredBlockDeliverer(DevLedgerOptions options, IdentityRegistry identities, Chain chain, FaultInjector faults)
 {
+    private readonly DevLedgerOptions _options = options;
+    private readonly FaultInjector _faults = faults;
+    private readonly IdentityRegistry _identities = identities;
+    private readonly Chain _chain = chain;
+
     /// <summary>
     /// Answers one signed DELIVER_SEEK_INFO envelope as a Fabric peer's DeliverFiltered does: a filtered block per block
     /// from start through stop (waiting for blocks not yet cut unless FAIL_IF_NOT_READY), then a SUCCESS status; a bad
     /// request ends with a status instead (BAD_REQUEST, FORBIDDEN, NOT_FOUND) and no blocks.
     /// </summary>
-    public async IAsyncEnumerable<DeliverResponse> DeliverFilteredAsync(Envelope envelope, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<DeliverResponse> DeliverAsync(Envelope envelope, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        Faults.ThrowIfRefusingCalls();
+        // Inside the iterator, as before the split: a simulated outage surfaces on the first read of the stream.
+        _faults.ThrowIfRefusingCalls();
         var (seek, refusal) = ReadSeekRequest(envelope);
         if (seek is null)
         {
@@ -29,7 +37,7 @@ public sealed partial class LedgerEngine
             yield break;
         }
 
-        ulong height = chain.Height;
+        ulong height = _chain.Height;
         ulong? start = seek.Start?.TypeCase switch
         {
             SeekPosition.TypeOneofCase.Oldest => 0,
@@ -56,16 +64,16 @@ public sealed partial class LedgerEngine
         bool failIfNotReady = seek.Behavior == SeekInfo.Types.SeekBehavior.FailIfNotReady;
         for (ulong number = start.Value; ; number++)
         {
-            if (number >= chain.Height)
+            if (number >= _chain.Height)
             {
                 if (failIfNotReady)
                 {
                     yield return new DeliverResponse { Status = FabricStatus.NotFound };
                     yield break;
                 }
-                await chain.WaitForBlockAsync(number, cancellationToken).ConfigureAwait(false);
+                await _chain.WaitForBlockAsync(number, cancellationToken).ConfigureAwait(false);
             }
-            yield return new DeliverResponse { FilteredBlock = Filter(chain.GetBlock(number)) };
+            yield return new DeliverResponse { FilteredBlock = Filter(_chain.GetBlock(number)) };
             if (number == stop.Value)
             {
                 break;
@@ -96,7 +104,7 @@ public sealed partial class LedgerEngine
         {
             return (null, FabricStatus.BadRequest);
         }
-        if (channelHeader.ChannelId != options.ChannelName)
+        if (channelHeader.ChannelId != _options.ChannelName)
         {
             return (null, FabricStatus.NotFound);
         }
@@ -104,7 +112,7 @@ public sealed partial class LedgerEngine
         KnownCreator creator;
         try
         {
-            creator = identities.Resolve(signatureHeader.Creator);
+            creator = _identities.Resolve(signatureHeader.Creator);
         }
         catch (FormatException)
         {
@@ -123,7 +131,7 @@ public sealed partial class LedgerEngine
     /// </summary>
     private FilteredBlock Filter(CommittedBlock block)
     {
-        var filtered = new FilteredBlock { ChannelId = options.ChannelName, Number = block.Number };
+        var filtered = new FilteredBlock { ChannelId = _options.ChannelName, Number = block.Number };
         foreach (var transaction in block.Transactions)
         {
             var actions = new FilteredTransactionActions();
