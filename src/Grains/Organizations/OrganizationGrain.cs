@@ -90,7 +90,7 @@ public sealed partial class OrganizationGrain(
         State.StakeholderIds = stakeholders.ToList();
         State.EndorsedBy = [];
         return await AcceptAsync(proposal.CommandId, proposal.ProposerId, Organization.ProposeOrganization,
-            [proposal.ProposerId.ToString(), OrgId, proposal.OrgName, proposal.OrgType, IdsJson(stakeholders)]);
+            new ProposeOrganizationArgs(proposal.ProposerId.ToString(), OrgId, proposal.OrgName, proposal.OrgType, Ids(stakeholders)).ToArguments());
     }
 
     public async Task<OrganizationView> GetAsync(Guid callerId, bool callerIsAdmin)
@@ -116,7 +116,7 @@ public sealed partial class OrganizationGrain(
         {
             throw DomainRuleException.Conflict("already_endorsed", "You have already endorsed this organization.");
         }
-        return await AcceptAsync(commandId, stakeholderId, Organization.EndorseMembership, [OrgId, stakeholderId.ToString()]);
+        return await AcceptAsync(commandId, stakeholderId, Organization.EndorseMembership, new EndorseMembershipArgs(OrgId, stakeholderId.ToString()).ToArguments());
     }
 
     public async Task<CommandAccepted> ActivateAsync(Guid stakeholderId, Guid commandId)
@@ -132,7 +132,7 @@ public sealed partial class OrganizationGrain(
         {
             throw DomainRuleException.Conflict("not_all_endorsed", $"The organization still needs the endorsement of {string.Join(", ", missing)}.");
         }
-        return await AcceptAsync(commandId, stakeholderId, Organization.ActivateOrganization, [OrgId, stakeholderId.ToString()]);
+        return await AcceptAsync(commandId, stakeholderId, Organization.ActivateOrganization, new ActivateOrganizationArgs(OrgId, stakeholderId.ToString()).ToArguments());
     }
 
     public async Task<CommandAccepted> DefineRuleAsync(AuthRuleDefinition rule)
@@ -157,8 +157,8 @@ public sealed partial class OrganizationGrain(
             throw DomainRuleException.Invalid("amountThreshold", "must be between 0 and the total supply.");
         }
         var proposed = new AuthRuleView(rule.AmountThreshold, rule.RequiredApprovals, rule.ApproverIds.ToList());
-        string[] arguments = [OrgId, rule.CallerId.ToString(), rule.AmountThreshold.ToString(), rule.RequiredApprovals.ToString(),
-            IdsJson(rule.ApproverIds), rule.CommandId.ToString()];
+        var arguments = new DefineAuthRuleArgs(
+            OrgId, rule.CallerId.ToString(), rule.AmountThreshold, rule.RequiredApprovals, Ids(rule.ApproverIds), rule.CommandId.ToString()).ToArguments();
         // A rule in force is changed only by its approvers, with the approvals it requires (as the chaincode decides).
         if (ExpectedRule() is { } current)
         {
@@ -250,5 +250,5 @@ public sealed partial class OrganizationGrain(
         handoff.AcceptAsync(State.Log, new LedgerCommand(commandId, transactionName, arguments, this.GetGrainId(), issuer, clock.GetUtcNow()),
             OrgId, state.WriteStateAsync);
 
-    private static string IdsJson(IEnumerable<Guid> ids) => JsonSerializer.Serialize(ids.Select(id => id.ToString()));
+    private static List<string> Ids(IEnumerable<Guid> ids) => ids.Select(id => id.ToString()).ToList();
 }

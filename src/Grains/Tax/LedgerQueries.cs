@@ -33,5 +33,5 @@ public static class LedgerQueries
 
     /// <summary>The ledger's account record; 404 when the ledger does not know it.</summary>
     public static Task<BalanceQueryResult> GetBalanceAsync(ILedgerClient ledger, string account) =>
-        EvaluateAsync<BalanceQueryResult>(ledger, GxChaincode.Tokenomics.GetBalance, [account]);
+        EvaluateAsync<BalanceQueryResult>(ledger, GxChaincode.Tokenomics.GetBalance, new GetBalanceArgs(account).ToArguments());
 }

@@ -32,7 +32,7 @@ public sealed partial class UserGrain
             throw DomainRuleException.Conflict("genesis_not_eligible", $"Genesis is for ages {GxRules.MinGenesisAge} to {GxRules.MaxGenesisAge}; this user is {age}.");
         }
         await RequireSystemRunningAsync();
-        return await AcceptAsync(NewCommand(commandId, GxChaincode.Tokenomics.DistributeGenesis, [UserId.ToString(), age.ToString(CultureInfo.InvariantCulture)]));
+        return await AcceptAsync(NewCommand(commandId, GxChaincode.Tokenomics.DistributeGenesis, new DistributeGenesisArgs(UserId.ToString(), age).ToArguments()));
     }
 
     public async Task<CommandAccepted> FreezeWalletAsync(Guid adminId, Guid commandId, string reason)
@@ -46,7 +46,7 @@ public sealed partial class UserGrain
         {
             throw DomainRuleException.Conflict("already_frozen", "This wallet is already frozen.");
         }
-        return await AcceptAsync(NewCommand(commandId, GxChaincode.Tokenomics.FreezeWallet, [UserId.ToString(), reason]));
+        return await AcceptAsync(NewCommand(commandId, GxChaincode.Tokenomics.FreezeWallet, new FreezeWalletArgs(UserId.ToString(), reason).ToArguments()));
     }
 
     public async Task<CommandAccepted> UnfreezeWalletAsync(Guid adminId, Guid commandId)
@@ -60,7 +60,7 @@ public sealed partial class UserGrain
         {
             throw DomainRuleException.Conflict("not_frozen", "This wallet is not frozen.");
         }
-        return await AcceptAsync(NewCommand(commandId, GxChaincode.Tokenomics.UnfreezeWallet, [UserId.ToString()]));
+        return await AcceptAsync(NewCommand(commandId, GxChaincode.Tokenomics.UnfreezeWallet, new UnfreezeWalletArgs(UserId.ToString()).ToArguments()));
     }
 
     private void RequireOnChain()
