@@ -39,6 +39,10 @@ public sealed record UpdateSystemParameterArgs(string ParamId, long NewValue)
     }
 
     public string[] ToArguments() => [ParamId, NewValue.ToString(CultureInfo.InvariantCulture)];
+
+    /// <summary>The arguments a backend command stored (written by <see cref="ToArguments"/>), read back without validating them again.</summary>
+    public static UpdateSystemParameterArgs FromStored(IReadOnlyList<string> arguments) =>
+        new(arguments[0], long.Parse(arguments[1], CultureInfo.InvariantCulture));
 }
 
 public sealed record PauseSystemArgs(string Reason)
@@ -72,6 +76,9 @@ public sealed record AppointAdminArgs(string NewAdminId)
     }
 
     public string[] ToArguments() => [NewAdminId];
+
+    /// <summary>The arguments a backend command stored (written by <see cref="ToArguments"/>), read back without validating them again.</summary>
+    public static AppointAdminArgs FromStored(IReadOnlyList<string> arguments) => new(arguments[0]);
 }
 
 /// <summary>Parse upper-cases the code.</summary>
@@ -84,6 +91,9 @@ public sealed record ActivateTreasuryAccountArgs(string CountryCode)
     }
 
     public string[] ToArguments() => [CountryCode];
+
+    /// <summary>The arguments a backend command stored (written by <see cref="ToArguments"/>), read back without validating them again.</summary>
+    public static ActivateTreasuryAccountArgs FromStored(IReadOnlyList<string> arguments) => new(arguments[0]);
 }
 
 /// <summary>That the account is a blindly credited pool is checked by the chaincode.</summary>

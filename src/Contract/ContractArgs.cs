@@ -17,9 +17,11 @@ public sealed partial class ContractArgs(string function, IReadOnlyList<string> 
     public void ExpectCount(int min, int max)
     {
         if (values.Count < min || values.Count > max)
+        {
             throw new ContractArgumentException(min == max
                 ? $"{function} takes {min} arguments; got {values.Count}."
                 : $"{function} takes {min} to {max} arguments; got {values.Count}.");
+        }
     }
 
     private string? Raw(int index) => index < values.Count ? values[index] : null;
@@ -31,7 +33,10 @@ public sealed partial class ContractArgs(string function, IReadOnlyList<string> 
     public string? OptionalId(int index, string name)
     {
         var raw = Raw(index);
-        if (string.IsNullOrEmpty(raw)) return null;
+        if (string.IsNullOrEmpty(raw))
+        {
+            return null;
+        }
         return IsValidId(raw) ? raw : throw new ContractArgumentException(
             $"{name} must be {LedgerIds.ShapeDescription}; got '{Truncate(raw)}'.");
     }
@@ -40,7 +45,10 @@ public sealed partial class ContractArgs(string function, IReadOnlyList<string> 
     public string Account(int index, string name)
     {
         var raw = Raw(index) ?? "";
-        if (GxSupply.IsSystemAccount(raw) && IsValidId(raw[(raw.IndexOf(':') + 1)..])) return raw;
+        if (GxSupply.IsSystemAccount(raw) && IsValidId(raw[(raw.IndexOf(':') + 1)..]))
+        {
+            return raw;
+        }
         return Id(index, name);
     }
 
@@ -49,8 +57,14 @@ public sealed partial class ContractArgs(string function, IReadOnlyList<string> 
     public string Text(int index, string name, int maxLength, bool required)
     {
         var raw = Raw(index) ?? "";
-        if (required && string.IsNullOrWhiteSpace(raw)) throw new ContractArgumentException($"{name} is required.");
-        if (raw.Length > maxLength) throw new ContractArgumentException($"{name} must be at most {maxLength} characters; got {raw.Length}.");
+        if (required && string.IsNullOrWhiteSpace(raw))
+        {
+            throw new ContractArgumentException($"{name} is required.");
+        }
+        if (raw.Length > maxLength)
+        {
+            throw new ContractArgumentException($"{name} must be at most {maxLength} characters; got {raw.Length}.");
+        }
         return raw;
     }
 
@@ -85,7 +99,9 @@ public sealed partial class ContractArgs(string function, IReadOnlyList<string> 
     {
         var raw = Raw(index);
         if (!long.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
             throw new ContractArgumentException($"{name} must be an integer; got '{Truncate(raw ?? "")}'.");
+        }
         return value >= min && value <= max ? value
             : throw new ContractArgumentException($"{name} must be between {min} and {max}; got {value}.");
     }
@@ -122,11 +138,17 @@ public sealed partial class ContractArgs(string function, IReadOnlyList<string> 
     {
         var ids = Json<List<string?>>(index, name);
         if (ids.Count == 0 || ids.Count > maxCount)
+        {
             throw new ContractArgumentException($"{name} must list 1 to {maxCount} ids; got {ids.Count}.");
+        }
         if (ids.Any(id => id is null || !IsValidId(id)))
+        {
             throw new ContractArgumentException($"{name} must contain only valid ids.");
+        }
         if (ids.Distinct(StringComparer.Ordinal).Count() != ids.Count)
+        {
             throw new ContractArgumentException($"{name} must not repeat an id.");
+        }
         return ids!;
     }
 

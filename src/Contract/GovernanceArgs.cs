@@ -39,6 +39,10 @@ public sealed record VoteOnProposalArgs(string ProposalId, string VoterId, strin
     }
 
     public string[] ToArguments() => [ProposalId, VoterId, Vote, Reason ?? ""];
+
+    /// <summary>The arguments a backend command stored (written by <see cref="ToArguments"/>), read back without validating them again.</summary>
+    public static VoteOnProposalArgs FromStored(IReadOnlyList<string> arguments) =>
+        new(arguments[0], arguments[1], arguments[2], arguments.Count > 3 ? arguments[3] : null);
 }
 
 public sealed record ExecuteProposalArgs(string ProposalId)

@@ -69,4 +69,8 @@ public sealed record RepayLoanArgs(string LoanId, long AmountQirat, string? Comm
     }
 
     public string[] ToArguments() => [LoanId, AmountQirat.ToString(CultureInfo.InvariantCulture), CommandId ?? ""];
+
+    /// <summary>The arguments a backend command stored (written by <see cref="ToArguments"/>), read back without validating them again.</summary>
+    public static RepayLoanArgs FromStored(IReadOnlyList<string> arguments) =>
+        new(arguments[0], long.Parse(arguments[1], CultureInfo.InvariantCulture), arguments.Count > 2 ? arguments[2] : null);
 }

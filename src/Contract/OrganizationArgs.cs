@@ -39,6 +39,9 @@ public sealed record EndorseMembershipArgs(string OrgId, string StakeholderId)
     }
 
     public string[] ToArguments() => [OrgId, StakeholderId];
+
+    /// <summary>The arguments a backend command stored (written by <see cref="ToArguments"/>), read back without validating them again.</summary>
+    public static EndorseMembershipArgs FromStored(IReadOnlyList<string> arguments) => new(arguments[0], arguments[1]);
 }
 
 public sealed record ActivateOrganizationArgs(string OrgId, string CallerId)
@@ -96,6 +99,9 @@ public sealed record ApproveMultiSigTxArgs(string PendingTxId, string ApproverId
     }
 
     public string[] ToArguments() => [PendingTxId, ApproverId];
+
+    /// <summary>The arguments a backend command stored (written by <see cref="ToArguments"/>), read back without validating them again.</summary>
+    public static ApproveMultiSigTxArgs FromStored(IReadOnlyList<string> arguments) => new(arguments[0], arguments[1]);
 }
 
 public sealed record CancelMultiSigTxArgs(string PendingTxId, string CallerId)
@@ -107,4 +113,7 @@ public sealed record CancelMultiSigTxArgs(string PendingTxId, string CallerId)
     }
 
     public string[] ToArguments() => [PendingTxId, CallerId];
+
+    /// <summary>The arguments a backend command stored (written by <see cref="ToArguments"/>), read back without validating them again.</summary>
+    public static CancelMultiSigTxArgs FromStored(IReadOnlyList<string> arguments) => new(arguments[0], arguments[1]);
 }

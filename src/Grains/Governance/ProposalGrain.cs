@@ -130,7 +130,7 @@ public sealed partial class ProposalGrain(
         {
             return;
         }
-        if (command.TransactionName == GovernanceFunctions.VoteOnProposal && Guid.TryParse(command.Arguments[1], out var voterId))
+        if (command.TransactionName == GovernanceFunctions.VoteOnProposal && Guid.TryParse(VoteOnProposalArgs.FromStored(command.Arguments).VoterId, out var voterId))
         {
             // The ledger did not count this vote: the identity may vote again.
             State.Voters.Remove(voterId);

@@ -126,7 +126,7 @@ public sealed partial class OrganizationGrain
         TimeSpan.FromDays(await GrainFactory.CurrentParameterAsync(GxParameters.MultiSigExpiryDays));
 
     private bool CancelIsPending(Guid pendingTxId) =>
-        State.Log.Pending.Values.Any(c => c.TransactionName == Organization.CancelMultiSigTx && c.Arguments[0] == pendingTxId.ToString());
+        State.Log.Pending.Values.Any(c => c.TransactionName == Organization.CancelMultiSigTx && CancelMultiSigTxArgs.FromStored(c.Arguments).PendingTxId == pendingTxId.ToString());
 
     public async Task<CommandAccepted> ApproveTransferAsync(Guid pendingTxId, Guid approverId, Guid commandId)
     {
@@ -168,8 +168,10 @@ public sealed partial class OrganizationGrain
     {
         var id = pendingTxId.ToString();
         return tx.Approvals.Concat(State.Log.Pending.Values
-                .Where(c => c.TransactionName == Organization.ApproveMultiSigTx && c.Arguments[0] == id)
-                .Select(c => Guid.Parse(c.Arguments[1])))
+                .Where(c => c.TransactionName == Organization.ApproveMultiSigTx)
+                .Select(c => ApproveMultiSigTxArgs.FromStored(c.Arguments))
+                .Where(approval => approval.PendingTxId == id)
+                .Select(approval => Guid.Parse(approval.ApproverId)))
             .Distinct();
     }
 

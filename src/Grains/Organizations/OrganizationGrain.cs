@@ -238,7 +238,7 @@ public sealed partial class OrganizationGrain(
 
     private IEnumerable<Guid> ExpectedEndorsements() => State.EndorsedBy
         .Append(State.ProposerId)
-        .Concat(State.Log.Pending.Values.Where(c => c.TransactionName == Organization.EndorseMembership).Select(c => Guid.Parse(c.Arguments[1])))
+        .Concat(State.Log.Pending.Values.Where(c => c.TransactionName == Organization.EndorseMembership).Select(c => Guid.Parse(EndorseMembershipArgs.FromStored(c.Arguments).StakeholderId)))
         .Distinct();
 
     /// <summary>The newest accepted rule, or the ledger's when none is pending.</summary>

@@ -121,7 +121,7 @@ public sealed class SystemGrain(
             ?? throw new DomainRuleException(RuleViolationKind.NotFound, "user_not_found", "The user to appoint does not exist.", "newAdminId");
         var id = newAdminId.ToString();
         if (candidate.Role != UserRole.User || State.AppointedAdmins.Contains(id)
-            || State.Log.Pending.Values.Any(c => c.TransactionName == Admin.AppointAdmin && c.Arguments[0] == id))
+            || State.Log.Pending.Values.Any(c => c.TransactionName == Admin.AppointAdmin && AppointAdminArgs.FromStored(c.Arguments).NewAdminId == id))
         {
             throw DomainRuleException.Conflict("already_admin", "This user is already an admin or is being appointed.");
         }
@@ -140,7 +140,7 @@ public sealed class SystemGrain(
                 $"Country {countryCode} is not initialized, so it has no treasury.", "countryCode");
         }
         if (State.ActiveTreasuries.Contains(countryCode)
-            || State.Log.Pending.Values.Any(c => c.TransactionName == Admin.ActivateTreasuryAccount && c.Arguments[0] == countryCode))
+            || State.Log.Pending.Values.Any(c => c.TransactionName == Admin.ActivateTreasuryAccount && ActivateTreasuryAccountArgs.FromStored(c.Arguments).CountryCode == countryCode))
         {
             throw DomainRuleException.Conflict("treasury_already_active", $"The treasury of {countryCode} is already active or being activated.");
         }

@@ -89,6 +89,26 @@ public sealed class ContractArgsTests
     }
 
     [Fact]
+    public void Stored_arguments_read_back_to_the_record_that_wrote_them()
+    {
+        object[] records =
+        [
+            new UpdateSystemParameterArgs(GxParameters.TransactionFeeBps, -5), new AppointAdminArgs(Alice), new ActivateTreasuryAccountArgs("MY"),
+            new EndorseMembershipArgs("org-1", Bob), new ApproveMultiSigTxArgs("msig-1", Bob), new CancelMultiSigTxArgs("msig-1", Alice),
+            new VoteOnProposalArgs("prop-1", Bob, "AGAINST", "no"), new RepayLoanArgs("loan-1", 5, "cmd-5"),
+        ];
+        var withFromStored = typeof(ContractArgs).Assembly.GetTypes().Where(type => type.GetMethod("FromStored") is not null).ToList();
+        Assert.Equal(withFromStored.Select(type => type.Name).Order(), records.Select(record => record.GetType().Name).Order());
+
+        foreach (var record in records)
+        {
+            var stored = (string[])record.GetType().GetMethod("ToArguments")!.Invoke(record, null)!;
+            Assert.Equal(record, record.GetType().GetMethod("FromStored")!.Invoke(null, [stored]));
+        }
+        Assert.Equal(new VoteOnProposalArgs("prop-1", Bob, "FOR", null), VoteOnProposalArgs.FromStored(["prop-1", Bob, "FOR"]));
+    }
+
+    [Fact]
     public void A_malformed_argument_is_refused_naming_it()
     {
         var refused = Assert.Throws<TargetInvocationException>(() => Parse(GxChaincode.Tokenomics.TransferWithFees, [Alice, Bob, "1.5"]));
