@@ -1,4 +1,3 @@
-using System.Globalization;
 using GxProtocol.Contract;
 using GxProtocol.Grains.Commands;
 using GxProtocol.Grains.Interfaces.Commands;

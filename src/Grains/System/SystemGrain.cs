@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using GxProtocol.Contract;
 using GxProtocol.Grains.Commands;
 using GxProtocol.Grains.Interfaces.Commands;

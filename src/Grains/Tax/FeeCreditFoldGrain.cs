@@ -1,4 +1,3 @@
-using System.Text.Json;
 using GxProtocol.Fabric;
 using GxProtocol.Contract;
 using GxProtocol.Grains.Interfaces.Tax;

@@ -1,4 +1,3 @@
-using System.Reflection;
 using GxProtocol.Contract;
 using GxProtocol.Grains.System;
 
