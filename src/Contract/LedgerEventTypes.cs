@@ -10,7 +10,9 @@ namespace GxProtocol.Contract;
 /// </summary>
 public static class LedgerEventTypes
 {
+    // Routing asks for every event on the ledger: the reflection is done once per type.
     private static readonly ConcurrentDictionary<Type, PartyProperty[]> PartyProperties = new();
+    private static readonly ConcurrentDictionary<Type, LedgerPartyKind[]> TypePartyKinds = new();
 
     public static IReadOnlyDictionary<string, Type> ByName { get; } = new Type[]
     {
@@ -26,8 +28,8 @@ public static class LedgerEventTypes
     }.ToDictionary(type => type.Name, StringComparer.Ordinal);
 
     /// <summary>The kinds an event type declares on itself (today only <see cref="LedgerPartyKind.System"/>).</summary>
-    public static IReadOnlyList<LedgerPartyKind> TypeParties(Type eventType) =>
-        eventType.GetCustomAttributes<PartyAttribute>().Select(party => party.Kind).ToList();
+    public static IReadOnlyList<LedgerPartyKind> TypeParties(Type eventType) => TypePartyKinds.GetOrAdd(
+        eventType, type => type.GetCustomAttributes<PartyAttribute>().Select(party => party.Kind).ToArray());
 
     /// <summary>The properties of an event type that name parties, with the kinds each names.</summary>
     public static IReadOnlyList<(PropertyInfo Property, IReadOnlyList<LedgerPartyKind> Kinds)> PartyPropertiesOf(Type eventType) =>
