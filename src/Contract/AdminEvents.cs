@@ -1,18 +1,23 @@
 namespace GxProtocol.Contract;
 
-public sealed record SystemParameterUpdated(string ParamId, long OldValue, long NewValue);
+[Party(LedgerPartyKind.System)]
+public sealed record SystemParameterUpdated(string ParamId, long OldValue, long NewValue) : ILedgerEvent;
 
-public sealed record SystemPaused(string Reason, DateTimeOffset PausedAt);
+[Party(LedgerPartyKind.System)]
+public sealed record SystemPaused(string Reason, DateTimeOffset PausedAt) : ILedgerEvent;
 
-public sealed record SystemResumed(DateTimeOffset ResumedAt);
+[Party(LedgerPartyKind.System)]
+public sealed record SystemResumed(DateTimeOffset ResumedAt) : ILedgerEvent;
 
-public sealed record AdminAppointed(string AdminId, DateTimeOffset AppointedAt);
+[Party(LedgerPartyKind.System)]
+public sealed record AdminAppointed([property: Party(LedgerPartyKind.User)] string AdminId, DateTimeOffset AppointedAt) : ILedgerEvent;
 
 /// <summary>A national treasury may now send; <paramref name="Balances"/> holds its balance.</summary>
-public sealed record TreasuryActivated(string CountryCode, string Account, IReadOnlyList<AccountBalance> Balances);
+[Party(LedgerPartyKind.System)]
+public sealed record TreasuryActivated(string CountryCode, string Account, [property: Party(LedgerPartyKind.Account)] IReadOnlyList<AccountBalance> Balances) : ILedgerEvent;
 
 /// <summary>
 /// <paramref name="Credits"/> blind credit keys of <paramref name="Account"/> worth <paramref name="Amount"/> Qirat were
 /// folded into its stored balance; its balance, and the supply, did not change.
 /// </summary>
-public sealed record BlindCreditsFolded(string Account, int Credits, long Amount);
+public sealed record BlindCreditsFolded([property: Party(LedgerPartyKind.Pool)] string Account, int Credits, long Amount) : ILedgerEvent;

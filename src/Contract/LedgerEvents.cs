@@ -28,25 +28,28 @@ public static class LedgerEventJson
 /// <summary>A balance after the transaction: <paramref name="Account"/> is a user id, a pool name or <c>treasury:CC</c>.</summary>
 public sealed record AccountBalance(string Account, long Balance);
 
-public sealed record SystemBootstrapped(long TotalSupply, IReadOnlyList<AccountBalance> Pools);
+[Party(LedgerPartyKind.System)]
+public sealed record SystemBootstrapped(long TotalSupply, IReadOnlyList<AccountBalance> Pools) : ILedgerEvent;
 
 public sealed record CountryAllocation(string Code, string Name, decimal Percentage);
 
-public sealed record CountryDataInitialized(IReadOnlyList<CountryAllocation> Countries);
+[Party(LedgerPartyKind.System)]
+public sealed record CountryDataInitialized(IReadOnlyList<CountryAllocation> Countries) : ILedgerEvent;
 
 /// <summary>
 /// A user registered on chain with their genesis allocation (zero once the phases are exhausted) and, when the
 /// approval named one, the SHA-256 of the KYC evidence (an uploaded document's bytes) the admin approved.
 /// </summary>
+[Party(LedgerPartyKind.System)]
 public sealed record UserCreated(
-    string UserId,
+    [property: Party(LedgerPartyKind.User)] string UserId,
     string Nationality,
     int Age,
     int GenesisPhase,
     long GenesisAmount,
     long TreasuryAmount,
-    IReadOnlyList<AccountBalance> Balances,
-    string? KycEvidenceHash = null);
+    [property: Party(LedgerPartyKind.Account)] IReadOnlyList<AccountBalance> Balances,
+    string? KycEvidenceHash = null) : ILedgerEvent;
 
 /// <summary>
 /// A transfer with its fee. <paramref name="Balances"/> holds the resulting balances of the sender and the receiver
@@ -55,8 +58,8 @@ public sealed record UserCreated(
 /// </summary>
 public sealed record TransferWithFeesCompleted(
     string CommandId,
-    string From,
-    string To,
+    [property: Party(LedgerPartyKind.User)] [property: Party(LedgerPartyKind.TaxAccount)] string From,
+    [property: Party(LedgerPartyKind.User)] [property: Party(LedgerPartyKind.TaxAccount)] string To,
     long Amount,
     long Fee,
     long FeeFromSender,
@@ -64,4 +67,4 @@ public sealed record TransferWithFeesCompleted(
     long NetReceived,
     int FeeBps,
     string Remark,
-    IReadOnlyList<AccountBalance> Balances);
+    [property: Party(LedgerPartyKind.Account)] IReadOnlyList<AccountBalance> Balances) : ILedgerEvent;

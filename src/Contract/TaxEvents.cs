@@ -6,11 +6,11 @@ namespace GxProtocol.Contract;
 /// balance is known only to TokenomicsContract:GetBalance.
 /// </summary>
 public sealed record VelocityTaxApplied(
-    string AccountId,
+    [property: Party(LedgerPartyKind.TaxAccount)] string AccountId,
     string Country,
     int RateBps,
     long Tax,
     long ToTreasury,
     long ToCharitable,
     int IdleDays,
-    IReadOnlyList<AccountBalance> Balances);
+    [property: Party(LedgerPartyKind.Account)] IReadOnlyList<AccountBalance> Balances) : ILedgerEvent;

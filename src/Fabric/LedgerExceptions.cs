@@ -15,14 +15,17 @@ public sealed class LedgerUnavailableException(string message, Exception? inner 
 /// <summary>
 /// Endorsement refused. <see cref="ChaincodeStatus"/> is the chaincode's response status when the chaincode
 /// itself rejected the proposal (a business rule: permanent); null when an endorser failed for other reasons.
+/// <see cref="ChaincodeMessage"/> is then the chaincode's own sentence, without the gateway's wording around it.
 /// </summary>
 public sealed class LedgerEndorsementException(
     string message,
     int? chaincodeStatus,
     IReadOnlyList<EndorsementErrorDetail> details,
-    Exception? inner = null) : LedgerException(message, inner)
+    Exception? inner = null,
+    string? chaincodeMessage = null) : LedgerException(message, inner)
 {
     public int? ChaincodeStatus { get; } = chaincodeStatus;
+    public string? ChaincodeMessage { get; } = chaincodeMessage;
     public IReadOnlyList<EndorsementErrorDetail> Details { get; } = details;
     public override bool IsTransient => ChaincodeStatus is null;
 }

@@ -85,7 +85,7 @@ internal sealed class ChaincodeContext(IChaincodeStub stub)
     public long Parameter(string name) => Read<ParameterState>(StateKeys.Parameter(name))?.Value ?? GxParameters.DefaultOf(name);
 
     /// <summary>Flushes the buffered writes, sets the transaction's one event (named after its payload type) and returns the payload.</summary>
-    public ChaincodeResponse Commit<T>(T eventPayload) where T : class
+    public ChaincodeResponse Commit<T>(T eventPayload) where T : class, ILedgerEvent
     {
         foreach (var (key, value) in writes)
         {

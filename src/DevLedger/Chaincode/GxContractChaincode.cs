@@ -1,3 +1,4 @@
+using GxProtocol.Contract;
 using GxProtocol.DevLedger.Chaincode.Contracts;
 
 namespace GxProtocol.DevLedger.Chaincode;
@@ -26,11 +27,15 @@ public sealed class GxContractChaincode : IChaincode
             return ChaincodeResponse.Error(400, $"Unknown function '{function}'; expected Contract:Function of the GX chaincode.");
         try
         {
-            return handler(new ChaincodeContext(stub), new ChaincodeArgs(function, arguments));
+            return handler(new ChaincodeContext(stub), new ContractArgs(function, arguments));
         }
         catch (ChaincodeRejection rejection)
         {
             return ChaincodeResponse.Error(rejection.Status, rejection.Message);
+        }
+        catch (ContractArgumentException malformed)
+        {
+            return ChaincodeResponse.Error(400, malformed.Message);
         }
         catch (Exception fault)
         {

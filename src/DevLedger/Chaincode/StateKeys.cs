@@ -3,7 +3,7 @@ using GxProtocol.Contract;
 namespace GxProtocol.DevLedger.Chaincode;
 
 /// <summary>
-/// World-state keys. Ids never contain ':' (see <see cref="ChaincodeArgs"/>), so a prefix plus an id is unambiguous.
+/// World-state keys. Ids never contain ':' (see <see cref="ContractArgs"/>), so a prefix plus an id is unambiguous.
 /// Pool and treasury account names are already prefixed and serve as their own keys; user and organization wallets
 /// live under <c>wallet:</c>.
 /// </summary>

@@ -16,7 +16,7 @@ internal static partial class GatewayErrorTranslator
     public const string StatusDetailsTrailer = "grpc-status-details-bin";
     private const string DuplicateTransactionMarker = "duplicate transaction found";
 
-    [GeneratedRegex(@"chaincode response (\d{3}), ")]
+    [GeneratedRegex(@"chaincode response (\d{3}), (.*)\z", RegexOptions.Singleline)]
     private static partial Regex ChaincodeResponsePattern();
 
     public static Exception Translate(RpcException exception, string? transactionId, string operation, CancellationToken cancellationToken)
@@ -37,14 +37,14 @@ internal static partial class GatewayErrorTranslator
             return new LedgerCommitException(transactionId, TxValidationCodes.DuplicateTxId, summary);
         }
 
-        int? chaincodeStatus = messages
+        // The first message carrying the chaincode's response gives both its status and its own sentence (the rest of that message).
+        var chaincodeResponse = messages
             .Select(message => ChaincodeResponsePattern().Match(message))
-            .Where(match => match.Success)
-            .Select(match => (int?)int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture))
-            .FirstOrDefault();
-        if (chaincodeStatus is not null)
+            .FirstOrDefault(match => match.Success);
+        if (chaincodeResponse is not null)
         {
-            return new LedgerEndorsementException(summary, chaincodeStatus, details, exception);
+            var chaincodeStatus = int.Parse(chaincodeResponse.Groups[1].Value, CultureInfo.InvariantCulture);
+            return new LedgerEndorsementException(summary, chaincodeStatus, details, exception, chaincodeResponse.Groups[2].Value);
         }
 
         return exception.StatusCode switch

@@ -49,7 +49,7 @@ public sealed partial class ProposalGrain
         // Derived, not random: a command id names this proposal's n-th automatic attempt wherever it is looked up.
         var commandId = GxIds.ForRequest(ProposalId, $"execute-{State.AutomaticExecutions}");
         logger.LogInformation("Voting on proposal {ProposalId} ended at {EndsAt:O}; executing it (command {CommandId})", ProposalId, endsAt, commandId);
-        await AcceptAsync(commandId, GovernanceFunctions.ExecuteProposal, null, [Key]);
+        await AcceptAsync(commandId, GovernanceFunctions.ExecuteProposal, null, new ExecuteProposalArgs(Key).ToArguments());
     }
 
     private Task ScheduleDeadlineAsync()

@@ -56,11 +56,9 @@ public sealed partial class ProposalGrain(
         }
         State.Submission = submission;
         State.SubmittedAt = clock.GetUtcNow();
-        return await AcceptAsync(submission.CommandId, GovernanceFunctions.SubmitProposal, submission.ProposerId,
-        [
+        return await AcceptAsync(submission.CommandId, GovernanceFunctions.SubmitProposal, submission.ProposerId, new SubmitProposalArgs(
             submission.ProposerId.ToString(), submission.Title, submission.Description, submission.TargetParameter,
-            submission.ProposedValue.ToString(), submission.CommandId.ToString(),
-        ]);
+            submission.ProposedValue, submission.CommandId.ToString()).ToArguments());
     }
 
     public Task<ProposalView> GetAsync() => Task.FromResult(State.Submission is null
@@ -94,7 +92,7 @@ public sealed partial class ProposalGrain(
         }
         State.Voters.Add(vote.VoterId);
         return await AcceptAsync(vote.CommandId, GovernanceFunctions.VoteOnProposal, vote.VoterId,
-            [Key, vote.VoterId.ToString(), vote.Vote, vote.Reason ?? ""]);
+            new VoteOnProposalArgs(Key, vote.VoterId.ToString(), vote.Vote, vote.Reason).ToArguments());
     }
 
     public async Task<CommandAccepted> ExecuteAsync(Guid adminId, Guid commandId)
@@ -116,7 +114,7 @@ public sealed partial class ProposalGrain(
         {
             throw DomainRuleException.Conflict("execution_pending", "This proposal's execution is already on its way to the ledger.");
         }
-        return await AcceptAsync(commandId, GovernanceFunctions.ExecuteProposal, adminId, [Key]);
+        return await AcceptAsync(commandId, GovernanceFunctions.ExecuteProposal, adminId, new ExecuteProposalArgs(Key).ToArguments());
     }
 
     /// <summary>Written with the next event; after a restart the hand-off of the still pending command reports it again.</summary>
@@ -132,7 +130,7 @@ public sealed partial class ProposalGrain(
         {
             return;
         }
-        if (command.TransactionName == GovernanceFunctions.VoteOnProposal && Guid.TryParse(command.Arguments[1], out var voterId))
+        if (command.TransactionName == GovernanceFunctions.VoteOnProposal && Guid.TryParse(VoteOnProposalArgs.FromStored(command.Arguments).VoterId, out var voterId))
         {
             // The ledger did not count this vote: the identity may vote again.
             State.Voters.Remove(voterId);

@@ -27,7 +27,7 @@ public static class ProposalLedgerEvents
                     state.Voters.Add(voterId);
                 }
                 Tally(state, vote.VotesFor, vote.VotesAgainst, vote.VotesAbstain);
-                state.Log.FinishWhere(c => c.TransactionName == GxChaincode.Governance.VoteOnProposal && c.Arguments[1] == vote.VoterId);
+                state.Log.FinishWhere(c => c.TransactionName == GxChaincode.Governance.VoteOnProposal && VoteOnProposalArgs.FromStored(c.Arguments).VoterId == vote.VoterId);
                 break;
             case nameof(ProposalExecuted):
                 var executed = LedgerEventJson.Deserialize<ProposalExecuted>(ledgerEvent.Payload);

@@ -1,108 +1,78 @@
 using System.Text.Json;
 using GxProtocol.Contract;
 using GxProtocol.Grains.Interfaces.Ledger;
-using GxProtocol.Grains.System;
 using Orleans.BroadcastChannel;
 
 namespace GxProtocol.Grains.Ledger;
 
 /// <summary>
-/// Which channels an event goes to: the read models always, the system grain for system-wide events, every user
-/// the payload names (as a party of the transaction or as a balance it changed), the organization, loan or proposal
-/// it is about, and the tax account of whoever paid a fee or a velocity tax in it.
+/// Which channels an event goes to: the read models always, and each party the event's record declares
+/// (<see cref="LedgerEventTypes"/>): the system grain for system-wide events, every user named as a party or as an
+/// account whose balance changed, the organization (named, or an organization wallet among the balances), the loan or
+/// proposal, and the tax account of whoever paid a fee or a velocity tax in it.
 /// </summary>
 public static class LedgerEventRouting
 {
-    private static readonly string[] UserFields = ["userId", "from", "to", "borrowerId", "voterId", "initiatorId", "approverId", "stakeholderId", "adminId"];
-
-    private static readonly (string Field, string Channel)[] EntityFields =
-    [
-        ("loanId", LedgerChannels.Loans),
-        ("proposalId", LedgerChannels.Proposals),
-    ];
-
-    /// <summary>Events that charge a fee or a tax or restart the idle clock, and the fields naming the accounts concerned.</summary>
-    private static readonly Dictionary<string, string[]> TaxPayerFields = new()
-    {
-        [nameof(TransferWithFeesCompleted)] = ["from", "to"],
-        [nameof(MultiSigTxInitiated)] = ["orgId", "to"],
-        [nameof(MultiSigTxExecuted)] = ["orgId", "to"],
-        [nameof(VelocityTaxApplied)] = ["accountId"],
-        [nameof(LoanRepaid)] = ["borrowerId"],
-    };
-
     public static IReadOnlyList<ChannelId> ChannelsFor(LedgerEventEnvelope ledgerEvent)
     {
         var channels = new List<ChannelId> { ChannelId.Create(LedgerChannels.ReadModels, LedgerChannels.SingletonKey) };
-        if (SystemLedgerEvents.Handled.Contains(ledgerEvent.EventName))
+        if (!LedgerEventTypes.ByName.TryGetValue(ledgerEvent.EventName, out var eventType))
+        {
+            // An event this backend does not know reaches only the read-model projector, which dead-letters it.
+            return channels;
+        }
+        if (LedgerEventTypes.TypeParties(eventType).Contains(LedgerPartyKind.System))
         {
             channels.Add(ChannelId.Create(LedgerChannels.System, Interfaces.System.ISystemGrain.Key));
         }
+        ILedgerEvent? payload;
         try
         {
-            using var document = JsonDocument.Parse(ledgerEvent.Payload);
-            if (document.RootElement.ValueKind == JsonValueKind.Object)
-            {
-                AddNamedParties(document.RootElement, ledgerEvent.EventName, channels);
-            }
+            payload = LedgerEventTypes.Deserialize(ledgerEvent.EventName, ledgerEvent.Payload);
         }
         catch (JsonException)
         {
             // Unreadable payloads still reach the read-model projector, which dead-letters them.
+            return channels;
+        }
+        if (payload is not null)
+        {
+            AddParties(LedgerEventTypes.PartiesOf(payload).ToList(), channels);
         }
         return channels;
     }
 
-    private static void AddNamedParties(JsonElement payload, string eventName, List<ChannelId> channels)
+    private static void AddParties(List<LedgerParty> parties, List<ChannelId> channels)
     {
-        var users = new HashSet<Guid>();
-        var organizations = new HashSet<string>();
-        foreach (var field in UserFields)
+        var users = new List<Guid>();
+        var organizations = new List<string>();
+        foreach (var party in parties)
         {
-            if (Guid.TryParse(StringField(payload, field), out var id))
+            switch (party.Kind)
             {
-                users.Add(id);
-            }
-        }
-        if (payload.TryGetProperty("balances", out var balances) && balances.ValueKind == JsonValueKind.Array)
-        {
-            foreach (var balance in balances.EnumerateArray())
-            {
-                var account = balance.ValueKind == JsonValueKind.Object ? StringField(balance, "account") : null;
-                if (Guid.TryParse(account, out var id))
-                {
-                    users.Add(id);
-                }
-                else if (account is { Length: > 0 } && !GxSupply.IsSystemAccount(account))
-                {
+                case LedgerPartyKind.User when Guid.TryParse(party.Id, out var userId):
+                    users.Add(userId);
+                    break;
+                case LedgerPartyKind.Account when Guid.TryParse(party.Id, out var userId):
+                    users.Add(userId);
+                    break;
+                case LedgerPartyKind.Account when !GxSupply.IsSystemAccount(party.Id):
                     // Neither a user nor a pool or treasury: an organization's wallet (a payment into it names it only here).
-                    organizations.Add(account);
-                }
+                    organizations.Add(party.Id);
+                    break;
+                case LedgerPartyKind.Organization:
+                    organizations.Add(party.Id);
+                    break;
             }
         }
-        channels.AddRange(users.Select(id => ChannelId.Create(LedgerChannels.Users, id)));
-
-        if (StringField(payload, "orgId") is { Length: > 0 } orgId)
-        {
-            organizations.Add(orgId);
-        }
-        channels.AddRange(organizations.Select(id => ChannelId.Create(LedgerChannels.Organizations, id)));
-        foreach (var (field, channel) in EntityFields)
-        {
-            if (StringField(payload, field) is { Length: > 0 } key)
-            {
-                channels.Add(ChannelId.Create(channel, key));
-            }
-        }
-        if (TaxPayerFields.TryGetValue(eventName, out var payerFields))
-        {
-            foreach (var account in payerFields.Select(f => StringField(payload, f)).OfType<string>().Where(a => a.Length > 0).Distinct())
-            {
-                channels.Add(ChannelId.Create(LedgerChannels.TaxAccounts, account));
-            }
-        }
+        channels.AddRange(users.Distinct().Select(id => ChannelId.Create(LedgerChannels.Users, id)));
+        channels.AddRange(organizations.Distinct().Select(id => ChannelId.Create(LedgerChannels.Organizations, id)));
+        AddEntities(parties, LedgerPartyKind.Loan, LedgerChannels.Loans, channels);
+        AddEntities(parties, LedgerPartyKind.Proposal, LedgerChannels.Proposals, channels);
+        AddEntities(parties, LedgerPartyKind.TaxAccount, LedgerChannels.TaxAccounts, channels);
     }
 
-    private static string? StringField(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    private static void AddEntities(List<LedgerParty> parties, LedgerPartyKind kind, string channel, List<ChannelId> channels) =>
+        channels.AddRange(parties.Where(party => party.Kind == kind).Select(party => party.Id).Distinct()
+            .Select(id => ChannelId.Create(channel, id)));
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using GxProtocol.Contract;
 using GxProtocol.Grains.Commands;
 using GxProtocol.Grains.Interfaces.Commands;
@@ -71,10 +70,9 @@ public sealed class LoanGrain(
         State.TermDays = application.TermDays;
         State.TrustScore = trustScore;
         State.AppliedAt = clock.GetUtcNow();
-        var command = NewCommand(application.CommandId, LoanPool.ApplyForLoan, application.BorrowerId,
-            [application.BorrowerId.ToString(), application.AmountQirat.ToString(CultureInfo.InvariantCulture), State.CollateralHash,
-             trustScore.ToString(CultureInfo.InvariantCulture), application.TermDays?.ToString(CultureInfo.InvariantCulture) ?? "",
-             application.CommandId.ToString()]);
+        var command = NewCommand(application.CommandId, LoanPool.ApplyForLoan, application.BorrowerId, new ApplyForLoanArgs(
+            application.BorrowerId.ToString(), application.AmountQirat, State.CollateralHash, trustScore, application.TermDays,
+            application.CommandId.ToString()).ToArguments());
         return await AcceptOrUndoAsync(command, () => borrower.ReleaseLoanAsync(LoanId));
     }
 
@@ -95,7 +93,7 @@ public sealed class LoanGrain(
         {
             throw DomainRuleException.Unprocessable("wallet_frozen", "The borrower's wallet is frozen; the loan cannot be disbursed.");
         }
-        return await handoff.AcceptAsync(State.Log, NewCommand(commandId, LoanPool.ApproveLoan, adminId, [Key]), Key, state.WriteStateAsync);
+        return await handoff.AcceptAsync(State.Log, NewCommand(commandId, LoanPool.ApproveLoan, adminId, new ApproveLoanArgs(Key).ToArguments()), Key, state.WriteStateAsync);
     }
 
     public async Task<CommandAccepted> RejectAsync(Guid adminId, Guid commandId, string reason)
@@ -105,7 +103,7 @@ public sealed class LoanGrain(
             return repeat;
         }
         RequireAwaitingDecision();
-        return await handoff.AcceptAsync(State.Log, NewCommand(commandId, LoanPool.RejectLoan, adminId, [Key, reason]), Key, state.WriteStateAsync);
+        return await handoff.AcceptAsync(State.Log, NewCommand(commandId, LoanPool.RejectLoan, adminId, new RejectLoanArgs(Key, reason).ToArguments()), Key, state.WriteStateAsync);
     }
 
     public async Task<CommandAccepted> RepayAsync(Guid borrowerId, Guid commandId, long amountQirat)
@@ -129,7 +127,7 @@ public sealed class LoanGrain(
         }
         await RequireNotPausedAsync();
         await Borrower.HoldRepaymentAsync(LoanId, commandId, amountQirat);
-        var command = NewCommand(commandId, LoanPool.RepayLoan, borrowerId, [Key, amountQirat.ToString(CultureInfo.InvariantCulture), commandId.ToString()]);
+        var command = NewCommand(commandId, LoanPool.RepayLoan, borrowerId, new RepayLoanArgs(Key, amountQirat, commandId.ToString()).ToArguments());
         return await AcceptOrUndoAsync(command, () => Borrower.ReleaseRepaymentAsync(commandId));
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using GxProtocol.Contract;
 using GxProtocol.Grains.Interfaces.Ledger;
 using GxProtocol.Grains.Interfaces.Loans;
@@ -58,7 +57,7 @@ public static class LoanLedgerEvents
     }
 
     /// <summary>The amount of a RepayLoan command: its arguments are loanId, amountQirat.</summary>
-    public static long RepaymentAmount(IReadOnlyList<string> arguments) => long.Parse(arguments[1], CultureInfo.InvariantCulture);
+    public static long RepaymentAmount(IReadOnlyList<string> arguments) => RepayLoanArgs.FromStored(arguments).AmountQirat;
 
     public static LoanView? View(LoanState state, Guid loanId) => state.Status is null ? null : new LoanView(
         loanId, state.BorrowerId, state.Status, state.Amount, state.AmountDue, state.TotalRepaid,

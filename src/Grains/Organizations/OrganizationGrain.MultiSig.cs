@@ -51,7 +51,8 @@ public sealed partial class OrganizationGrain
         };
         if (hold > 0) State.Holds[transfer.CommandId] = hold;
         var accepted = await AcceptAsync(transfer.CommandId, transfer.InitiatorId, Organization.InitiateMultiSigTx,
-            [OrgId, transfer.InitiatorId.ToString(), transfer.ToUserId.ToString(), transfer.Amount.ToString(), transfer.Remark, transfer.CommandId.ToString()]);
+            new InitiateMultiSigTxArgs(
+                OrgId, transfer.InitiatorId.ToString(), transfer.ToUserId.ToString(), transfer.Amount, transfer.Remark, transfer.CommandId.ToString()).ToArguments());
         return new MultiSigTxAccepted(accepted, pendingTxId);
     }
 
@@ -85,7 +86,7 @@ public sealed partial class OrganizationGrain
         {
             throw DomainRuleException.Conflict("already_approved", "This transaction already has the approvals it needs; it executes when they commit.");
         }
-        return await AcceptAsync(commandId, callerId, Organization.CancelMultiSigTx, [pendingTxId.ToString(), callerId.ToString()]);
+        return await AcceptAsync(commandId, callerId, Organization.CancelMultiSigTx, new CancelMultiSigTxArgs(pendingTxId.ToString(), callerId.ToString()).ToArguments());
     }
 
     /// <summary>A change of a rule that needs several approvals waits, like a transfer, for the approvals of the current rule.</summary>
@@ -125,7 +126,7 @@ public sealed partial class OrganizationGrain
         TimeSpan.FromDays(await GrainFactory.CurrentParameterAsync(GxParameters.MultiSigExpiryDays));
 
     private bool CancelIsPending(Guid pendingTxId) =>
-        State.Log.Pending.Values.Any(c => c.TransactionName == Organization.CancelMultiSigTx && c.Arguments[0] == pendingTxId.ToString());
+        State.Log.Pending.Values.Any(c => c.TransactionName == Organization.CancelMultiSigTx && CancelMultiSigTxArgs.FromStored(c.Arguments).PendingTxId == pendingTxId.ToString());
 
     public async Task<CommandAccepted> ApproveTransferAsync(Guid pendingTxId, Guid approverId, Guid commandId)
     {
@@ -160,15 +161,17 @@ public sealed partial class OrganizationGrain
             hold = await RequireFundsAsync(tx.Amount, recipient?.NationalityCountryCode ?? "");
         }
         if (hold > 0) State.Holds[commandId] = hold;
-        return await AcceptAsync(commandId, approverId, Organization.ApproveMultiSigTx, [pendingTxId.ToString(), approverId.ToString()]);
+        return await AcceptAsync(commandId, approverId, Organization.ApproveMultiSigTx, new ApproveMultiSigTxArgs(pendingTxId.ToString(), approverId.ToString()).ToArguments());
     }
 
     private IEnumerable<Guid> ExpectedApprovals(Guid pendingTxId, PendingMultiSigTx tx)
     {
         var id = pendingTxId.ToString();
         return tx.Approvals.Concat(State.Log.Pending.Values
-                .Where(c => c.TransactionName == Organization.ApproveMultiSigTx && c.Arguments[0] == id)
-                .Select(c => Guid.Parse(c.Arguments[1])))
+                .Where(c => c.TransactionName == Organization.ApproveMultiSigTx)
+                .Select(c => ApproveMultiSigTxArgs.FromStored(c.Arguments))
+                .Where(approval => approval.PendingTxId == id)
+                .Select(approval => Guid.Parse(approval.ApproverId)))
             .Distinct();
     }
 
@@ -205,7 +208,7 @@ public sealed partial class OrganizationGrain
     {
         try
         {
-            var answer = await ledger.EvaluateAsync(GxChaincode.Tokenomics.GetBalance, [OrgId]);
+            var answer = await ledger.EvaluateAsync(GxChaincode.Tokenomics.GetBalance, new GetBalanceArgs(OrgId).ToArguments());
             return LedgerEventJson.Deserialize<BalanceQueryResult>(answer).Balance;
         }
         catch (Exception failure) when (failure is LedgerException or global::System.Text.Json.JsonException)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using GxProtocol.Fabric;
 using GxProtocol.Contract;
 using GxProtocol.Grains.Commands;
@@ -90,7 +89,7 @@ public sealed partial class OrganizationGrain(
         State.StakeholderIds = stakeholders.ToList();
         State.EndorsedBy = [];
         return await AcceptAsync(proposal.CommandId, proposal.ProposerId, Organization.ProposeOrganization,
-            [proposal.ProposerId.ToString(), OrgId, proposal.OrgName, proposal.OrgType, IdsJson(stakeholders)]);
+            new ProposeOrganizationArgs(proposal.ProposerId.ToString(), OrgId, proposal.OrgName, proposal.OrgType, Ids(stakeholders)).ToArguments());
     }
 
     public async Task<OrganizationView> GetAsync(Guid callerId, bool callerIsAdmin)
@@ -116,7 +115,7 @@ public sealed partial class OrganizationGrain(
         {
             throw DomainRuleException.Conflict("already_endorsed", "You have already endorsed this organization.");
         }
-        return await AcceptAsync(commandId, stakeholderId, Organization.EndorseMembership, [OrgId, stakeholderId.ToString()]);
+        return await AcceptAsync(commandId, stakeholderId, Organization.EndorseMembership, new EndorseMembershipArgs(OrgId, stakeholderId.ToString()).ToArguments());
     }
 
     public async Task<CommandAccepted> ActivateAsync(Guid stakeholderId, Guid commandId)
@@ -132,7 +131,7 @@ public sealed partial class OrganizationGrain(
         {
             throw DomainRuleException.Conflict("not_all_endorsed", $"The organization still needs the endorsement of {string.Join(", ", missing)}.");
         }
-        return await AcceptAsync(commandId, stakeholderId, Organization.ActivateOrganization, [OrgId, stakeholderId.ToString()]);
+        return await AcceptAsync(commandId, stakeholderId, Organization.ActivateOrganization, new ActivateOrganizationArgs(OrgId, stakeholderId.ToString()).ToArguments());
     }
 
     public async Task<CommandAccepted> DefineRuleAsync(AuthRuleDefinition rule)
@@ -157,8 +156,8 @@ public sealed partial class OrganizationGrain(
             throw DomainRuleException.Invalid("amountThreshold", "must be between 0 and the total supply.");
         }
         var proposed = new AuthRuleView(rule.AmountThreshold, rule.RequiredApprovals, rule.ApproverIds.ToList());
-        string[] arguments = [OrgId, rule.CallerId.ToString(), rule.AmountThreshold.ToString(), rule.RequiredApprovals.ToString(),
-            IdsJson(rule.ApproverIds), rule.CommandId.ToString()];
+        var arguments = new DefineAuthRuleArgs(
+            OrgId, rule.CallerId.ToString(), rule.AmountThreshold, rule.RequiredApprovals, Ids(rule.ApproverIds), rule.CommandId.ToString()).ToArguments();
         // A rule in force is changed only by its approvers, with the approvals it requires (as the chaincode decides).
         if (ExpectedRule() is { } current)
         {
@@ -238,7 +237,7 @@ public sealed partial class OrganizationGrain(
 
     private IEnumerable<Guid> ExpectedEndorsements() => State.EndorsedBy
         .Append(State.ProposerId)
-        .Concat(State.Log.Pending.Values.Where(c => c.TransactionName == Organization.EndorseMembership).Select(c => Guid.Parse(c.Arguments[1])))
+        .Concat(State.Log.Pending.Values.Where(c => c.TransactionName == Organization.EndorseMembership).Select(c => Guid.Parse(EndorseMembershipArgs.FromStored(c.Arguments).StakeholderId)))
         .Distinct();
 
     /// <summary>The newest accepted rule, or the ledger's when none is pending.</summary>
@@ -250,5 +249,5 @@ public sealed partial class OrganizationGrain(
         handoff.AcceptAsync(State.Log, new LedgerCommand(commandId, transactionName, arguments, this.GetGrainId(), issuer, clock.GetUtcNow()),
             OrgId, state.WriteStateAsync);
 
-    private static string IdsJson(IEnumerable<Guid> ids) => JsonSerializer.Serialize(ids.Select(id => id.ToString()));
+    private static List<string> Ids(IEnumerable<Guid> ids) => ids.Select(id => id.ToString()).ToList();
 }

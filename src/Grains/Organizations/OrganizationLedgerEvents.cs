@@ -33,7 +33,7 @@ public static class OrganizationLedgerEvents
             case nameof(MembershipEndorsed):
                 var endorsed = LedgerEventJson.Deserialize<MembershipEndorsed>(ledgerEvent.Payload);
                 state.EndorsedBy = endorsed.EndorsedBy.Select(Guid.Parse).ToList();
-                FinishOldest(state, c => c.TransactionName == Organization.EndorseMembership && c.Arguments[1] == endorsed.StakeholderId);
+                FinishOldest(state, c => c.TransactionName == Organization.EndorseMembership && EndorseMembershipArgs.FromStored(c.Arguments).StakeholderId == endorsed.StakeholderId);
                 break;
             case nameof(OrganizationActivated):
                 state.Status = GxStatuses.OrganizationActive;
@@ -57,7 +57,7 @@ public static class OrganizationLedgerEvents
             case nameof(MultiSigTxCancelled):
                 var cancelled = LedgerEventJson.Deserialize<MultiSigTxCancelled>(ledgerEvent.Payload);
                 state.PendingTxs.Remove(Guid.Parse(cancelled.PendingTxId));
-                FinishOldest(state, c => c.TransactionName == Organization.CancelMultiSigTx && c.Arguments[0] == cancelled.PendingTxId);
+                FinishOldest(state, c => c.TransactionName == Organization.CancelMultiSigTx && CancelMultiSigTxArgs.FromStored(c.Arguments).PendingTxId == cancelled.PendingTxId);
                 break;
             case nameof(MultiSigTxInitiated):
                 ApplyInitiated(state, LedgerEventJson.Deserialize<MultiSigTxInitiated>(ledgerEvent.Payload));
@@ -136,7 +136,7 @@ public static class OrganizationLedgerEvents
     }
 
     private static void FinishApproval(OrganizationState state, string pendingTxId, string approverId) =>
-        FinishOldest(state, c => c.TransactionName == Organization.ApproveMultiSigTx && c.Arguments[0] == pendingTxId && c.Arguments[1] == approverId);
+        FinishOldest(state, c => c.TransactionName == Organization.ApproveMultiSigTx && ApproveMultiSigTxArgs.FromStored(c.Arguments) == new ApproveMultiSigTxArgs(pendingTxId, approverId));
 
     private static void FinishOldest(OrganizationState state, Func<LedgerCommand, bool> match)
     {

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using GxProtocol.Contract;
 using GxProtocol.Grains.Commands;
 using GxProtocol.Grains.Interfaces.Commands;
@@ -43,7 +41,7 @@ public sealed class SystemGrain(
         {
             throw DomainRuleException.Conflict("already_bootstrapped", "The system has already been bootstrapped; the supply is minted once.");
         }
-        return await AcceptAsync(commandId, Admin.BootstrapSystem, superAdminId, []);
+        return await AcceptAsync(commandId, Admin.BootstrapSystem, superAdminId, new BootstrapSystemArgs().ToArguments());
     }
 
     public async Task<CommandAccepted> InitializeCountriesAsync(Guid superAdminId, Guid commandId, IReadOnlyList<CountryView> countries)
@@ -53,8 +51,7 @@ public sealed class SystemGrain(
             return repeat;
         }
         var allocations = countries.Select(c => new CountryAllocation(c.Code, c.Name, c.Percentage)).ToList();
-        return await AcceptAsync(commandId, Admin.InitializeCountryData, superAdminId,
-            [JsonSerializer.Serialize(allocations, LedgerEventJson.Options)]);
+        return await AcceptAsync(commandId, Admin.InitializeCountryData, superAdminId, new InitializeCountryDataArgs(allocations).ToArguments());
     }
 
     public Task<SystemStatusView> GetStatusAsync() => Task.FromResult(new SystemStatusView(
@@ -77,7 +74,7 @@ public sealed class SystemGrain(
         {
             throw DomainRuleException.Invalid(GxParameters.IsKnown(paramId) ? "newValue" : "paramId", violation.Message);
         }
-        return await AcceptAsync(commandId, Admin.UpdateSystemParameter, adminId, [paramId, newValue.ToString(CultureInfo.InvariantCulture)]);
+        return await AcceptAsync(commandId, Admin.UpdateSystemParameter, adminId, new UpdateSystemParameterArgs(paramId, newValue).ToArguments());
     }
 
     public Task<SystemParameterView?> GetParameterAsync(string paramId) => Task.FromResult(GxParameters.IsKnown(paramId)
@@ -95,7 +92,7 @@ public sealed class SystemGrain(
         {
             throw DomainRuleException.Conflict("already_paused", $"The system is already paused{(State.PauseReason is { } why ? $" ({why})" : "")}.");
         }
-        return await AcceptAsync(commandId, Admin.PauseSystem, superAdminId, [reason]);
+        return await AcceptAsync(commandId, Admin.PauseSystem, superAdminId, new PauseSystemArgs(reason).ToArguments());
     }
 
     public async Task<CommandAccepted> ResumeAsync(Guid superAdminId, Guid commandId)
@@ -109,7 +106,7 @@ public sealed class SystemGrain(
         {
             throw DomainRuleException.Conflict("not_paused", "The system is not paused.");
         }
-        return await AcceptAsync(commandId, Admin.ResumeSystem, superAdminId, []);
+        return await AcceptAsync(commandId, Admin.ResumeSystem, superAdminId, new ResumeSystemArgs().ToArguments());
     }
 
     public async Task<CommandAccepted> AppointAdminAsync(Guid superAdminId, Guid commandId, Guid newAdminId)
@@ -122,11 +119,11 @@ public sealed class SystemGrain(
             ?? throw new DomainRuleException(RuleViolationKind.NotFound, "user_not_found", "The user to appoint does not exist.", "newAdminId");
         var id = newAdminId.ToString();
         if (candidate.Role != UserRole.User || State.AppointedAdmins.Contains(id)
-            || State.Log.Pending.Values.Any(c => c.TransactionName == Admin.AppointAdmin && c.Arguments[0] == id))
+            || State.Log.Pending.Values.Any(c => c.TransactionName == Admin.AppointAdmin && AppointAdminArgs.FromStored(c.Arguments).NewAdminId == id))
         {
             throw DomainRuleException.Conflict("already_admin", "This user is already an admin or is being appointed.");
         }
-        return await AcceptAsync(commandId, Admin.AppointAdmin, superAdminId, [id]);
+        return await AcceptAsync(commandId, Admin.AppointAdmin, superAdminId, new AppointAdminArgs(id).ToArguments());
     }
 
     public async Task<CommandAccepted> ActivateTreasuryAsync(Guid superAdminId, Guid commandId, string countryCode)
@@ -141,11 +138,11 @@ public sealed class SystemGrain(
                 $"Country {countryCode} is not initialized, so it has no treasury.", "countryCode");
         }
         if (State.ActiveTreasuries.Contains(countryCode)
-            || State.Log.Pending.Values.Any(c => c.TransactionName == Admin.ActivateTreasuryAccount && c.Arguments[0] == countryCode))
+            || State.Log.Pending.Values.Any(c => c.TransactionName == Admin.ActivateTreasuryAccount && ActivateTreasuryAccountArgs.FromStored(c.Arguments).CountryCode == countryCode))
         {
             throw DomainRuleException.Conflict("treasury_already_active", $"The treasury of {countryCode} is already active or being activated.");
         }
-        return await AcceptAsync(commandId, Admin.ActivateTreasuryAccount, superAdminId, [countryCode]);
+        return await AcceptAsync(commandId, Admin.ActivateTreasuryAccount, superAdminId, new ActivateTreasuryAccountArgs(countryCode).ToArguments());
     }
 
     /// <summary>Written with the next event; after a restart the hand-off of the still pending command reports it again.</summary>

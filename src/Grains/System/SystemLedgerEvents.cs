@@ -1,4 +1,3 @@
-using System.Globalization;
 using GxProtocol.Contract;
 using GxProtocol.Grains.Interfaces.Ledger;
 using GxProtocol.Grains.Interfaces.System;
@@ -46,8 +45,8 @@ public static class SystemLedgerEvents
             case nameof(SystemParameterUpdated):
                 var updated = LedgerEventJson.Deserialize<SystemParameterUpdated>(ledgerEvent.Payload);
                 state.Parameters[updated.ParamId] = updated.NewValue;
-                state.Log.FinishWhere(c => c.TransactionName == Admin.UpdateSystemParameter && c.Arguments[0] == updated.ParamId
-                    && c.Arguments[1] == updated.NewValue.ToString(CultureInfo.InvariantCulture));
+                state.Log.FinishWhere(c => c.TransactionName == Admin.UpdateSystemParameter
+                    && UpdateSystemParameterArgs.FromStored(c.Arguments) == new UpdateSystemParameterArgs(updated.ParamId, updated.NewValue));
                 break;
             case nameof(ProposalExecuted):
                 var executed = LedgerEventJson.Deserialize<ProposalExecuted>(ledgerEvent.Payload);
@@ -66,12 +65,12 @@ public static class SystemLedgerEvents
             case nameof(AdminAppointed):
                 var appointed = LedgerEventJson.Deserialize<AdminAppointed>(ledgerEvent.Payload);
                 state.AppointedAdmins.Add(appointed.AdminId);
-                state.Log.FinishWhere(c => c.TransactionName == Admin.AppointAdmin && c.Arguments[0] == appointed.AdminId);
+                state.Log.FinishWhere(c => c.TransactionName == Admin.AppointAdmin && AppointAdminArgs.FromStored(c.Arguments).NewAdminId == appointed.AdminId);
                 break;
             case nameof(TreasuryActivated):
                 var activated = LedgerEventJson.Deserialize<TreasuryActivated>(ledgerEvent.Payload);
                 state.ActiveTreasuries.Add(activated.CountryCode);
-                state.Log.FinishWhere(c => c.TransactionName == Admin.ActivateTreasuryAccount && c.Arguments[0] == activated.CountryCode);
+                state.Log.FinishWhere(c => c.TransactionName == Admin.ActivateTreasuryAccount && ActivateTreasuryAccountArgs.FromStored(c.Arguments).CountryCode == activated.CountryCode);
                 break;
         }
     }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using GxProtocol.Fabric;
 using GxProtocol.Contract;
 using GxProtocol.Grains.Interfaces.Tax;
@@ -39,13 +38,13 @@ public sealed class FeeCreditFoldGrain(
         {
             for (var round = 0; round < MaxRoundsPerPool; round++)
             {
-                var listed = await LedgerQueries.EvaluateAsync<BlindCreditsResult>(ledger, GxChaincode.Admin.GetBlindCredits, [pool]);
+                var listed = await LedgerQueries.EvaluateAsync<BlindCreditsResult>(ledger, GxChaincode.Admin.GetBlindCredits, new GetBlindCreditsArgs(pool).ToArguments());
                 if (listed.TransactionIds.Count == 0)
                 {
                     break;
                 }
                 var committed = await ledger.SubmitAsync(Guid.NewGuid().ToString(), GxChaincode.Admin.FoldBlindCredits,
-                    [pool, JsonSerializer.Serialize(listed.TransactionIds)]);
+                    new FoldBlindCreditsArgs(pool, listed.TransactionIds).ToArguments());
                 var folded = LedgerEventJson.Deserialize<BlindCreditsFolded>(committed.Result);
                 credits += folded.Credits;
                 amount += folded.Amount;

@@ -15,8 +15,8 @@ public sealed class FeeQuoteGrain(ILedgerClient ledger) : Grain, IFeeQuoteGrain
     public async Task<FeeQuoteView> QuoteAsync(FeeQuoteRequest request)
     {
         var quote = await LedgerQueries.EvaluateAsync<FeeQuoteResult>(ledger, GxChaincode.Tax.CalculateTransactionFee,
-            [request.AmountQirat.ToString(), request.FromAccount ?? "", request.ToAccount ?? "", request.TransactionType,
-                request.FromCountry ?? "", request.ToCountry ?? ""]);
+            new CalculateTransactionFeeArgs(
+                request.AmountQirat, request.FromAccount, request.ToAccount, request.TransactionType, request.FromCountry, request.ToCountry).ToArguments());
         return new FeeQuoteView(quote.Amount, quote.TransactionType, quote.SameCountry, quote.FeeBps, quote.Fee,
             quote.FeeFromSender, quote.FeeFromReceiver, quote.NetReceived, quote.SenderDebit);
     }

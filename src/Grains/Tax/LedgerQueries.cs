@@ -10,8 +10,6 @@ namespace GxProtocol.Grains.Tax;
 /// </summary>
 public static class LedgerQueries
 {
-    private const string ChaincodeResponseMarker = "chaincode response ";
-
     public static async Task<T> EvaluateAsync<T>(ILedgerClient ledger, string function, IReadOnlyList<string> arguments)
     {
         byte[] answer;
@@ -21,7 +19,7 @@ public static class LedgerQueries
         }
         catch (LedgerEndorsementException refused) when (refused.ChaincodeStatus is { } status)
         {
-            var message = ChaincodeMessage(refused.Message);
+            var message = refused.ChaincodeMessage ?? refused.Message;
             throw status switch
             {
                 404 => new DomainRuleException(RuleViolationKind.NotFound, "not_found", message),
@@ -35,20 +33,5 @@ public static class LedgerQueries
 
     /// <summary>The ledger's account record; 404 when the ledger does not know it.</summary>
     public static Task<BalanceQueryResult> GetBalanceAsync(ILedgerClient ledger, string account) =>
-        EvaluateAsync<BalanceQueryResult>(ledger, GxChaincode.Tokenomics.GetBalance, [account]);
-
-    // The gateway's summary wraps the chaincode's own sentence ("... chaincode response 404, <message>"): keep the sentence.
-    private static string ChaincodeMessage(string summary)
-    {
-        var at = summary.IndexOf(ChaincodeResponseMarker, StringComparison.Ordinal);
-        if (at < 0)
-        {
-            return summary;
-        }
-        var message = summary[(at + ChaincodeResponseMarker.Length)..];
-        var comma = message.IndexOf(", ", StringComparison.Ordinal);
-        message = comma >= 0 ? message[(comma + 2)..] : message;
-        var details = message.IndexOf(" [", StringComparison.Ordinal);
-        return details >= 0 ? message[..details] : message;
-    }
+        EvaluateAsync<BalanceQueryResult>(ledger, GxChaincode.Tokenomics.GetBalance, new GetBalanceArgs(account).ToArguments());
 }

@@ -75,7 +75,7 @@ public sealed class TaxAccountGrain(
                 $"The velocity tax is not due: it needs a balance above {GxRules.VelocityTaxFloorQirat} Qirat and {eligibility.PeriodDays} idle days; " +
                 $"the account holds {eligibility.Balance} Qirat and has been idle {eligibility.DaysSinceLastOutgoing} days.");
         }
-        var command = new LedgerCommand(commandId, GxChaincode.Tax.ApplyVelocityTax, [AccountId], this.GetGrainId(), adminId, clock.GetUtcNow());
+        var command = new LedgerCommand(commandId, GxChaincode.Tax.ApplyVelocityTax, new ApplyVelocityTaxArgs(AccountId).ToArguments(), this.GetGrainId(), adminId, clock.GetUtcNow());
         return await handoff.AcceptAsync(State.Log, command, AccountId, state.WriteStateAsync);
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using GxProtocol.Contract;
 using GxProtocol.Grains.Commands;
 using GxProtocol.Grains.Interfaces.Commands;
@@ -32,7 +31,7 @@ public sealed partial class UserGrain
             throw DomainRuleException.Conflict("genesis_not_eligible", $"Genesis is for ages {GxRules.MinGenesisAge} to {GxRules.MaxGenesisAge}; this user is {age}.");
         }
         await RequireSystemRunningAsync();
-        return await AcceptAsync(AdminCommand(superAdminId, commandId, GxChaincode.Tokenomics.DistributeGenesis, [UserId.ToString(), age.ToString(CultureInfo.InvariantCulture)]));
+        return await AcceptAsync(AdminCommand(superAdminId, commandId, GxChaincode.Tokenomics.DistributeGenesis, new DistributeGenesisArgs(UserId.ToString(), age).ToArguments()));
     }
 
     public async Task<CommandAccepted> FreezeWalletAsync(Guid adminId, Guid commandId, string reason)
@@ -46,7 +45,7 @@ public sealed partial class UserGrain
         {
             throw DomainRuleException.Conflict("already_frozen", "This wallet is already frozen.");
         }
-        return await AcceptAsync(AdminCommand(adminId, commandId, GxChaincode.Tokenomics.FreezeWallet, [UserId.ToString(), reason]));
+        return await AcceptAsync(AdminCommand(adminId, commandId, GxChaincode.Tokenomics.FreezeWallet, new FreezeWalletArgs(UserId.ToString(), reason).ToArguments()));
     }
 
     public async Task<CommandAccepted> UnfreezeWalletAsync(Guid adminId, Guid commandId)
@@ -60,7 +59,7 @@ public sealed partial class UserGrain
         {
             throw DomainRuleException.Conflict("not_frozen", "This wallet is not frozen.");
         }
-        return await AcceptAsync(AdminCommand(adminId, commandId, GxChaincode.Tokenomics.UnfreezeWallet, [UserId.ToString()]));
+        return await AcceptAsync(AdminCommand(adminId, commandId, GxChaincode.Tokenomics.UnfreezeWallet, new UnfreezeWalletArgs(UserId.ToString()).ToArguments()));
     }
 
     /// <summary>

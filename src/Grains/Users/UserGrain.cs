@@ -106,10 +106,8 @@ public sealed partial class UserGrain(
         }
         var age = AgeOn(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), Profile.DateOfBirth);
         // The approved evidence's hash goes on chain with the registration: the ledger then records what was approved.
-        string[] arguments = State.Kyc.Evidence?.EvidenceHash is { } evidenceHash
-            ? [UserId.ToString(), Profile.NationalityCountryCode, age.ToString(), evidenceHash]
-            : [UserId.ToString(), Profile.NationalityCountryCode, age.ToString()];
-        var command = NewCommand(commandId, GxChaincode.Identity.CreateUser, arguments);
+        var arguments = new CreateUserArgs(UserId.ToString(), Profile.NationalityCountryCode, age, State.Kyc.Evidence?.EvidenceHash);
+        var command = NewCommand(commandId, GxChaincode.Identity.CreateUser, arguments.ToArguments());
         State.Profile = Profile with { Status = UserStatus.ApprovedPendingOnchain };
         State.Kyc = State.Kyc with { Status = "APPROVED", ReviewedAt = clock.GetUtcNow(), ReviewNote = $"approved by {adminId}" };
         // The approval is also a change of this grain's state: both writes side by side.
@@ -159,8 +157,8 @@ public sealed partial class UserGrain(
             throw DomainRuleException.Unprocessable("insufficient_funds",
                 $"The transfer needs {hold} Qirat including the sender's fee; {available} Qirat are available.", "amount");
         }
-        var command = NewCommand(transfer.CommandId, GxChaincode.Tokenomics.TransferWithFees,
-            [UserId.ToString(), recipient.Account, transfer.AmountQirat.ToString(), transfer.Remark, transfer.CommandId.ToString()], hold);
+        var arguments = new TransferWithFeesArgs(UserId.ToString(), recipient.Account, transfer.AmountQirat, transfer.Remark, transfer.CommandId.ToString());
+        var command = NewCommand(transfer.CommandId, GxChaincode.Tokenomics.TransferWithFees, arguments.ToArguments(), hold);
         return await AcceptAsync(command);
     }
 

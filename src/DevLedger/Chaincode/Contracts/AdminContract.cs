@@ -20,9 +20,9 @@ internal static class AdminContract
         (Admin.ActivateTreasuryAccount, ActivateTreasuryAccount),
     ];
 
-    private static ChaincodeResponse BootstrapSystem(ChaincodeContext context, ChaincodeArgs args)
+    private static ChaincodeResponse BootstrapSystem(ChaincodeContext context, ContractArgs args)
     {
-        args.ExpectCount(0, 0);
+        BootstrapSystemArgs.Parse(args);
         context.RequireSuperAdmin();
         if (context.Exists(StateKeys.System)) throw ChaincodeRejection.Conflict("The system is already bootstrapped; the supply is minted only once.");
 
@@ -33,11 +33,10 @@ internal static class AdminContract
     }
 
     /// <summary>Adds or updates countries (genesis counters are kept); each gets a treasury account on first sight.</summary>
-    private static ChaincodeResponse InitializeCountryData(ChaincodeContext context, ChaincodeArgs args)
+    private static ChaincodeResponse InitializeCountryData(ChaincodeContext context, ContractArgs args)
     {
-        args.ExpectCount(1, 1);
+        var given = InitializeCountryDataArgs.Parse(args).Countries;
         context.RequireSuperAdmin();
-        var given = args.Json<List<CountryAllocation?>>(0, "countries");
         if (given.Count == 0 || given.Count > MaxCountries)
             throw ChaincodeRejection.BadRequest($"countries must list 1 to {MaxCountries} entries; got {given.Count}.");
 
@@ -45,7 +44,7 @@ internal static class AdminContract
         foreach (var entry in given)
         {
             if (entry is null) throw ChaincodeRejection.BadRequest("countries must not contain null entries.");
-            var code = ChaincodeArgs.NormalizeCountry(entry.Code, "countries[].code");
+            var code = ContractArgs.NormalizeCountry(entry.Code, "countries[].code");
             var name = (entry.Name ?? "").Trim();
             if (name.Length is 0 or > 100) throw ChaincodeRejection.BadRequest($"Country {code}: name must be 1 to 100 characters.");
             if (entry.Percentage <= 0 || entry.Percentage > 100)
@@ -73,32 +72,29 @@ internal static class AdminContract
         return context.Commit(new CountryDataInitialized(countries));
     }
 
-    private static ChaincodeResponse UpdateSystemParameter(ChaincodeContext context, ChaincodeArgs args)
+    private static ChaincodeResponse UpdateSystemParameter(ChaincodeContext context, ContractArgs args)
     {
-        args.ExpectCount(2, 2);
+        var (name, value) = UpdateSystemParameterArgs.Parse(args);
         context.RequireAdministrator();
-        var name = args.Text(0, "paramId", 64, required: true);
-        var value = args.Long(1, "newValue", long.MinValue, long.MaxValue);
         if (GxParameters.Validate(name, value) is { } violation) throw ChaincodeRejection.BadRequest(violation.Message);
         var old = context.Parameter(name);
         context.Write(StateKeys.Parameter(name), new ParameterState(name, value));
         return context.Commit(new SystemParameterUpdated(name, old, value));
     }
 
-    private static ChaincodeResponse PauseSystem(ChaincodeContext context, ChaincodeArgs args)
+    private static ChaincodeResponse PauseSystem(ChaincodeContext context, ContractArgs args)
     {
-        args.ExpectCount(1, 1);
+        var reason = PauseSystemArgs.Parse(args).Reason;
         context.RequireSuperAdmin();
-        var reason = args.Text(0, "reason", 500, required: true);
         var system = context.RequireBootstrapped();
         if (system.Paused) throw ChaincodeRejection.Conflict("The system is already paused.");
         context.Write(StateKeys.System, system with { Paused = true, PauseReason = reason });
         return context.Commit(new SystemPaused(reason, context.Now));
     }
 
-    private static ChaincodeResponse ResumeSystem(ChaincodeContext context, ChaincodeArgs args)
+    private static ChaincodeResponse ResumeSystem(ChaincodeContext context, ContractArgs args)
     {
-        args.ExpectCount(0, 0);
+        ResumeSystemArgs.Parse(args);
         context.RequireSuperAdmin();
         var system = context.RequireBootstrapped();
         if (!system.Paused) throw ChaincodeRejection.Conflict("The system is not paused.");
@@ -106,21 +102,19 @@ internal static class AdminContract
         return context.Commit(new SystemResumed(context.Now));
     }
 
-    private static ChaincodeResponse AppointAdmin(ChaincodeContext context, ChaincodeArgs args)
+    private static ChaincodeResponse AppointAdmin(ChaincodeContext context, ContractArgs args)
     {
-        args.ExpectCount(1, 1);
+        var adminId = AppointAdminArgs.Parse(args).NewAdminId;
         context.RequireSuperAdmin();
-        var adminId = args.Id(0, "newAdminId");
         if (context.Exists(StateKeys.Admin(adminId))) throw ChaincodeRejection.Conflict($"'{adminId}' is already an admin.");
         context.Write(StateKeys.Admin(adminId), new AdminState(adminId, context.Now));
         return context.Commit(new AdminAppointed(adminId, context.Now));
     }
 
-    private static ChaincodeResponse ActivateTreasuryAccount(ChaincodeContext context, ChaincodeArgs args)
+    private static ChaincodeResponse ActivateTreasuryAccount(ChaincodeContext context, ContractArgs args)
     {
-        args.ExpectCount(1, 1);
+        var code = ActivateTreasuryAccountArgs.Parse(args).CountryCode;
         context.RequireSuperAdmin();
-        var code = args.CountryCode(0, "countryCode");
         var account = GxSupply.TreasuryAccount(code);
         var treasury = context.Accounts.Find(account) ?? throw ChaincodeRejection.NotFound($"Country '{code}' is not initialized, so it has no treasury.");
         if (treasury.Active) throw ChaincodeRejection.Conflict($"Treasury '{account}' is already active.");

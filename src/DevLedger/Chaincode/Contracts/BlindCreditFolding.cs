@@ -19,23 +19,23 @@ internal static class BlindCreditFolding
         (Admin.FoldBlindCredits, FoldBlindCredits),
     ];
 
-    private static ChaincodeResponse GetBlindCredits(ChaincodeContext context, ChaincodeArgs args)
+    private static ChaincodeResponse GetBlindCredits(ChaincodeContext context, ContractArgs args)
     {
-        args.ExpectCount(1, 2);
+        var request = GetBlindCreditsArgs.Parse(args);
         context.RequireAdministrator();
-        var account = BlindlyCreditedPool(args);
-        var limit = args.OptionalInt(1, "limit", 1, GxChaincode.MaxCreditsPerFold) ?? GxChaincode.MaxCreditsPerFold;
+        var account = BlindlyCreditedPool(request.Account);
+        var limit = request.Limit ?? GxChaincode.MaxCreditsPerFold;
         var credits = context.ReadPrefix<AccountCreditState>(StateKeys.CreditsOf(account)).Take(limit).ToList();
         return ChaincodeContext.Answer(new BlindCreditsResult(
             account, credits.Select(credit => credit.TransactionId).ToList(), credits.Sum(credit => credit.Amount)));
     }
 
-    private static ChaincodeResponse FoldBlindCredits(ChaincodeContext context, ChaincodeArgs args)
+    private static ChaincodeResponse FoldBlindCredits(ChaincodeContext context, ContractArgs args)
     {
-        args.ExpectCount(2, 2);
+        var request = FoldBlindCreditsArgs.Parse(args);
         context.RequireAdministrator();
-        var account = BlindlyCreditedPool(args);
-        var transactionIds = args.IdList(1, "transactionIds", GxChaincode.MaxCreditsPerFold);
+        var account = BlindlyCreditedPool(request.Account);
+        var transactionIds = request.TransactionIds;
         context.RequireBootstrapped();
         // The stored base alone: AccountBook.Find would add (and range-read) the credits this fold moves.
         var stored = context.Require<AccountState>(StateKeys.Account(account), $"Account '{account}' does not exist on the ledger.");
@@ -54,10 +54,7 @@ internal static class BlindCreditFolding
         return context.Commit(new BlindCreditsFolded(account, folded, amount));
     }
 
-    private static string BlindlyCreditedPool(ChaincodeArgs args)
-    {
-        var account = args.Account(0, "account");
-        return AccountBook.IsCreditedBlindly(account) ? account
+    private static string BlindlyCreditedPool(string account) =>
+        AccountBook.IsCreditedBlindly(account) ? account
             : throw ChaincodeRejection.BadRequest($"account must be a blindly credited pool ({GxSupply.OperationsFundPool} or {GxSupply.CharitablePool}); got '{account}'.");
-    }
 }

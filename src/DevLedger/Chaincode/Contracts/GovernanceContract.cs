@@ -18,16 +18,10 @@ internal static class GovernanceContract
         (Governance.ExecuteProposal, ExecuteProposal),
     ];
 
-    private static ChaincodeResponse SubmitProposal(ChaincodeContext context, ChaincodeArgs args)
+    private static ChaincodeResponse SubmitProposal(ChaincodeContext context, ContractArgs args)
     {
-        args.ExpectCount(5, 6);
+        var (proposerId, title, description, parameter, value, requestId) = SubmitProposalArgs.Parse(args);
         context.RequireAdministrator();
-        var proposerId = args.Id(0, "proposerId");
-        var title = args.Text(1, "title", 200, required: true);
-        var description = args.Text(2, "description", 5_000, required: false);
-        var parameter = args.Text(3, "targetParameter", 64, required: true);
-        var value = args.Long(4, "proposedValue", long.MinValue, long.MaxValue);
-        var requestId = args.OptionalId(5, "requestId");
         if (GxParameters.Validate(parameter, value) is { } violation) throw ChaincodeRejection.BadRequest(violation.Message);
         context.RequireBootstrapped();
 
@@ -39,16 +33,11 @@ internal static class GovernanceContract
         return context.Commit(new ProposalSubmitted(proposalId, proposerId, title, description, parameter, value, endsAt));
     }
 
-    private static ChaincodeResponse VoteOnProposal(ChaincodeContext context, ChaincodeArgs args)
+    private static ChaincodeResponse VoteOnProposal(ChaincodeContext context, ContractArgs args)
     {
-        args.ExpectCount(3, 4);
+        var request = VoteOnProposalArgs.Parse(args);
+        var (proposalId, voterId, vote, reason) = (request.ProposalId, request.VoterId, request.Vote, request.Reason ?? "");
         context.RequireKnownRole();
-        var proposalId = args.Id(0, "proposalId");
-        var voterId = args.Id(1, "voterId");
-        var vote = args.Text(2, "vote", 10, required: true).ToUpperInvariant();
-        if (vote is not (GxStatuses.VoteFor or GxStatuses.VoteAgainst or GxStatuses.VoteAbstain))
-            throw ChaincodeRejection.BadRequest($"vote must be FOR, AGAINST or ABSTAIN; got '{vote}'.");
-        var reason = args.Text(3, "reason", 1_000, required: false);
 
         var proposal = context.Require<ProposalState>(StateKeys.Proposal(proposalId), $"Proposal '{proposalId}' does not exist.");
         if (proposal.Status != GxStatuses.ProposalActive || context.Now >= proposal.VotingEndsAt)
@@ -69,11 +58,10 @@ internal static class GovernanceContract
     }
 
     /// <summary>The quorum in force at execution applies (a parameter changed meanwhile by another proposal counts).</summary>
-    private static ChaincodeResponse ExecuteProposal(ChaincodeContext context, ChaincodeArgs args)
+    private static ChaincodeResponse ExecuteProposal(ChaincodeContext context, ContractArgs args)
     {
-        args.ExpectCount(1, 1);
+        var proposalId = ExecuteProposalArgs.Parse(args).ProposalId;
         context.RequireAdministrator();
-        var proposalId = args.Id(0, "proposalId");
         var proposal = context.Require<ProposalState>(StateKeys.Proposal(proposalId), $"Proposal '{proposalId}' does not exist.");
         if (proposal.Status != GxStatuses.ProposalActive)
             throw ChaincodeRejection.Conflict($"Proposal '{proposalId}' is already {proposal.Status}.");

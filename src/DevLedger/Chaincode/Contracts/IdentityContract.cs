@@ -7,8 +7,6 @@ namespace GxProtocol.DevLedger.Chaincode.Contracts;
 /// <summary>IdentityContract: registers a user with a wallet and pays their genesis in the same transaction.</summary>
 internal static class IdentityContract
 {
-    private const int MaxAge = 150;
-
     public static IEnumerable<(string Function, ChaincodeHandler Handler)> Functions =>
     [
         (Identity.CreateUser, CreateUser),
@@ -18,14 +16,10 @@ internal static class IdentityContract
     /// A user outside the genesis ages (13–73), or in a country whose phases are exhausted, is still registered,
     /// with genesis 0; DistributeGenesis can pay it later if they become eligible.
     /// </summary>
-    private static ChaincodeResponse CreateUser(ChaincodeContext context, ChaincodeArgs args)
+    private static ChaincodeResponse CreateUser(ChaincodeContext context, ContractArgs args)
     {
-        args.ExpectCount(3, 4);
+        var (userId, nationality, age, kycEvidenceHash) = CreateUserArgs.Parse(args);
         context.RequireAdministrator();
-        var userId = args.Id(0, "userId");
-        var nationality = args.CountryCode(1, "nationality");
-        var age = args.Int(2, "age", 0, MaxAge);
-        var kycEvidenceHash = args.OptionalSha256(3, "kycEvidenceHash");
         // Registration pays genesis, so it is a money-moving function: refused before bootstrap and while paused.
         context.RequireOperational();
         if (context.Exists(StateKeys.User(userId)) || context.Accounts.Find(userId) is not null)

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using GxProtocol.DevLedger.Chaincode.State;
 using GxProtocol.Contract;
 using LoanPool = GxProtocol.Contract.GxChaincode.LoanPool;
@@ -11,11 +10,8 @@ namespace GxProtocol.DevLedger.Chaincode.Contracts;
 /// limits need no scan. The trust score is computed off chain (from relationships the ledger does not hold) and
 /// passed by the backend; the chaincode enforces the threshold and records the score with the loan.
 /// </summary>
-internal static partial class LoanPoolContract
+internal static class LoanPoolContract
 {
-    [GeneratedRegex("^[0-9a-fA-F]{64}$")]
-    private static partial Regex Sha256Hex();
-
     public static IEnumerable<(string Function, ChaincodeHandler Handler)> Functions =>
     [
         (LoanPool.ApplyForLoan, ApplyForLoan),
@@ -24,18 +20,12 @@ internal static partial class LoanPoolContract
         (LoanPool.RepayLoan, RepayLoan),
     ];
 
-    private static ChaincodeResponse ApplyForLoan(ChaincodeContext context, ChaincodeArgs args)
+    private static ChaincodeResponse ApplyForLoan(ChaincodeContext context, ContractArgs args)
     {
-        args.ExpectCount(4, 6);
+        var (borrowerId, amount, collateralHash, trustScore, requestedTerm, requestId) = ApplyForLoanArgs.Parse(args);
         context.RequireKnownRole();
-        var borrowerId = args.Id(0, "borrowerId");
-        var amount = args.Qirat(1, "amountQirat");
-        var collateralHash = args.Text(2, "collateralHash", 64, required: true);
-        if (!Sha256Hex().IsMatch(collateralHash)) throw ChaincodeRejection.BadRequest("collateralHash must be 64 hex characters (SHA-256).");
-        var trustScore = args.Int(3, "trustScore", 0, GxRules.MaxTrustScore);
         var maxTerm = (int)context.Parameter(GxParameters.MaxLoanDurationDays);
-        var termDays = args.OptionalInt(4, "termDays", 1, maxTerm) ?? maxTerm;
-        var requestId = args.OptionalId(5, "requestId");
+        var termDays = requestedTerm is { } term ? (int)ContractArgs.InRange(term, "termDays", 1, maxTerm) : maxTerm;
 
         context.RequireBootstrapped();
         var borrower = context.Require<UserState>(StateKeys.User(borrowerId), $"Borrower '{borrowerId}' does not exist.");
@@ -62,11 +52,11 @@ internal static partial class LoanPoolContract
             loanId, borrowerId, amount, amountDue, collateralHash.ToLowerInvariant(), termDays, trustScore, GxStatuses.LoanPendingApproval));
     }
 
-    private static ChaincodeResponse ApproveLoan(ChaincodeContext context, ChaincodeArgs args)
+    private static ChaincodeResponse ApproveLoan(ChaincodeContext context, ContractArgs args)
     {
-        args.ExpectCount(1, 1);
+        var loanId = ApproveLoanArgs.Parse(args).LoanId;
         context.RequireAdministrator();
-        var loan = RequireLoanIn(context, args.Id(0, "loanId"), GxStatuses.LoanPendingApproval);
+        var loan = RequireLoanIn(context, loanId, GxStatuses.LoanPendingApproval);
         context.RequireOperational();
         var wallet = context.Accounts.Require(loan.BorrowerId);
         if (wallet.Frozen) throw ChaincodeRejection.Forbidden($"Wallet '{loan.BorrowerId}' is frozen; the loan cannot be disbursed.");
@@ -77,24 +67,22 @@ internal static partial class LoanPoolContract
         return context.Commit(new LoanApproved(loan.LoanId, loan.BorrowerId, loan.Amount, loan.AmountDue, dueAt, context.Accounts.TouchedBalances()));
     }
 
-    private static ChaincodeResponse RejectLoan(ChaincodeContext context, ChaincodeArgs args)
+    private static ChaincodeResponse RejectLoan(ChaincodeContext context, ContractArgs args)
     {
-        args.ExpectCount(1, 2);
+        var request = RejectLoanArgs.Parse(args);
+        var (loanId, reason) = (request.LoanId, request.Reason ?? "");
         context.RequireAdministrator();
-        var loan = RequireLoanIn(context, args.Id(0, "loanId"), GxStatuses.LoanPendingApproval);
-        var reason = args.Text(1, "reason", 500, required: false);
+        var loan = RequireLoanIn(context, loanId, GxStatuses.LoanPendingApproval);
         context.Write(StateKeys.Loan(loan.LoanId), loan with { Status = GxStatuses.LoanRejected });
         ReleaseFromBorrower(context, loan.BorrowerId, loan.Remaining, closesLoan: true);
         return context.Commit(new LoanRejected(loan.LoanId, loan.BorrowerId, reason));
     }
 
-    private static ChaincodeResponse RepayLoan(ChaincodeContext context, ChaincodeArgs args)
+    private static ChaincodeResponse RepayLoan(ChaincodeContext context, ContractArgs args)
     {
-        args.ExpectCount(2, 3);
+        var (loanId, amount, commandId) = RepayLoanArgs.Parse(args);
         context.RequireKnownRole();
-        var loan = RequireLoanIn(context, args.Id(0, "loanId"), GxStatuses.LoanActive);
-        var amount = args.Qirat(1, "amountQirat");
-        var commandId = args.OptionalId(2, "commandId");
+        var loan = RequireLoanIn(context, loanId, GxStatuses.LoanActive);
         if (amount > loan.Remaining) throw ChaincodeRejection.BadRequest($"Repayment of {amount} Qirat exceeds the {loan.Remaining} Qirat remaining.");
         context.RequireOperational();
         var wallet = context.Accounts.Require(loan.BorrowerId);

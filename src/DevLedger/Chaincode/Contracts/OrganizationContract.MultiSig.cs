@@ -10,16 +10,13 @@ namespace GxProtocol.DevLedger.Chaincode.Contracts;
 /// </summary>
 internal static partial class OrganizationContract
 {
-    private static ChaincodeResponse InitiateMultiSigTx(ChaincodeContext context, ChaincodeArgs args)
+    private static ChaincodeResponse InitiateMultiSigTx(ChaincodeContext context, ContractArgs args)
     {
-        args.ExpectCount(4, 6);
+        var request = InitiateMultiSigTxArgs.Parse(args);
+        var (orgId, initiatorId, to, amount, remark, requestId) =
+            (request.OrgId, request.InitiatorId, request.To, request.AmountQirat, request.Remark ?? "", request.RequestId);
         context.RequireKnownRole();
-        var organization = RequireOrganization(context, args.Id(0, "orgId"), GxStatuses.OrganizationActive);
-        var initiatorId = args.Id(1, "initiatorId");
-        var to = args.Account(2, "toUserId");
-        var amount = args.Qirat(3, "amountQirat");
-        var remark = args.Text(4, "remark", 500, required: false);
-        var requestId = args.OptionalId(5, "requestId");
+        var organization = RequireOrganization(context, orgId, GxStatuses.OrganizationActive);
         var rule = organization.Rule ?? throw ChaincodeRejection.Conflict($"Organization '{organization.OrgId}' has no authorization rule yet (DefineAuthRule).");
         if (!rule.ApproverIds.Contains(initiatorId))
             throw ChaincodeRejection.Forbidden($"'{initiatorId}' is not an approver of '{organization.OrgId}'.");
@@ -41,12 +38,10 @@ internal static partial class OrganizationContract
             context.Accounts.TouchedBalances()));
     }
 
-    private static ChaincodeResponse ApproveMultiSigTx(ChaincodeContext context, ChaincodeArgs args)
+    private static ChaincodeResponse ApproveMultiSigTx(ChaincodeContext context, ContractArgs args)
     {
-        args.ExpectCount(2, 2);
+        var (pendingTxId, approverId) = ApproveMultiSigTxArgs.Parse(args);
         context.RequireKnownRole();
-        var pendingTxId = args.Id(0, "pendingTxId");
-        var approverId = args.Id(1, "approverId");
         var pending = context.Require<MultiSigTxState>(StateKeys.MultiSigTx(pendingTxId), $"Multi-signature transaction '{pendingTxId}' does not exist.");
         if (pending.Status != GxStatuses.MultiSigPending)
             throw ChaincodeRejection.Conflict($"Multi-signature transaction '{pendingTxId}' is already {pending.Status}.");
@@ -82,12 +77,10 @@ internal static partial class OrganizationContract
     /// Frees what a pending transaction blocks: its initiator or any of its approvers can cancel it, before or after it
     /// expired, as long as it has not executed.
     /// </summary>
-    private static ChaincodeResponse CancelMultiSigTx(ChaincodeContext context, ChaincodeArgs args)
+    private static ChaincodeResponse CancelMultiSigTx(ChaincodeContext context, ContractArgs args)
     {
-        args.ExpectCount(2, 2);
+        var (pendingTxId, callerId) = CancelMultiSigTxArgs.Parse(args);
         context.RequireKnownRole();
-        var pendingTxId = args.Id(0, "pendingTxId");
-        var callerId = args.Id(1, "callerId");
         var pending = context.Require<MultiSigTxState>(StateKeys.MultiSigTx(pendingTxId), $"Multi-signature transaction '{pendingTxId}' does not exist.");
         if (pending.InitiatorId != callerId && !pending.ApproverIds.Contains(callerId))
             throw ChaincodeRejection.Forbidden($"'{callerId}' is neither the initiator nor an approver of this transaction.");

@@ -12,9 +12,6 @@ namespace GxProtocol.DevLedger.Chaincode.Contracts;
 /// </summary>
 internal static partial class OrganizationContract
 {
-    private const int MaxStakeholders = 50;
-    private static readonly string[] OrgTypes = ["business", "government", "nonprofit"];
-
     public static IEnumerable<(string Function, ChaincodeHandler Handler)> Functions =>
     [
         (Organization.ProposeOrganization, ProposeOrganization),
@@ -26,16 +23,10 @@ internal static partial class OrganizationContract
         (Organization.CancelMultiSigTx, CancelMultiSigTx),
     ];
 
-    private static ChaincodeResponse ProposeOrganization(ChaincodeContext context, ChaincodeArgs args)
+    private static ChaincodeResponse ProposeOrganization(ChaincodeContext context, ContractArgs args)
     {
-        args.ExpectCount(5, 5);
+        var (proposerId, orgId, orgName, orgType, stakeholders) = ProposeOrganizationArgs.Parse(args);
         context.RequireKnownRole();
-        var proposerId = args.Id(0, "proposerId");
-        var orgId = args.Id(1, "orgId");
-        var orgName = args.Text(2, "orgName", 200, required: true);
-        var orgType = args.Text(3, "orgType", 20, required: true).ToLowerInvariant();
-        if (!OrgTypes.Contains(orgType)) throw ChaincodeRejection.BadRequest($"orgType must be one of {string.Join(", ", OrgTypes)}; got '{orgType}'.");
-        var stakeholders = args.IdList(4, "stakeholderIds", MaxStakeholders);
         if (!stakeholders.Contains(proposerId)) throw ChaincodeRejection.Forbidden($"The proposer '{proposerId}' must be one of the stakeholders.");
 
         if (context.Exists(StateKeys.Organization(orgId)) || context.Accounts.Find(orgId) is not null)
@@ -50,12 +41,12 @@ internal static partial class OrganizationContract
         return context.Commit(new OrganizationProposed(orgId, orgName, orgType, proposerId, proposer.Nationality, stakeholders, organization.EndorsedBy));
     }
 
-    private static ChaincodeResponse EndorseMembership(ChaincodeContext context, ChaincodeArgs args)
+    private static ChaincodeResponse EndorseMembership(ChaincodeContext context, ContractArgs args)
     {
-        args.ExpectCount(2, 2);
+        var request = EndorseMembershipArgs.Parse(args);
         context.RequireKnownRole();
-        var organization = RequireOrganization(context, args.Id(0, "orgId"), GxStatuses.OrganizationProposed);
-        var stakeholderId = RequireStakeholder(organization, args.Id(1, "stakeholderId"));
+        var organization = RequireOrganization(context, request.OrgId, GxStatuses.OrganizationProposed);
+        var stakeholderId = RequireStakeholder(organization, request.StakeholderId);
         if (organization.EndorsedBy.Contains(stakeholderId))
             throw ChaincodeRejection.Conflict($"'{stakeholderId}' has already endorsed '{organization.OrgId}'.");
 
@@ -64,12 +55,12 @@ internal static partial class OrganizationContract
         return context.Commit(new MembershipEndorsed(organization.OrgId, stakeholderId, organization.EndorsedBy, AllEndorsed(organization)));
     }
 
-    private static ChaincodeResponse ActivateOrganization(ChaincodeContext context, ChaincodeArgs args)
+    private static ChaincodeResponse ActivateOrganization(ChaincodeContext context, ContractArgs args)
     {
-        args.ExpectCount(2, 2);
+        var request = ActivateOrganizationArgs.Parse(args);
         context.RequireKnownRole();
-        var organization = RequireOrganization(context, args.Id(0, "orgId"), GxStatuses.OrganizationProposed);
-        RequireStakeholder(organization, args.Id(1, "callerId"));
+        var organization = RequireOrganization(context, request.OrgId, GxStatuses.OrganizationProposed);
+        RequireStakeholder(organization, request.CallerId);
         if (!AllEndorsed(organization))
         {
             var missing = organization.StakeholderIds.Except(organization.EndorsedBy);
@@ -86,16 +77,13 @@ internal static partial class OrganizationContract
     /// rule, so one stakeholder cannot name themselves sole approver and pay themselves (pending transfers keep the rule
     /// they started with).
     /// </summary>
-    private static ChaincodeResponse DefineAuthRule(ChaincodeContext context, ChaincodeArgs args)
+    private static ChaincodeResponse DefineAuthRule(ChaincodeContext context, ContractArgs args)
     {
-        args.ExpectCount(5, 6);
+        var request = DefineAuthRuleArgs.Parse(args);
         context.RequireKnownRole();
-        var organization = RequireOrganization(context, args.Id(0, "orgId"), GxStatuses.OrganizationActive);
-        var callerId = RequireStakeholder(organization, args.Id(1, "callerId"));
-        var threshold = args.Long(2, "amountThresholdQirat", 0, GxSupply.TotalSupplyQirat);
-        var approvers = args.IdList(4, "approverIds", MaxStakeholders);
-        var required = args.Int(3, "requiredApprovals", 1, approvers.Count);
-        var requestId = args.OptionalId(5, "requestId");
+        var organization = RequireOrganization(context, request.OrgId, GxStatuses.OrganizationActive);
+        var callerId = RequireStakeholder(organization, request.CallerId);
+        var (threshold, required, approvers, requestId) = (request.AmountThresholdQirat, request.RequiredApprovals, request.ApproverIds, request.RequestId);
         if (approvers.FirstOrDefault(id => !organization.StakeholderIds.Contains(id)) is { } outsider)
             throw ChaincodeRejection.BadRequest($"Approver '{outsider}' is not a stakeholder of '{organization.OrgId}'.");
         var proposed = new AuthRuleState(threshold, required, approvers);

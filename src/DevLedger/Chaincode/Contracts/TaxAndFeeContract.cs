@@ -18,11 +18,10 @@ internal static class TaxAndFeeContract
     /// so the same idle period is never taxed twice. Idle time is measured only against the transaction timestamp.
     /// A frozen wallet is still taxed: freezing stops its owner from moving money, not the protocol.
     /// </summary>
-    private static ChaincodeResponse ApplyVelocityTax(ChaincodeContext context, ChaincodeArgs args)
+    private static ChaincodeResponse ApplyVelocityTax(ChaincodeContext context, ContractArgs args)
     {
-        args.ExpectCount(1, 1);
+        var accountId = ApplyVelocityTaxArgs.Parse(args).AccountId;
         context.RequireAdministrator();
-        var accountId = args.Id(0, "accountId");
         context.RequireOperational();
         var wallet = context.Accounts.Require(accountId);
         if (!wallet.IsWallet || wallet.Country is null) throw ChaincodeRejection.BadRequest($"'{accountId}' is not a wallet.");
@@ -51,14 +50,13 @@ internal static class TaxAndFeeContract
     /// organization on either side making it ORGANIZATION. Two known countries decide the band; a side without one
     /// counts as domestic.
     /// </summary>
-    private static ChaincodeResponse CalculateTransactionFee(ChaincodeContext context, ChaincodeArgs args)
+    private static ChaincodeResponse CalculateTransactionFee(ChaincodeContext context, ContractArgs args)
     {
-        args.ExpectCount(1, 6);
-        var amount = args.Qirat(0, "amountQirat");
-        var from = QuotedAccount(context, args, 1, "fromUserId", 4, "fromCountry", out var fromCountry);
-        var to = QuotedAccount(context, args, 2, "toUserId", 5, "toCountry", out var toCountry);
-        var type = args.Text(3, "transactionType", 32, required: false).ToUpperInvariant();
-        if (type.Length == 0) type = GxStatuses.TransactionTransfer;
+        var request = CalculateTransactionFeeArgs.Parse(args);
+        var amount = request.AmountQirat;
+        var from = QuotedAccount(context, request.FromAccount, "fromUserId", request.FromCountry, "fromCountry", out var fromCountry);
+        var to = QuotedAccount(context, request.ToAccount, "toUserId", request.ToCountry, "toCountry", out var toCountry);
+        var type = request.TransactionType;
 
         FeeQuote quote;
         bool sameCountry;
@@ -88,13 +86,11 @@ internal static class TaxAndFeeContract
 
     /// <summary>One side of a quote: the named wallet (404 when unknown) with its country, or just a country, or neither.</summary>
     private static AccountState? QuotedAccount(
-        ChaincodeContext context, ChaincodeArgs args, int accountIndex, string accountName, int countryIndex, string countryName, out string? country)
+        ChaincodeContext context, string? accountId, string accountName, string? givenCountry, string countryName, out string? country)
     {
-        var accountId = args.OptionalAccount(accountIndex, accountName);
-        var countryGiven = args.Text(countryIndex, countryName, 8, required: false).Length > 0;
-        country = countryGiven ? args.CountryCode(countryIndex, countryName) : null;
+        country = givenCountry;
         if (accountId is null) return null;
-        if (countryGiven) throw ChaincodeRejection.BadRequest($"Give {accountName} or {countryName}, not both.");
+        if (givenCountry is not null) throw ChaincodeRejection.BadRequest($"Give {accountName} or {countryName}, not both.");
         if (GxSupply.IsSystemAccount(accountId))
             throw ChaincodeRejection.BadRequest($"{accountName} must be a user or organization id; pools and treasuries are not quoted.");
         var account = context.Accounts.Find(accountId) ?? throw ChaincodeRejection.NotFound($"{accountName} is not an account on the ledger.");

@@ -16,15 +16,11 @@ internal static class TokenomicsContract
         (Tokenomics.GetBalance, GetBalance),
     ];
 
-    private static ChaincodeResponse TransferWithFees(ChaincodeContext context, ChaincodeArgs args)
+    private static ChaincodeResponse TransferWithFees(ChaincodeContext context, ContractArgs args)
     {
-        args.ExpectCount(3, 5);
+        var request = TransferWithFeesArgs.Parse(args);
+        var (from, to, amount, remark, commandId) = (request.From, request.To, request.AmountQirat, request.Remark ?? "", request.CommandId ?? "");
         context.RequireKnownRole();
-        var from = args.Account(0, "fromUserId");
-        var to = args.Account(1, "toUserId");
-        var amount = args.Qirat(2, "amountQirat");
-        var remark = args.Text(3, "remark", 500, required: false);
-        var commandId = args.OptionalId(4, "commandId") ?? "";
         if (from.StartsWith(GxSupply.TreasuryPrefix, StringComparison.Ordinal)) context.RequireAdministrator();
 
         // The backend derives the transaction id from the command id already; this second guard also stops a
@@ -43,12 +39,10 @@ internal static class TokenomicsContract
     }
 
     /// <summary>Pays a registered user's genesis if they did not get it at registration; the optional age updates the stored one.</summary>
-    private static ChaincodeResponse DistributeGenesis(ChaincodeContext context, ChaincodeArgs args)
+    private static ChaincodeResponse DistributeGenesis(ChaincodeContext context, ContractArgs args)
     {
-        args.ExpectCount(1, 2);
+        var (userId, age) = DistributeGenesisArgs.Parse(args);
         context.RequireSuperAdmin();
-        var userId = args.Id(0, "userId");
-        var age = args.OptionalInt(1, "age", 0, 150);
         context.RequireOperational();
         var user = context.Require<UserState>(StateKeys.User(userId), $"User '{userId}' does not exist.");
         if (age is { } currentAge) user = user with { Age = currentAge };
@@ -59,31 +53,30 @@ internal static class TokenomicsContract
             context.Accounts.TouchedBalances()));
     }
 
-    private static ChaincodeResponse FreezeWallet(ChaincodeContext context, ChaincodeArgs args)
+    private static ChaincodeResponse FreezeWallet(ChaincodeContext context, ContractArgs args)
     {
-        args.ExpectCount(1, 2);
+        var request = FreezeWalletArgs.Parse(args);
+        var reason = request.Reason ?? "";
         context.RequireAdministrator();
-        var wallet = RequireWallet(context, args.Id(0, "userId"));
-        var reason = args.Text(1, "reason", 500, required: false);
+        var wallet = RequireWallet(context, request.UserId);
         if (wallet.Frozen) throw ChaincodeRejection.Conflict($"Wallet '{wallet.Account}' is already frozen.");
         context.Accounts.Save(wallet with { Frozen = true });
         return context.Commit(new WalletFrozen(wallet.Account, reason));
     }
 
-    private static ChaincodeResponse UnfreezeWallet(ChaincodeContext context, ChaincodeArgs args)
+    private static ChaincodeResponse UnfreezeWallet(ChaincodeContext context, ContractArgs args)
     {
-        args.ExpectCount(1, 1);
+        var userId = UnfreezeWalletArgs.Parse(args).UserId;
         context.RequireAdministrator();
-        var wallet = RequireWallet(context, args.Id(0, "userId"));
+        var wallet = RequireWallet(context, userId);
         if (!wallet.Frozen) throw ChaincodeRejection.Conflict($"Wallet '{wallet.Account}' is not frozen.");
         context.Accounts.Save(wallet with { Frozen = false });
         return context.Commit(new WalletUnfrozen(wallet.Account));
     }
 
-    private static ChaincodeResponse GetBalance(ChaincodeContext context, ChaincodeArgs args)
+    private static ChaincodeResponse GetBalance(ChaincodeContext context, ContractArgs args)
     {
-        args.ExpectCount(1, 1);
-        var account = context.Accounts.Require(args.Account(0, "account"));
+        var account = context.Accounts.Require(GetBalanceArgs.Parse(args).Account);
         return ChaincodeContext.Answer(new BalanceQueryResult(account.Account, account.Kind, account.Balance, account.Frozen, account.Country));
     }
 

@@ -1,15 +1,15 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using GxProtocol.Contract;
 
-namespace GxProtocol.DevLedger.Chaincode;
+namespace GxProtocol.Contract;
 
 /// <summary>
-/// Positional string arguments of one invocation with parsers that reject malformed input as 400, naming the
-/// argument, so no parsing exception ever reaches the dispatcher.
+/// Positional string arguments of one invocation (what Fabric carries) with parsers that reject malformed input with a
+/// <see cref="ContractArgumentException"/> naming the argument (the chaincode answers it with 400), so no parsing
+/// exception ever reaches the dispatcher. The argument records (*Args.cs) read their fields through it.
 /// </summary>
-internal sealed partial class ChaincodeArgs(string function, IReadOnlyList<string> values)
+public sealed partial class ContractArgs(string function, IReadOnlyList<string> values)
 {
     [GeneratedRegex("^[A-Z]{2}$")]
     private static partial Regex CountryPattern();
@@ -17,22 +17,27 @@ internal sealed partial class ChaincodeArgs(string function, IReadOnlyList<strin
     public void ExpectCount(int min, int max)
     {
         if (values.Count < min || values.Count > max)
-            throw ChaincodeRejection.BadRequest(min == max
+        {
+            throw new ContractArgumentException(min == max
                 ? $"{function} takes {min} arguments; got {values.Count}."
                 : $"{function} takes {min} to {max} arguments; got {values.Count}.");
+        }
     }
 
     private string? Raw(int index) => index < values.Count ? values[index] : null;
 
     /// <summary>An identifier: 1–128 characters of letters, digits, '.', '_' or '-' (so it can never forge a state key).</summary>
     public string Id(int index, string name) =>
-        OptionalId(index, name) ?? throw ChaincodeRejection.BadRequest($"{name} is required.");
+        OptionalId(index, name) ?? throw new ContractArgumentException($"{name} is required.");
 
     public string? OptionalId(int index, string name)
     {
         var raw = Raw(index);
-        if (string.IsNullOrEmpty(raw)) return null;
-        return IsValidId(raw) ? raw : throw ChaincodeRejection.BadRequest(
+        if (string.IsNullOrEmpty(raw))
+        {
+            return null;
+        }
+        return IsValidId(raw) ? raw : throw new ContractArgumentException(
             $"{name} must be {LedgerIds.ShapeDescription}; got '{Truncate(raw)}'.");
     }
 
@@ -40,7 +45,10 @@ internal sealed partial class ChaincodeArgs(string function, IReadOnlyList<strin
     public string Account(int index, string name)
     {
         var raw = Raw(index) ?? "";
-        if (GxSupply.IsSystemAccount(raw) && IsValidId(raw[(raw.IndexOf(':') + 1)..])) return raw;
+        if (GxSupply.IsSystemAccount(raw) && IsValidId(raw[(raw.IndexOf(':') + 1)..]))
+        {
+            return raw;
+        }
         return Id(index, name);
     }
 
@@ -49,8 +57,14 @@ internal sealed partial class ChaincodeArgs(string function, IReadOnlyList<strin
     public string Text(int index, string name, int maxLength, bool required)
     {
         var raw = Raw(index) ?? "";
-        if (required && string.IsNullOrWhiteSpace(raw)) throw ChaincodeRejection.BadRequest($"{name} is required.");
-        if (raw.Length > maxLength) throw ChaincodeRejection.BadRequest($"{name} must be at most {maxLength} characters; got {raw.Length}.");
+        if (required && string.IsNullOrWhiteSpace(raw))
+        {
+            throw new ContractArgumentException($"{name} is required.");
+        }
+        if (raw.Length > maxLength)
+        {
+            throw new ContractArgumentException($"{name} must be at most {maxLength} characters; got {raw.Length}.");
+        }
         return raw;
     }
 
@@ -66,7 +80,7 @@ internal sealed partial class ChaincodeArgs(string function, IReadOnlyList<strin
         }
         if (raw.Length != 64 || !raw.All(char.IsAsciiHexDigit))
         {
-            throw ChaincodeRejection.BadRequest($"{name} must be a SHA-256 in 64 hexadecimal digits.");
+            throw new ContractArgumentException($"{name} must be a SHA-256 in 64 hexadecimal digits.");
         }
         return raw.ToLowerInvariant();
     }
@@ -75,7 +89,7 @@ internal sealed partial class ChaincodeArgs(string function, IReadOnlyList<strin
     {
         var code = (raw ?? "").Trim().ToUpperInvariant();
         return CountryPattern().IsMatch(code) ? code
-            : throw ChaincodeRejection.BadRequest($"{name} must be an ISO 3166-1 alpha-2 code; got '{Truncate(raw ?? "")}'.");
+            : throw new ContractArgumentException($"{name} must be an ISO 3166-1 alpha-2 code; got '{Truncate(raw ?? "")}'.");
     }
 
     /// <summary>A positive amount in integer Qirat.</summary>
@@ -85,9 +99,11 @@ internal sealed partial class ChaincodeArgs(string function, IReadOnlyList<strin
     {
         var raw = Raw(index);
         if (!long.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
-            throw ChaincodeRejection.BadRequest($"{name} must be an integer; got '{Truncate(raw ?? "")}'.");
+        {
+            throw new ContractArgumentException($"{name} must be an integer; got '{Truncate(raw ?? "")}'.");
+        }
         return value >= min && value <= max ? value
-            : throw ChaincodeRejection.BadRequest($"{name} must be between {min} and {max}; got {value}.");
+            : throw new ContractArgumentException($"{name} must be between {min} and {max}; got {value}.");
     }
 
     public int Int(int index, string name, int min, int max) => (int)Long(index, name, min, max);
@@ -95,16 +111,25 @@ internal sealed partial class ChaincodeArgs(string function, IReadOnlyList<strin
     public int? OptionalInt(int index, string name, int min, int max) =>
         string.IsNullOrEmpty(Raw(index)) ? null : Int(index, name, min, max);
 
+    /// <summary>Any integer, or null when absent; for a bound known only to the chaincode, checked with <see cref="InRange"/>.</summary>
+    public long? OptionalLong(int index, string name) =>
+        string.IsNullOrEmpty(Raw(index)) ? null : Long(index, name, long.MinValue, long.MaxValue);
+
+    /// <summary>The range check of <see cref="Long"/>, with its wording, for a value parsed earlier.</summary>
+    public static long InRange(long value, string name, long min, long max) =>
+        value >= min && value <= max ? value
+            : throw new ContractArgumentException($"{name} must be between {min} and {max}; got {value}.");
+
     public T Json<T>(int index, string name) where T : class
     {
         try
         {
             return JsonSerializer.Deserialize<T>(Raw(index) ?? "", LedgerEventJson.Options)
-                ?? throw ChaincodeRejection.BadRequest($"{name} must not be null.");
+                ?? throw new ContractArgumentException($"{name} must not be null.");
         }
         catch (JsonException e)
         {
-            throw ChaincodeRejection.BadRequest($"{name} is not valid JSON of the expected shape: {e.Message}");
+            throw new ContractArgumentException($"{name} is not valid JSON of the expected shape: {e.Message}");
         }
     }
 
@@ -113,11 +138,17 @@ internal sealed partial class ChaincodeArgs(string function, IReadOnlyList<strin
     {
         var ids = Json<List<string?>>(index, name);
         if (ids.Count == 0 || ids.Count > maxCount)
-            throw ChaincodeRejection.BadRequest($"{name} must list 1 to {maxCount} ids; got {ids.Count}.");
+        {
+            throw new ContractArgumentException($"{name} must list 1 to {maxCount} ids; got {ids.Count}.");
+        }
         if (ids.Any(id => id is null || !IsValidId(id)))
-            throw ChaincodeRejection.BadRequest($"{name} must contain only valid ids.");
+        {
+            throw new ContractArgumentException($"{name} must contain only valid ids.");
+        }
         if (ids.Distinct(StringComparer.Ordinal).Count() != ids.Count)
-            throw ChaincodeRejection.BadRequest($"{name} must not repeat an id.");
+        {
+            throw new ContractArgumentException($"{name} must not repeat an id.");
+        }
         return ids!;
     }
 
