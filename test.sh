@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite. PostgreSQL tests need a server: if GX_TEST_POSTGRES (an Npgsql
 # connection string) is not set, a throwaway PostgreSQL 15 is started for this run and
-# removed afterwards. Extra arguments are passed to `dotnet test`.
+# removed afterwards. Extra arguments are passed to `dotnet test`. After the tests it checks the house style
+# (`dotnet format --verify-no-changes`): drift fails the run.
 #
 # --fast runs only the quick tests (those without the trait Category=Slow: no PostgreSQL, no host processes, no
 # nginx/clamd/kubectl/newman/node), so it starts no PostgreSQL and installs nothing; a --filter given with it is ANDed.
@@ -118,7 +119,7 @@ if [[ "$fast" != true ]] && ! command -v newman >/dev/null 2>&1; then
 fi
 
 # Redocly CLI lints the seven OpenAPI documents (tests/Backend.Tests/OpenApi/OpenApiLintTests, rules in redocly.yaml there).
-if ! command -v redocly >/dev/null 2>&1; then
+if [[ "$fast" != true ]] && ! command -v redocly >/dev/null 2>&1; then
     echo "test.sh: redocly not found; installing @redocly/cli" >&2
     if ! command -v npm >/dev/null 2>&1; then
         apt-get update >&2 && apt-get install -y npm >&2
@@ -130,6 +131,18 @@ log_file="$(mktemp /tmp/gx-test-output.XXXXXX)"
 set +e
 dotnet test GxProtocol.sln -c Release ${dotnet_args[@]+"${dotnet_args[@]}"} 2>&1 | tee "$log_file"
 test_exit_code=${PIPESTATUS[0]}
+
+# The house style (.editorconfig) is part of the suite: the build already fails on its naming and brace rules, and
+# this catches the rest (whitespace, using order). `dotnet format GxProtocol.sln` fixes what it reports.
+style_exit_code=0
+if [[ "$fast" != true ]]; then
+    echo "test.sh: checking the house style (dotnet format --verify-no-changes)"
+    dotnet format GxProtocol.sln --verify-no-changes -v q
+    style_exit_code=$?
+    if [[ "$style_exit_code" -ne 0 ]]; then
+        echo "test.sh: the code drifts from .editorconfig; run 'dotnet format GxProtocol.sln' and commit the result" >&2
+    fi
+fi
 set -e
 
 # One summary line per test assembly, e.g. "Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12".
@@ -144,4 +157,7 @@ done < "$log_file"
 rm -f "$log_file"
 
 echo "$passed passed, $failed failed"
-exit "$test_exit_code"
+if [[ "$test_exit_code" -ne 0 ]]; then
+    exit "$test_exit_code"
+fi
+exit "$style_exit_code"

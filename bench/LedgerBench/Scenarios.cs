@@ -1,16 +1,16 @@
 using System.Text.Json;
+using Google.Protobuf;
+using GxProtocol.Contract;
 using GxProtocol.DevLedger.Chaincode;
 using GxProtocol.DevLedger.Configuration;
 using GxProtocol.DevLedger.Engine;
 using GxProtocol.DevLedger.Hosting;
 using GxProtocol.Fabric.Client;
 using GxProtocol.Fabric.Configuration;
-using GxProtocol.Contract;
 using GxProtocol.Fabric.Identity;
 using GxProtocol.Fabric.Protos.Gateway;
 using GxProtocol.Fabric.Protos.Peer;
 using GxProtocol.Fabric.Transactions;
-using Google.Protobuf;
 
 namespace GxProtocol.LedgerBench;
 

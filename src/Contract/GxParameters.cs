@@ -47,7 +47,10 @@ public static class GxParameters
     public static RuleViolation? Validate(string name, long value)
     {
         if (!Definitions.TryGetValue(name, out var definition))
+        {
             return new("UNKNOWN_PARAMETER", $"Unknown system parameter '{name}'; known: {string.Join(", ", Definitions.Keys)}.");
+        }
+
         return value < definition.Min || value > definition.Max
             ? new("PARAMETER_OUT_OF_RANGE", $"{name} must be between {definition.Min} and {definition.Max}; got {value}.")
             : null;

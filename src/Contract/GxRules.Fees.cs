@@ -46,7 +46,11 @@ public static partial class GxRules
     {
         if (sameCountry)
         {
-            if (amountQirat < FeeFreeBelowQirat) return 0;
+            if (amountQirat < FeeFreeBelowQirat)
+            {
+                return 0;
+            }
+
             return amountQirat <= SmallTransferMaxQirat ? SameCountrySmallBps : standardFeeBps;
         }
         return amountQirat <= SmallTransferMaxQirat ? CrossCountrySmallBps : CrossCountryLargeBps;
@@ -60,7 +64,10 @@ public static partial class GxRules
     public static FeeQuote QuoteTransferFee(long amountQirat, bool sameCountry, TransferKind kind, int standardFeeBps = GxParameters.DefaultTransactionFeeBps)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amountQirat);
-        if (kind == TransferKind.System) return FeeQuote.None;
+        if (kind == TransferKind.System)
+        {
+            return FeeQuote.None;
+        }
 
         var bps = TransferFeeBps(amountQirat, sameCountry, standardFeeBps);
         // Int128: the amount times the rate can exceed long for the largest balances.
@@ -68,7 +75,11 @@ public static partial class GxRules
         var cap = (long)((Int128)amountQirat * MaxFeeBps / 10_000);
         fee = Math.Min(fee, cap);
 
-        if (kind == TransferKind.Organization) return new(bps, fee, fee, 0);
+        if (kind == TransferKind.Organization)
+        {
+            return new(bps, fee, fee, 0);
+        }
+
         var fromReceiver = fee / 2;
         return new(bps, fee, fee - fromReceiver, fromReceiver);
     }
@@ -76,7 +87,11 @@ public static partial class GxRules
     /// <summary>The kind of a transfer between two accounts, by their names (pools and treasuries are system accounts).</summary>
     public static TransferKind KindOf(string fromAccount, bool fromIsOrganization, string toAccount, bool toIsOrganization)
     {
-        if (GxSupply.IsSystemAccount(fromAccount) || GxSupply.IsSystemAccount(toAccount)) return TransferKind.System;
+        if (GxSupply.IsSystemAccount(fromAccount) || GxSupply.IsSystemAccount(toAccount))
+        {
+            return TransferKind.System;
+        }
+
         return fromIsOrganization || toIsOrganization ? TransferKind.Organization : TransferKind.PersonToPerson;
     }
 }

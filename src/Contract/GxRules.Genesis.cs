@@ -46,7 +46,9 @@ public static partial class GxRules
         {
             cumulativeSlots += CountrySlots(countryPercentage, phase.UserLimit);
             if (recipientsSoFar < cumulativeSlots)
+            {
                 return new(phase.Phase, phase.UserAmountQirat, phase.TreasuryAmountQirat);
+            }
         }
         return GenesisAllocation.Exhausted;
     }

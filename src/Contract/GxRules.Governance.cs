@@ -16,10 +16,16 @@ public static partial class GxRules
     {
         var total = votesFor + votesAgainst + votesAbstain;
         if (total < minQuorum)
+        {
             return new(false, $"Quorum not reached: {total} votes, {minQuorum} needed.");
+        }
+
         var decisive = votesFor + votesAgainst;
         if (decisive == 0 || votesFor * 100 < PassThresholdPercent * decisive)
+        {
             return new(false, $"Threshold not reached: {votesFor} FOR of {decisive} FOR+AGAINST, {PassThresholdPercent}% needed.");
+        }
+
         return new(true, $"Passed: {votesFor} FOR of {decisive} FOR+AGAINST with {total} votes cast.");
     }
 }

@@ -16,13 +16,25 @@ public static partial class GxRules
     public static RuleViolation? CheckLoanApplication(long amountQirat, int trustScore, int openLoans, long outstandingQirat)
     {
         if (amountQirat < MinLoanQirat || amountQirat > MaxLoanQirat)
+        {
             return new("LOAN_AMOUNT_OUT_OF_RANGE", $"A loan must be between {MinLoanQirat} and {MaxLoanQirat} Qirat (100 to 1,000,000 coins); asked {amountQirat}.");
+        }
+
         if (trustScore < MinLoanTrustScore)
+        {
             return new("TRUST_SCORE_TOO_LOW", $"A loan needs a trust score of at least {MinLoanTrustScore}; the borrower has {trustScore}.");
+        }
+
         if (openLoans >= MaxOpenLoans)
+        {
             return new("TOO_MANY_OPEN_LOANS", $"A borrower may have at most {MaxOpenLoans} open loans; the borrower has {openLoans}.");
+        }
+
         if (outstandingQirat + amountQirat > MaxOutstandingQirat)
+        {
             return new("OUTSTANDING_LIMIT_EXCEEDED", $"A borrower may owe at most {MaxOutstandingQirat} Qirat (10,000,000 coins); {outstandingQirat} outstanding plus {amountQirat} asked exceeds it.");
+        }
+
         return null;
     }
 

@@ -27,7 +27,10 @@ public static partial class GxRules
     public static TrustScoreParts ScoreTrust(bool verified, TrustLinks links)
     {
         if (!verified)
+        {
             return new(0, 0, 0, 0, 0);
+        }
+
         var family = Math.Min(TrustFamilyCap, links.Parents * TrustParentPoints + links.Spouses * TrustSpousePoints
             + links.Siblings * TrustSiblingPoints + links.Children * TrustChildPoints);
         var business = Math.Min(TrustBusinessCap, links.Business * TrustBusinessPoints);

@@ -27,7 +27,13 @@ public static partial class GxRules
     public static int VelocityTaxRateBps(long balanceQirat)
     {
         foreach (var (above, rate) in VelocityTaxBands)
-            if (balanceQirat > above) return rate;
+        {
+            if (balanceQirat > above)
+            {
+                return rate;
+            }
+        }
+
         return 0;
     }
 
@@ -43,7 +49,11 @@ public static partial class GxRules
     public static VelocityTaxCharge ComputeVelocityTax(long balanceQirat)
     {
         var rate = VelocityTaxRateBps(balanceQirat);
-        if (rate == 0) return VelocityTaxCharge.None;
+        if (rate == 0)
+        {
+            return VelocityTaxCharge.None;
+        }
+
         var tax = (long)((Int128)balanceQirat * rate / 10_000);
         var toCharitable = tax / 2;
         return new(rate, tax, tax - toCharitable, toCharitable);

@@ -58,8 +58,8 @@ public sealed record UserCreated(
 /// </summary>
 public sealed record TransferWithFeesCompleted(
     string CommandId,
-    [property: Party(LedgerPartyKind.User)] [property: Party(LedgerPartyKind.TaxAccount)] string From,
-    [property: Party(LedgerPartyKind.User)] [property: Party(LedgerPartyKind.TaxAccount)] string To,
+    [property: Party(LedgerPartyKind.User)][property: Party(LedgerPartyKind.TaxAccount)] string From,
+    [property: Party(LedgerPartyKind.User)][property: Party(LedgerPartyKind.TaxAccount)] string To,
     long Amount,
     long Fee,
     long FeeFromSender,

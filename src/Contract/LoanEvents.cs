@@ -21,7 +21,7 @@ public sealed record LoanRejected([property: Party(LedgerPartyKind.Loan)] string
 /// </summary>
 public sealed record LoanRepaid(
     [property: Party(LedgerPartyKind.Loan)] string LoanId,
-    [property: Party(LedgerPartyKind.User)] [property: Party(LedgerPartyKind.TaxAccount)] string BorrowerId,
+    [property: Party(LedgerPartyKind.User)][property: Party(LedgerPartyKind.TaxAccount)] string BorrowerId,
     long Amount,
     long TotalRepaid,
     long Remaining,

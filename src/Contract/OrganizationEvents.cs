@@ -50,9 +50,9 @@ public sealed record TransferFees(int FeeBps, long Fee, long FeeFromSender, long
 /// </summary>
 public sealed record MultiSigTxInitiated(
     string PendingTxId,
-    [property: Party(LedgerPartyKind.Organization)] [property: Party(LedgerPartyKind.TaxAccount)] string OrgId,
+    [property: Party(LedgerPartyKind.Organization)][property: Party(LedgerPartyKind.TaxAccount)] string OrgId,
     [property: Party(LedgerPartyKind.User)] string InitiatorId,
-    [property: Party(LedgerPartyKind.User)] [property: Party(LedgerPartyKind.TaxAccount)] string To,
+    [property: Party(LedgerPartyKind.User)][property: Party(LedgerPartyKind.TaxAccount)] string To,
     long Amount,
     string Remark,
     int RequiredApprovals,
@@ -65,9 +65,9 @@ public sealed record MultiSigTxApproved(string PendingTxId, [property: Party(Led
 
 public sealed record MultiSigTxExecuted(
     string PendingTxId,
-    [property: Party(LedgerPartyKind.Organization)] [property: Party(LedgerPartyKind.TaxAccount)] string OrgId,
+    [property: Party(LedgerPartyKind.Organization)][property: Party(LedgerPartyKind.TaxAccount)] string OrgId,
     [property: Party(LedgerPartyKind.User)] string ApproverId,
-    [property: Party(LedgerPartyKind.User)] [property: Party(LedgerPartyKind.TaxAccount)] string To,
+    [property: Party(LedgerPartyKind.User)][property: Party(LedgerPartyKind.TaxAccount)] string To,
     long Amount,
     IReadOnlyList<string> Approvals,
     TransferFees Fees,

@@ -75,7 +75,11 @@ public static class OrganizationApi
     private static async Task<Results<Ok<CommandStatusResponse>, Accepted<AcceptedCommand>, ProblemHttpResult>> EndorseAsync(
         string orgId, LedgerCommandId commandId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
     {
-        if (!OrganizationIds.IsValid(orgId)) return GxProblems.NotFound("Organization");
+        if (!OrganizationIds.IsValid(orgId))
+        {
+            return GxProblems.NotFound("Organization");
+        }
+
         var accepted = await OrgGrain(grains, orgId).EndorseAsync(caller.GetUserId(), commandId.Value);
         return await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, accepted);
     }
@@ -83,7 +87,11 @@ public static class OrganizationApi
     private static async Task<Results<Ok<CommandStatusResponse>, Accepted<AcceptedCommand>, ProblemHttpResult>> ActivateAsync(
         string orgId, LedgerCommandId commandId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
     {
-        if (!OrganizationIds.IsValid(orgId)) return GxProblems.NotFound("Organization");
+        if (!OrganizationIds.IsValid(orgId))
+        {
+            return GxProblems.NotFound("Organization");
+        }
+
         var accepted = await OrgGrain(grains, orgId).ActivateAsync(caller.GetUserId(), commandId.Value);
         return await CommandResults.AcceptedOrFinishedAsync(grains, context.Request, accepted);
     }
@@ -91,7 +99,11 @@ public static class OrganizationApi
     private static async Task<Results<Ok<CommandStatusResponse>, Accepted<AcceptedCommand>, ProblemHttpResult>> DefineRuleAsync(
         string orgId, DefineAuthRuleRequest body, LedgerCommandId commandId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
     {
-        if (!OrganizationIds.IsValid(orgId)) return GxProblems.NotFound("Organization");
+        if (!OrganizationIds.IsValid(orgId))
+        {
+            return GxProblems.NotFound("Organization");
+        }
+
         var approvers = body.ApproverIds ?? [];
         if (new RequestValidator()
                 .Must(approvers.Length is >= 1 and <= MaxIds, "approverIds", $"must list 1 to {MaxIds} stakeholder ids.")
@@ -111,7 +123,11 @@ public static class OrganizationApi
     private static async Task<Results<Ok<InitiatedTransferResponse>, Accepted<InitiatedTransferResponse>, ProblemHttpResult>> InitiateTransferAsync(
         string orgId, InitiateTransferRequest body, LedgerCommandId commandId, HttpContext context, ClaimsPrincipal caller, IGrainFactory grains)
     {
-        if (!OrganizationIds.IsValid(orgId)) return GxProblems.NotFound("Organization");
+        if (!OrganizationIds.IsValid(orgId))
+        {
+            return GxProblems.NotFound("Organization");
+        }
+
         if (new RequestValidator()
                 .NotEmpty("toUserId", body.ToUserId)
                 .Optional("remark", body.Remark, 280)
@@ -134,7 +150,11 @@ public static class OrganizationApi
     private static async Task<Results<Ok<PendingTransfersPage>, ProblemHttpResult>> GetPendingTransfersAsync(
         string orgId, ClaimsPrincipal caller, IGrainFactory grains)
     {
-        if (!OrganizationIds.IsValid(orgId)) return GxProblems.NotFound("Organization");
+        if (!OrganizationIds.IsValid(orgId))
+        {
+            return GxProblems.NotFound("Organization");
+        }
+
         var pending = await OrgGrain(grains, orgId).GetPendingTransfersAsync(caller.GetUserId());
         return TypedResults.Ok(new PendingTransfersPage(pending.Select(PendingTransferResponse.From).ToList()));
     }

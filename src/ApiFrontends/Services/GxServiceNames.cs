@@ -13,8 +13,13 @@ public static class GxServiceNames
 
     public static readonly IReadOnlyDictionary<string, int> Ports = new Dictionary<string, int>
     {
-        [Identity] = 3001, [Admin] = 3002, [Tokenomics] = 3003, [Organization] = 3004,
-        [LoanPool] = 3005, [Governance] = 3006, [Tax] = 3007,
+        [Identity] = 3001,
+        [Admin] = 3002,
+        [Tokenomics] = 3003,
+        [Organization] = 3004,
+        [LoanPool] = 3005,
+        [Governance] = 3006,
+        [Tax] = 3007,
     };
 
     public static IReadOnlyCollection<string> All => Ports.Keys.ToList();

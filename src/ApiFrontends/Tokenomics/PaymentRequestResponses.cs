@@ -32,8 +32,13 @@ public sealed record PaymentRequestResponse(
         {
             return visible with
             {
-                PayeeId = request.PayeeId, QrPayload = request.QrPayload, PayerId = request.PayerId, CommandId = request.CommandId,
-                PaidAt = request.PaidAt, LastFailureCode = request.LastFailureCode, LastFailureMessage = request.LastFailureMessage,
+                PayeeId = request.PayeeId,
+                QrPayload = request.QrPayload,
+                PayerId = request.PayerId,
+                CommandId = request.CommandId,
+                PaidAt = request.PaidAt,
+                LastFailureCode = request.LastFailureCode,
+                LastFailureMessage = request.LastFailureMessage,
             };
         }
         return callerId == request.PayerId ? visible with { PayerId = request.PayerId, CommandId = request.CommandId, PaidAt = request.PaidAt } : visible;

@@ -1,5 +1,5 @@
-using GxProtocol.DevLedger.Chaincode.State;
 using GxProtocol.Contract;
+using GxProtocol.DevLedger.Chaincode.State;
 
 namespace GxProtocol.DevLedger.Chaincode;
 
@@ -25,8 +25,8 @@ internal sealed class AccountBook(ChaincodeContext context)
 
     public static bool IsCreditedBlindly(string account) => BlindlyCreditedAccounts.Contains(account);
 
-    private readonly SortedDictionary<string, long> touched = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> creditsOfThisTransaction = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, long> _touched = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _creditsOfThisTransaction = new(StringComparer.Ordinal);
 
     /// <summary>
     /// The account with its full balance. For a blindly credited account that means its base plus its credit keys
@@ -35,7 +35,11 @@ internal sealed class AccountBook(ChaincodeContext context)
     public AccountState? Find(string account)
     {
         var stored = context.Read<AccountState>(StateKeys.Account(account));
-        if (stored is null || !BlindlyCreditedAccounts.Contains(account)) return stored;
+        if (stored is null || !BlindlyCreditedAccounts.Contains(account))
+        {
+            return stored;
+        }
+
         var credits = context.ReadPrefix<AccountCreditState>(StateKeys.CreditsOf(account)).Sum(credit => credit.Amount);
         return stored with { Balance = checked(stored.Balance + credits), FoldedCredits = credits };
     }
@@ -47,7 +51,7 @@ internal sealed class AccountBook(ChaincodeContext context)
     {
         // The credit keys folded into the balance stay where they are, so only the rest belongs in the base.
         context.Write(StateKeys.Account(account.Account), account with { Balance = account.Balance - account.FoldedCredits, FoldedCredits = 0 });
-        touched[account.Account] = account.Balance;
+        _touched[account.Account] = account.Balance;
     }
 
     /// <summary>
@@ -60,21 +64,35 @@ internal sealed class AccountBook(ChaincodeContext context)
     public void CreditWithoutRead(string account, long amount)
     {
         if (!BlindlyCreditedAccounts.Contains(account))
+        {
             throw new InvalidOperationException($"'{account}' is not credited blindly: Find would not count the credit in its balance.");
+        }
+
         ArgumentOutOfRangeException.ThrowIfNegative(amount);
-        if (amount == 0) return;
-        var total = checked(creditsOfThisTransaction.GetValueOrDefault(account) + amount);
-        creditsOfThisTransaction[account] = total;
+        if (amount == 0)
+        {
+            return;
+        }
+
+        var total = checked(_creditsOfThisTransaction.GetValueOrDefault(account) + amount);
+        _creditsOfThisTransaction[account] = total;
         context.Write(StateKeys.Credit(account, context.TransactionId), new AccountCreditState(account, context.TransactionId, total));
     }
 
     /// <summary>Moves <paramref name="amount"/> between two accounts; the source must hold it.</summary>
     public void Move(string from, string to, long amount)
     {
-        if (amount == 0) return;
+        if (amount == 0)
+        {
+            return;
+        }
+
         var source = Require(from);
         if (source.Balance < amount)
+        {
             throw ChaincodeRejection.Conflict($"Insufficient balance in '{from}': {amount} Qirat needed, {source.Balance} available.");
+        }
+
         Save(source with { Balance = source.Balance - amount });
         if (BlindlyCreditedAccounts.Contains(to))
         {
@@ -90,5 +108,5 @@ internal sealed class AccountBook(ChaincodeContext context)
     /// accounts appear only when the transaction read and saved them, never for a mere credit.
     /// </summary>
     public IReadOnlyList<AccountBalance> TouchedBalances() =>
-        touched.Select(entry => new AccountBalance(entry.Key, entry.Value)).ToList();
+        _touched.Select(entry => new AccountBalance(entry.Key, entry.Value)).ToList();
 }

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using GxProtocol.DevLedger.Chaincode.State;
 using GxProtocol.Contract;
+using GxProtocol.DevLedger.Chaincode.State;
 
 namespace GxProtocol.DevLedger.Chaincode;
 
@@ -12,7 +12,7 @@ namespace GxProtocol.DevLedger.Chaincode;
 internal sealed class ChaincodeContext(IChaincodeStub stub)
 {
     // A null value is a buffered delete.
-    private readonly SortedDictionary<string, byte[]?> writes = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, byte[]?> _writes = new(StringComparer.Ordinal);
 
     public string TransactionId => stub.TransactionId;
 
@@ -23,7 +23,7 @@ internal sealed class ChaincodeContext(IChaincodeStub stub)
 
     public T? Read<T>(string key) where T : class
     {
-        var bytes = writes.TryGetValue(key, out var pending) ? pending : stub.GetState(key);
+        var bytes = _writes.TryGetValue(key, out var pending) ? pending : stub.GetState(key);
         return bytes is null || bytes.Length == 0 ? null : JsonSerializer.Deserialize<T>(bytes, LedgerEventJson.Options);
     }
 
@@ -33,43 +33,60 @@ internal sealed class ChaincodeContext(IChaincodeStub stub)
     /// <summary>Refuses with 409 when <paramref name="key"/> already holds something: what a request creates, it creates once.</summary>
     public void RequireNew(string key, string existsMessage)
     {
-        if (Exists(key)) throw ChaincodeRejection.Conflict(existsMessage);
+        if (Exists(key))
+        {
+            throw ChaincodeRejection.Conflict(existsMessage);
+        }
     }
 
     public bool Exists(string key) =>
-        writes.TryGetValue(key, out var pending) ? pending is not null : stub.GetState(key) is { Length: > 0 };
+        _writes.TryGetValue(key, out var pending) ? pending is not null : stub.GetState(key) is { Length: > 0 };
 
     public void Write<T>(string key, T document) where T : class =>
-        writes[key] = JsonSerializer.SerializeToUtf8Bytes(document, LedgerEventJson.Options);
+        _writes[key] = JsonSerializer.SerializeToUtf8Bytes(document, LedgerEventJson.Options);
 
     /// <summary>Removes <paramref name="key"/> when the transaction commits; reads in this transaction no longer see it.</summary>
-    public void Delete(string key) => writes[key] = null;
+    public void Delete(string key) => _writes[key] = null;
 
     /// <summary>Every document under <paramref name="prefix"/>, in key order, including this transaction's writes.</summary>
     public IReadOnlyList<T> ReadPrefix<T>(string prefix) where T : class
     {
         var merged = new SortedDictionary<string, byte[]?>(StringComparer.Ordinal);
-        foreach (var (key, value) in stub.GetStateByRange(prefix, StateKeys.EndOf(prefix))) merged[key] = value;
-        foreach (var (key, value) in writes.Where(w => w.Key.StartsWith(prefix, StringComparison.Ordinal))) merged[key] = value;
+        foreach (var (key, value) in stub.GetStateByRange(prefix, StateKeys.EndOf(prefix)))
+        {
+            merged[key] = value;
+        }
+
+        foreach (var (key, value) in _writes.Where(w => w.Key.StartsWith(prefix, StringComparison.Ordinal)))
+        {
+            merged[key] = value;
+        }
+
         return merged.Values.OfType<byte[]>().Select(bytes => JsonSerializer.Deserialize<T>(bytes, LedgerEventJson.Options)!).ToList();
     }
 
     public void RequireSuperAdmin()
     {
         if (stub.CallerRole != CallerRoles.SuperAdmin)
+        {
             throw ChaincodeRejection.Forbidden($"Only {CallerRoles.SuperAdmin} may call this function; the caller is '{stub.CallerRole}'.");
+        }
     }
 
     public void RequireAdministrator()
     {
         if (!CallerRoles.IsAdministrator(stub.CallerRole))
+        {
             throw ChaincodeRejection.Forbidden($"Only {CallerRoles.Admin} or {CallerRoles.SuperAdmin} may call this function; the caller is '{stub.CallerRole}'.");
+        }
     }
 
     public void RequireKnownRole()
     {
         if (!CallerRoles.IsKnown(stub.CallerRole))
+        {
             throw ChaincodeRejection.Forbidden($"The caller's role '{stub.CallerRole}' may not call the GX chaincode.");
+        }
     }
 
     public SystemState RequireBootstrapped() =>
@@ -79,7 +96,10 @@ internal sealed class ChaincodeContext(IChaincodeStub stub)
     public void RequireOperational()
     {
         var system = RequireBootstrapped();
-        if (system.Paused) throw ChaincodeRejection.Conflict($"The system is paused ({system.PauseReason}); transfers are refused until it is resumed.");
+        if (system.Paused)
+        {
+            throw ChaincodeRejection.Conflict($"The system is paused ({system.PauseReason}); transfers are refused until it is resumed.");
+        }
     }
 
     public long Parameter(string name) => Read<ParameterState>(StateKeys.Parameter(name))?.Value ?? GxParameters.DefaultOf(name);
@@ -87,10 +107,16 @@ internal sealed class ChaincodeContext(IChaincodeStub stub)
     /// <summary>Flushes the buffered writes, sets the transaction's one event (named after its payload type) and returns the payload.</summary>
     public ChaincodeResponse Commit<T>(T eventPayload) where T : class, ILedgerEvent
     {
-        foreach (var (key, value) in writes)
+        foreach (var (key, value) in _writes)
         {
-            if (value is null) stub.DeleteState(key);
-            else stub.PutState(key, value);
+            if (value is null)
+            {
+                stub.DeleteState(key);
+            }
+            else
+            {
+                stub.PutState(key, value);
+            }
         }
         var payload = LedgerEventJson.Serialize(eventPayload);
         stub.SetEvent(typeof(T).Name, payload);

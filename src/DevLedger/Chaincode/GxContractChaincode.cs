@@ -24,7 +24,10 @@ public sealed class GxContractChaincode : IChaincode
     public ChaincodeResponse Invoke(IChaincodeStub stub, string function, IReadOnlyList<string> arguments)
     {
         if (!Handlers.TryGetValue(function, out var handler))
+        {
             return ChaincodeResponse.Error(400, $"Unknown function '{function}'; expected Contract:Function of the GX chaincode.");
+        }
+
         try
         {
             return handler(new ChaincodeContext(stub), new ContractArgs(function, arguments));

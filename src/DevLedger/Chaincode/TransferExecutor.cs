@@ -1,5 +1,5 @@
-using GxProtocol.DevLedger.Chaincode.State;
 using GxProtocol.Contract;
+using GxProtocol.DevLedger.Chaincode.State;
 
 namespace GxProtocol.DevLedger.Chaincode;
 
@@ -14,17 +14,26 @@ internal static class TransferExecutor
     public static TransferFees Execute(ChaincodeContext context, string from, string to, long amount)
     {
         context.RequireOperational();
-        if (from == to) throw ChaincodeRejection.BadRequest("A transfer needs two different accounts.");
+        if (from == to)
+        {
+            throw ChaincodeRejection.BadRequest("A transfer needs two different accounts.");
+        }
+
         var accounts = context.Accounts;
         var sender = accounts.Require(from);
         var receiver = accounts.Require(to);
         RequireCanSend(sender);
-        if (receiver.Frozen) throw ChaincodeRejection.Forbidden($"Wallet '{to}' is frozen; it cannot receive transfers.");
+        if (receiver.Frozen)
+        {
+            throw ChaincodeRejection.Forbidden($"Wallet '{to}' is frozen; it cannot receive transfers.");
+        }
 
         var quote = QuoteBetween(context, sender, receiver, amount);
         var debit = amount + quote.FeeFromSender;
         if (sender.Balance < debit)
+        {
             throw ChaincodeRejection.Conflict($"Insufficient balance in '{from}': {debit} Qirat needed (amount {amount} + fee {quote.FeeFromSender}), {sender.Balance} available.");
+        }
 
         // An outgoing transfer restarts the sender's velocity-tax clock.
         accounts.Save(sender with { Balance = sender.Balance - debit, IdleSince = sender.IsWallet ? context.Now : sender.IdleSince });
@@ -55,6 +64,9 @@ internal static class TransferExecutor
             case AccountState.TreasuryKind when !sender.Active:
                 throw ChaincodeRejection.Conflict($"Treasury '{sender.Account}' is not activated (AdminContract:ActivateTreasuryAccount).");
         }
-        if (sender.Frozen) throw ChaincodeRejection.Forbidden($"Wallet '{sender.Account}' is frozen; it cannot send transfers.");
+        if (sender.Frozen)
+        {
+            throw ChaincodeRejection.Forbidden($"Wallet '{sender.Account}' is frozen; it cannot send transfers.");
+        }
     }
 }

@@ -10,11 +10,11 @@ namespace GxProtocol.DevLedger.Engine;
 /// </summary>
 internal sealed class Chain(BlockFile? file) : IDisposable
 {
-    private readonly Lock gate = new();
-    private readonly List<CommittedBlock> blocks = [];
-    private readonly Dictionary<string, TransactionLocation> transactions = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, TaskCompletionSource<TransactionLocation>> commitWaiters = new(StringComparer.Ordinal);
-    private TaskCompletionSource nextBlock = NewSignal();
+    private readonly Lock _gate = new();
+    private readonly List<CommittedBlock> _blocks = [];
+    private readonly Dictionary<string, TransactionLocation> _transactions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TaskCompletionSource<TransactionLocation>> _commitWaiters = new(StringComparer.Ordinal);
+    private TaskCompletionSource _nextBlock = NewSignal();
 
     public byte[] LastHeaderHash { get; private set; } = [];
 
@@ -22,34 +22,34 @@ internal sealed class Chain(BlockFile? file) : IDisposable
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return (ulong)blocks.Count;
+                return (ulong)_blocks.Count;
             }
         }
     }
 
     public bool TryGetTransaction(string transactionId, out TransactionLocation location)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return transactions.TryGetValue(transactionId, out location!);
+            return _transactions.TryGetValue(transactionId, out location!);
         }
     }
 
     public bool Contains(string transactionId)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return transactions.ContainsKey(transactionId);
+            return _transactions.ContainsKey(transactionId);
         }
     }
 
     public CommittedBlock GetBlock(ulong number)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return blocks[checked((int)number)];
+            return _blocks[checked((int)number)];
         }
     }
 
@@ -62,25 +62,25 @@ internal sealed class Chain(BlockFile? file) : IDisposable
         }
         List<(TaskCompletionSource<TransactionLocation> Waiter, TransactionLocation Location)> released = [];
         TaskCompletionSource signal;
-        lock (gate)
+        lock (_gate)
         {
-            if ((ulong)blocks.Count != summary.Number)
+            if ((ulong)_blocks.Count != summary.Number)
             {
-                throw new InvalidOperationException($"Block {summary.Number} appended at height {blocks.Count}.");
+                throw new InvalidOperationException($"Block {summary.Number} appended at height {_blocks.Count}.");
             }
-            blocks.Add(summary);
+            _blocks.Add(summary);
             for (int index = 0; index < summary.Transactions.Count; index++)
             {
                 var record = summary.Transactions[index];
                 var location = new TransactionLocation(summary.Number, index, record.ValidationCode);
-                if (transactions.TryAdd(record.TransactionId, location) && commitWaiters.Remove(record.TransactionId, out var waiter))
+                if (_transactions.TryAdd(record.TransactionId, location) && _commitWaiters.Remove(record.TransactionId, out var waiter))
                 {
                     released.Add((waiter, location));
                 }
             }
             LastHeaderHash = headerHash;
-            signal = nextBlock;
-            nextBlock = NewSignal();
+            signal = _nextBlock;
+            _nextBlock = NewSignal();
         }
         foreach (var (waiter, location) in released)
         {
@@ -92,16 +92,16 @@ internal sealed class Chain(BlockFile? file) : IDisposable
     /// <summary>Completes when <paramref name="transactionId"/> is committed (at once if it already is).</summary>
     public Task<TransactionLocation> WaitForTransactionAsync(string transactionId, CancellationToken cancellationToken)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (transactions.TryGetValue(transactionId, out var location))
+            if (_transactions.TryGetValue(transactionId, out var location))
             {
                 return Task.FromResult(location);
             }
-            if (!commitWaiters.TryGetValue(transactionId, out var waiter))
+            if (!_commitWaiters.TryGetValue(transactionId, out var waiter))
             {
                 waiter = new TaskCompletionSource<TransactionLocation>(TaskCreationOptions.RunContinuationsAsynchronously);
-                commitWaiters[transactionId] = waiter;
+                _commitWaiters[transactionId] = waiter;
             }
             return waiter.Task.WaitAsync(cancellationToken);
         }
@@ -113,13 +113,13 @@ internal sealed class Chain(BlockFile? file) : IDisposable
         while (true)
         {
             Task signal;
-            lock (gate)
+            lock (_gate)
             {
-                if ((ulong)blocks.Count > number)
+                if ((ulong)_blocks.Count > number)
                 {
                     return;
                 }
-                signal = nextBlock.Task;
+                signal = _nextBlock.Task;
             }
             await signal.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -128,13 +128,13 @@ internal sealed class Chain(BlockFile? file) : IDisposable
     /// <summary>Fails every commit-status waiter, e.g. when the ledger stops.</summary>
     public void AbortWaiters()
     {
-        lock (gate)
+        lock (_gate)
         {
-            foreach (var waiter in commitWaiters.Values)
+            foreach (var waiter in _commitWaiters.Values)
             {
                 waiter.TrySetException(new RpcException(new global::Grpc.Core.Status(StatusCode.Unavailable, "the DevLedger is shutting down")));
             }
-            commitWaiters.Clear();
+            _commitWaiters.Clear();
         }
     }
 

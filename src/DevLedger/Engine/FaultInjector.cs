@@ -9,27 +9,27 @@ namespace GxProtocol.DevLedger.Engine;
 /// </summary>
 public sealed class FaultInjector(DevLedgerFaultOptions faults, TimeProvider time)
 {
-    private readonly Lock gate = new();
-    private readonly Random random = new(faults.Seed);
-    private DateTimeOffset refuseUntil = time.GetUtcNow() + faults.RefuseAllCallsFor;
+    private readonly Lock _gate = new();
+    private readonly Random _random = new(faults.Seed);
+    private DateTimeOffset _refuseUntil = time.GetUtcNow() + faults.RefuseAllCallsFor;
 
     public DevLedgerFaultOptions Options => faults;
 
     /// <summary>Refuses every call with Unavailable for <paramref name="duration"/> from now (a simulated outage).</summary>
     public void RefuseCallsFor(TimeSpan duration)
     {
-        lock (gate)
+        lock (_gate)
         {
-            refuseUntil = time.GetUtcNow() + duration;
+            _refuseUntil = time.GetUtcNow() + duration;
         }
     }
 
     public void ThrowIfRefusingCalls()
     {
         DateTimeOffset until;
-        lock (gate)
+        lock (_gate)
         {
-            until = refuseUntil;
+            until = _refuseUntil;
         }
         if (time.GetUtcNow() < until)
         {
@@ -49,9 +49,9 @@ public sealed class FaultInjector(DevLedgerFaultOptions faults, TimeProvider tim
         {
             return false;
         }
-        lock (gate)
+        lock (_gate)
         {
-            return random.NextDouble() < rate;
+            return _random.NextDouble() < rate;
         }
     }
 }

@@ -16,9 +16,9 @@ public sealed record KnownCreator(CertificateIdentity Identity, string? Role);
 /// </summary>
 internal sealed class IdentityRegistry(DevLedgerOptions options)
 {
-    private readonly ConcurrentDictionary<ByteString, KnownCreator> creators = new();
+    private readonly ConcurrentDictionary<ByteString, KnownCreator> _creators = new();
 
-    private readonly Dictionary<string, string> rolesByThumbprint = options.Identities
+    private readonly Dictionary<string, string> _rolesByThumbprint = options.Identities
         .Select(identity => (Thumbprint: ThumbprintOf(identity), identity.Role))
         .Where(entry => entry.Thumbprint is not null)
         .GroupBy(entry => entry.Thumbprint!, StringComparer.Ordinal)
@@ -27,23 +27,23 @@ internal sealed class IdentityRegistry(DevLedgerOptions options)
     /// <summary>The parsed creator; throws <see cref="FormatException"/> for a malformed one.</summary>
     public KnownCreator Resolve(ByteString creator)
     {
-        if (creators.TryGetValue(creator, out var known))
+        if (_creators.TryGetValue(creator, out var known))
         {
             return known;
         }
         var identity = CertificateIdentity.Parse(creator);
         known = new KnownCreator(identity, RoleOf(identity));
         // Bounded: a flood of distinct creators must not grow memory without limit.
-        if (creators.Count < 10_000)
+        if (_creators.Count < 10_000)
         {
-            creators.TryAdd(creator, known);
+            _creators.TryAdd(creator, known);
         }
         return known;
     }
 
     private string? RoleOf(CertificateIdentity identity)
     {
-        if (rolesByThumbprint.TryGetValue(identity.Thumbprint, out var role))
+        if (_rolesByThumbprint.TryGetValue(identity.Thumbprint, out var role))
         {
             return role;
         }

@@ -14,11 +14,11 @@ namespace GxProtocol.DevLedger.Hosting;
 /// </summary>
 public sealed class DevLedgerHost : IAsyncDisposable
 {
-    private readonly WebApplication application;
+    private readonly WebApplication _application;
 
     private DevLedgerHost(WebApplication application, LedgerEngine ledger, Uri endpoint)
     {
-        this.application = application;
+        _application = application;
         Ledger = ledger;
         Endpoint = endpoint;
     }
@@ -63,7 +63,7 @@ public sealed class DevLedgerHost : IAsyncDisposable
     {
         // The engine goes first so open commit-status waits and event streams end and Kestrel can drain quickly.
         await Ledger.DisposeAsync().ConfigureAwait(false);
-        await application.StopAsync().ConfigureAwait(false);
-        await application.DisposeAsync().ConfigureAwait(false);
+        await _application.StopAsync().ConfigureAwait(false);
+        await _application.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -13,36 +13,36 @@ namespace GxProtocol.DevLedger.Hosting;
 /// </summary>
 internal sealed class DevLedgerListener : IDisposable
 {
-    private readonly int port;
-    private readonly DevLedgerTlsMaterial? tls;
+    private readonly int _port;
+    private readonly DevLedgerTlsMaterial? _tls;
 
     public DevLedgerListener(DevLedgerOptions options)
     {
         // The validator names the offending key; loading afterwards can then only fail on a race with the file system.
         new DevLedgerOptionsValidator().ThrowIfInvalid(options);
-        port = options.Port;
-        tls = options.Tls.Enabled ? DevLedgerTlsMaterial.Load(options.Tls) : null;
+        _port = options.Port;
+        _tls = options.Tls.Enabled ? DevLedgerTlsMaterial.Load(options.Tls) : null;
     }
 
-    public bool UsesTls => tls is not null;
+    public bool UsesTls => _tls is not null;
 
     public void Configure(KestrelServerOptions kestrel)
     {
-        kestrel.Listen(IPAddress.Loopback, port, listen =>
+        kestrel.Listen(IPAddress.Loopback, _port, listen =>
         {
             listen.Protocols = HttpProtocols.Http2;
-            if (tls is not null)
+            if (_tls is not null)
             {
                 listen.UseHttps(https =>
                 {
-                    https.ServerCertificate = tls.ServerCertificate;
+                    https.ServerCertificate = _tls.ServerCertificate;
                     // Fabric peers speak TLS 1.2 and 1.3; nothing older.
                     https.SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13;
-                    if (tls.ClientCas is not null)
+                    if (_tls.ClientCas is not null)
                     {
                         https.ClientCertificateMode = ClientCertificateMode.RequireCertificate;
                         // Kestrel's own errors come from the machine's trust store, which must not decide here.
-                        https.ClientCertificateValidation = (certificate, _, _) => tls.AcceptsClient(certificate);
+                        https.ClientCertificateValidation = (certificate, _, _) => _tls.AcceptsClient(certificate);
                     }
                 });
             }
@@ -51,5 +51,5 @@ internal sealed class DevLedgerListener : IDisposable
         kestrel.Limits.Http2.MaxStreamsPerConnection = 1024;
     }
 
-    public void Dispose() => tls?.Dispose();
+    public void Dispose() => _tls?.Dispose();
 }

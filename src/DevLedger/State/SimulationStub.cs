@@ -18,10 +18,10 @@ internal sealed class SimulationStub(
     string creatorMspId,
     string callerRole) : IChaincodeStub
 {
-    private readonly SortedDictionary<string, KVRead> reads = new(StringComparer.Ordinal);
-    private readonly SortedDictionary<string, KVWrite> writes = new(StringComparer.Ordinal);
-    private readonly List<RangeQueryInfo> rangeQueries = [];
-    private (string Name, byte[] Payload)? chaincodeEvent;
+    private readonly SortedDictionary<string, KVRead> _reads = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, KVWrite> _writes = new(StringComparer.Ordinal);
+    private readonly List<RangeQueryInfo> _rangeQueries = [];
+    private (string Name, byte[] Payload)? _chaincodeEvent;
 
     public string TransactionId => transactionId;
     public DateTimeOffset Timestamp => timestamp;
@@ -32,9 +32,9 @@ internal sealed class SimulationStub(
     {
         RequireKey(key);
         bool found = state.TryGet(key, out var current);
-        if (!reads.ContainsKey(key))
+        if (!_reads.ContainsKey(key))
         {
-            reads[key] = new KVRead { Key = key, Version = found ? VersionOf(current) : null };
+            _reads[key] = new KVRead { Key = key, Version = found ? VersionOf(current) : null };
         }
         return found ? current.Value : null;
     }
@@ -43,13 +43,13 @@ internal sealed class SimulationStub(
     {
         RequireKey(key);
         ArgumentNullException.ThrowIfNull(value);
-        writes[key] = new KVWrite { Key = key, Value = ByteString.CopyFrom(value) };
+        _writes[key] = new KVWrite { Key = key, Value = ByteString.CopyFrom(value) };
     }
 
     public void DeleteState(string key)
     {
         RequireKey(key);
-        writes[key] = new KVWrite { Key = key, IsDelete = true };
+        _writes[key] = new KVWrite { Key = key, IsDelete = true };
     }
 
     public IEnumerable<KeyValuePair<string, byte[]>> GetStateByRange(string startKey, string endKey)
@@ -57,23 +57,23 @@ internal sealed class SimulationStub(
         var entries = state.Range(startKey, endKey);
         var query = new RangeQueryInfo { StartKey = startKey, EndKey = endKey, ItrExhausted = true, RawReads = new QueryReads() };
         query.RawReads.KvReads.AddRange(entries.Select(entry => new KVRead { Key = entry.Key, Version = VersionOf(entry.Value) }));
-        rangeQueries.Add(query);
+        _rangeQueries.Add(query);
         return entries.Select(entry => new KeyValuePair<string, byte[]>(entry.Key, entry.Value.Value)).ToList();
     }
 
     public void SetEvent(string name, byte[] payload)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        chaincodeEvent = (name, payload ?? []);
+        _chaincodeEvent = (name, payload ?? []);
     }
 
     /// <summary>The rwset.TxReadWriteSet bytes that go into ChaincodeAction.results.</summary>
     public ByteString BuildResults(string chaincodeName)
     {
         var kv = new KVRWSet();
-        kv.Reads.AddRange(reads.Values);
-        kv.RangeQueriesInfo.AddRange(rangeQueries);
-        kv.Writes.AddRange(writes.Values);
+        kv.Reads.AddRange(_reads.Values);
+        kv.RangeQueriesInfo.AddRange(_rangeQueries);
+        kv.Writes.AddRange(_writes.Values);
         var readWriteSet = new TxReadWriteSet { DataModel = TxReadWriteSet.Types.DataModel.Kv };
         readWriteSet.NsRwset.Add(new NsReadWriteSet { Namespace = chaincodeName, Rwset = kv.ToByteString() });
         return readWriteSet.ToByteString();
@@ -81,7 +81,7 @@ internal sealed class SimulationStub(
 
     /// <summary>The serialized ChaincodeEvent that goes into ChaincodeAction.events (empty when none was set).</summary>
     public ByteString BuildEvents(string chaincodeName) =>
-        chaincodeEvent is { } set
+        _chaincodeEvent is { } set
             ? new ChaincodeEvent { ChaincodeId = chaincodeName, TxId = transactionId, EventName = set.Name, Payload = ByteString.CopyFrom(set.Payload) }.ToByteString()
             : ByteString.Empty;
 

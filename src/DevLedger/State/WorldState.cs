@@ -9,26 +9,26 @@ public readonly record struct VersionedValue(byte[] Value, ulong BlockNumber, ul
 /// </summary>
 public sealed class WorldState
 {
-    private readonly Lock gate = new();
-    private readonly Dictionary<string, VersionedValue> values = new(StringComparer.Ordinal);
-    private readonly SortedSet<string> keys = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, VersionedValue> _values = new(StringComparer.Ordinal);
+    private readonly SortedSet<string> _keys = new(StringComparer.Ordinal);
 
     public int Count
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return values.Count;
+                return _values.Count;
             }
         }
     }
 
     public bool TryGet(string key, out VersionedValue value)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return values.TryGetValue(key, out value);
+            return _values.TryGetValue(key, out value);
         }
     }
 
@@ -36,25 +36,25 @@ public sealed class WorldState
     public List<KeyValuePair<string, VersionedValue>> Range(string startKey, string endKey)
     {
         var result = new List<KeyValuePair<string, VersionedValue>>();
-        lock (gate)
+        lock (_gate)
         {
-            if (keys.Count == 0)
+            if (_keys.Count == 0)
             {
                 return result;
             }
-            string upper = keys.Max!;
+            string upper = _keys.Max!;
             if (StringComparer.Ordinal.Compare(startKey, upper) > 0
                 || (endKey.Length > 0 && StringComparer.Ordinal.Compare(startKey, endKey) >= 0))
             {
                 return result;
             }
-            foreach (string key in keys.GetViewBetween(startKey, upper))
+            foreach (string key in _keys.GetViewBetween(startKey, upper))
             {
                 if (endKey.Length > 0 && StringComparer.Ordinal.Compare(key, endKey) >= 0)
                 {
                     break;
                 }
-                result.Add(new(key, values[key]));
+                result.Add(new(key, _values[key]));
             }
         }
         return result;
@@ -62,19 +62,19 @@ public sealed class WorldState
 
     public void Put(string key, byte[] value, ulong blockNumber, ulong transactionNumber)
     {
-        lock (gate)
+        lock (_gate)
         {
-            values[key] = new VersionedValue(value, blockNumber, transactionNumber);
-            keys.Add(key);
+            _values[key] = new VersionedValue(value, blockNumber, transactionNumber);
+            _keys.Add(key);
         }
     }
 
     public void Delete(string key)
     {
-        lock (gate)
+        lock (_gate)
         {
-            values.Remove(key);
-            keys.Remove(key);
+            _values.Remove(key);
+            _keys.Remove(key);
         }
     }
 }

@@ -11,9 +11,9 @@ namespace GxProtocol.DevLedger.Storage;
 internal sealed class BlockFile : IDisposable
 {
     private const string FileName = "blocks.bin";
-    private readonly FileStream stream;
+    private readonly FileStream _stream;
 
-    private BlockFile(FileStream stream) => this.stream = stream;
+    private BlockFile(FileStream stream) => _stream = stream;
 
     public static BlockFile Open(string directory, out List<Block> existingBlocks)
     {
@@ -55,10 +55,10 @@ internal sealed class BlockFile : IDisposable
         byte[] body = block.ToByteArray();
         Span<byte> length = stackalloc byte[4];
         BinaryPrimitives.WriteInt32BigEndian(length, body.Length);
-        stream.Write(length);
-        stream.Write(body);
-        stream.Flush(flushToDisk: true);
+        _stream.Write(length);
+        _stream.Write(body);
+        _stream.Flush(flushToDisk: true);
     }
 
-    public void Dispose() => stream.Dispose();
+    public void Dispose() => _stream.Dispose();
 }

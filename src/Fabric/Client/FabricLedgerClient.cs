@@ -19,7 +19,7 @@ public sealed class FabricLedgerClient(CallInvoker callInvoker, SigningIdentity 
     TimeProvider? clock = null)
     : ILedgerClient, IDisposable
 {
-    private readonly Gateway.GatewayClient gateway = new(callInvoker);
+    private readonly Gateway.GatewayClient _gateway = new(callInvoker);
 
     public SigningIdentity Identity => identity;
 
@@ -50,7 +50,7 @@ public sealed class FabricLedgerClient(CallInvoker callInvoker, SigningIdentity 
         request.TargetOrganizations.AddRange(options.EndorsingOrganizations);
         try
         {
-            var response = await gateway.EvaluateAsync(request, CallOptions(options.EvaluateTimeout, cancellationToken)).ConfigureAwait(false);
+            var response = await _gateway.EvaluateAsync(request, CallOptions(options.EvaluateTimeout, cancellationToken)).ConfigureAwait(false);
             return response.Result?.Payload.ToByteArray() ?? [];
         }
         catch (RpcException exception)
@@ -74,7 +74,7 @@ public sealed class FabricLedgerClient(CallInvoker callInvoker, SigningIdentity 
         EndorseResponse endorsed;
         try
         {
-            endorsed = await gateway.EndorseAsync(endorseRequest, CallOptions(options.EndorseTimeout, cancellationToken)).ConfigureAwait(false);
+            endorsed = await _gateway.EndorseAsync(endorseRequest, CallOptions(options.EndorseTimeout, cancellationToken)).ConfigureAwait(false);
         }
         catch (RpcException exception)
         {
@@ -86,7 +86,7 @@ public sealed class FabricLedgerClient(CallInvoker callInvoker, SigningIdentity 
         byte[] result = PreparedTransactionReader.ReadResult(envelope);
         try
         {
-            await gateway.SubmitAsync(
+            await _gateway.SubmitAsync(
                 new SubmitRequest { TransactionId = transactionId, ChannelId = options.ChannelName, PreparedTransaction = envelope },
                 CallOptions(options.SubmitTimeout, cancellationToken)).ConfigureAwait(false);
         }
@@ -110,7 +110,7 @@ public sealed class FabricLedgerClient(CallInvoker callInvoker, SigningIdentity 
         var signed = new SignedCommitStatusRequest { Request = request, Signature = identity.SignToByteString(request) };
         try
         {
-            var response = await gateway.CommitStatusAsync(signed, CallOptions(options.CommitStatusTimeout, cancellationToken)).ConfigureAwait(false);
+            var response = await _gateway.CommitStatusAsync(signed, CallOptions(options.CommitStatusTimeout, cancellationToken)).ConfigureAwait(false);
             return new CommitOutcome(transactionId, response.BlockNumber, (int)response.Result);
         }
         catch (RpcException exception)
@@ -136,7 +136,7 @@ public sealed class FabricLedgerClient(CallInvoker callInvoker, SigningIdentity 
         var requestBytes = request.ToByteString();
         var signed = new SignedChaincodeEventsRequest { Request = requestBytes, Signature = identity.SignToByteString(requestBytes) };
 
-        using var call = gateway.ChaincodeEvents(signed, new CallOptions(cancellationToken: cancellationToken));
+        using var call = _gateway.ChaincodeEvents(signed, new CallOptions(cancellationToken: cancellationToken));
         while (true)
         {
             bool received;

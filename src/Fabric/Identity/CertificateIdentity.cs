@@ -11,13 +11,13 @@ namespace GxProtocol.Fabric.Identity;
 /// </summary>
 public sealed class CertificateIdentity : IDisposable
 {
-    private readonly ECDsa publicKey;
+    private readonly ECDsa _publicKey;
 
     private CertificateIdentity(string mspId, X509Certificate2 certificate, ECDsa publicKey)
     {
         MspId = mspId;
         Certificate = certificate;
-        this.publicKey = publicKey;
+        _publicKey = publicKey;
         Thumbprint = Convert.ToHexStringLower(SHA256.HashData(certificate.RawData));
         CommonName = certificate.GetNameInfo(X509NameType.SimpleName, forIssuer: false);
     }
@@ -73,12 +73,12 @@ public sealed class CertificateIdentity : IDisposable
         {
             return false;
         }
-        return publicKey.VerifyData(message, derSignature, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+        return _publicKey.VerifyData(message, derSignature, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
     }
 
     public void Dispose()
     {
-        publicKey.Dispose();
+        _publicKey.Dispose();
         Certificate.Dispose();
     }
 }

@@ -11,13 +11,13 @@ namespace GxProtocol.Fabric.Identity;
 /// </summary>
 public sealed class SigningIdentity : IDisposable
 {
-    private readonly ECDsa privateKey;
+    private readonly ECDsa _privateKey;
 
     private SigningIdentity(string mspId, string certificatePem, ECDsa privateKey)
     {
         MspId = mspId;
         CertificatePem = certificatePem;
-        this.privateKey = privateKey;
+        _privateKey = privateKey;
         Creator = new SerializedIdentity { Mspid = mspId, IdBytes = ByteString.CopyFromUtf8(certificatePem) }.ToByteString();
     }
 
@@ -76,7 +76,7 @@ public sealed class SigningIdentity : IDisposable
     public byte[] Sign(ReadOnlySpan<byte> message)
     {
         Span<byte> raw = stackalloc byte[64];
-        if (!privateKey.TrySignData(message, raw, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation, out int written))
+        if (!_privateKey.TrySignData(message, raw, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation, out int written))
         {
             throw new CryptographicException("ECDSA signing produced an unexpected signature size.");
         }
@@ -85,5 +85,5 @@ public sealed class SigningIdentity : IDisposable
 
     public ByteString SignToByteString(ByteString message) => UnsafeByteOperations.UnsafeWrap(Sign(message.Span));
 
-    public void Dispose() => privateKey.Dispose();
+    public void Dispose() => _privateKey.Dispose();
 }

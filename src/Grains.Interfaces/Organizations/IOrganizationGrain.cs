@@ -1,5 +1,5 @@
-using Orleans.Concurrency;
 using GxProtocol.Grains.Interfaces.Commands;
+using Orleans.Concurrency;
 
 namespace GxProtocol.Grains.Interfaces.Organizations;
 

@@ -1,5 +1,5 @@
-using GxProtocol.Fabric;
 using GxProtocol.Contract;
+using GxProtocol.Fabric;
 using GxProtocol.Grains.Interfaces.Commands;
 using GxProtocol.Grains.Interfaces.Errors;
 using GxProtocol.Grains.Interfaces.Organizations;
@@ -22,7 +22,11 @@ public sealed partial class OrganizationGrain
     public async Task<MultiSigTxAccepted> InitiateTransferAsync(MultiSigTransferRequest transfer)
     {
         var pendingTxId = GxIds.ForRequest(transfer.CommandId, GxIds.MultiSigTx);
-        if (await handoff.RepeatedAsync(State.Log, transfer.CommandId, OrgId) is { } repeat) return new(repeat, pendingTxId);
+        if (await handoff.RepeatedAsync(State.Log, transfer.CommandId, OrgId) is { } repeat)
+        {
+            return new(repeat, pendingTxId);
+        }
+
         RequireStakeholder(transfer.InitiatorId);
         RequireActive();
         var rule = ExpectedRule() ?? throw DomainRuleException.Conflict("no_auth_rule", "The organization has no authorization rule yet; define one first.");
@@ -45,11 +49,21 @@ public sealed partial class OrganizationGrain
         await GrainFactory.GetGrain<IMultiSigTxGrain>(pendingTxId).RecordOrganizationAsync(OrgId);
         State.PendingTxs[pendingTxId] = new PendingMultiSigTx
         {
-            CommandId = transfer.CommandId, InitiatorId = transfer.InitiatorId, ToUserId = transfer.ToUserId, Amount = transfer.Amount,
-            Remark = transfer.Remark, RequiredApprovals = required, ApproverIds = rule.ApproverIds.ToList(), Approvals = [transfer.InitiatorId],
+            CommandId = transfer.CommandId,
+            InitiatorId = transfer.InitiatorId,
+            ToUserId = transfer.ToUserId,
+            Amount = transfer.Amount,
+            Remark = transfer.Remark,
+            RequiredApprovals = required,
+            ApproverIds = rule.ApproverIds.ToList(),
+            Approvals = [transfer.InitiatorId],
             InitiatedAt = clock.GetUtcNow(),
         };
-        if (hold > 0) State.Holds[transfer.CommandId] = hold;
+        if (hold > 0)
+        {
+            State.Holds[transfer.CommandId] = hold;
+        }
+
         var accepted = await AcceptAsync(transfer.CommandId, transfer.InitiatorId, Organization.InitiateMultiSigTx,
             new InitiateMultiSigTxArgs(
                 OrgId, transfer.InitiatorId.ToString(), transfer.ToUserId.ToString(), transfer.Amount, transfer.Remark, transfer.CommandId.ToString()).ToArguments());
@@ -72,7 +86,11 @@ public sealed partial class OrganizationGrain
 
     public async Task<CommandAccepted> CancelTransferAsync(Guid pendingTxId, Guid callerId, Guid commandId)
     {
-        if (await handoff.RepeatedAsync(State.Log, commandId, OrgId) is { } repeat) return repeat;
+        if (await handoff.RepeatedAsync(State.Log, commandId, OrgId) is { } repeat)
+        {
+            return repeat;
+        }
+
         RequireStakeholder(callerId);
         if (!State.PendingTxs.TryGetValue(pendingTxId, out var tx) || !tx.NeedsMoreApprovals || CancelIsPending(pendingTxId))
         {
@@ -97,8 +115,13 @@ public sealed partial class OrganizationGrain
         await GrainFactory.GetGrain<IMultiSigTxGrain>(pendingTxId).RecordOrganizationAsync(OrgId);
         State.PendingTxs[pendingTxId] = new PendingMultiSigTx
         {
-            CommandId = rule.CommandId, InitiatorId = rule.CallerId, RequiredApprovals = current.RequiredApprovals,
-            ApproverIds = current.ApproverIds.ToList(), Approvals = [rule.CallerId], InitiatedAt = clock.GetUtcNow(), ProposedRule = proposed,
+            CommandId = rule.CommandId,
+            InitiatorId = rule.CallerId,
+            RequiredApprovals = current.RequiredApprovals,
+            ApproverIds = current.ApproverIds.ToList(),
+            Approvals = [rule.CallerId],
+            InitiatedAt = clock.GetUtcNow(),
+            ProposedRule = proposed,
         };
         return await AcceptAsync(rule.CommandId, rule.CallerId, Organization.DefineAuthRule, arguments);
     }
@@ -130,7 +153,11 @@ public sealed partial class OrganizationGrain
 
     public async Task<CommandAccepted> ApproveTransferAsync(Guid pendingTxId, Guid approverId, Guid commandId)
     {
-        if (await handoff.RepeatedAsync(State.Log, commandId, OrgId) is { } repeat) return repeat;
+        if (await handoff.RepeatedAsync(State.Log, commandId, OrgId) is { } repeat)
+        {
+            return repeat;
+        }
+
         RequireStakeholder(approverId);
         if (!State.PendingTxs.TryGetValue(pendingTxId, out var tx) || !tx.NeedsMoreApprovals || CancelIsPending(pendingTxId))
         {
@@ -160,7 +187,11 @@ public sealed partial class OrganizationGrain
             var recipient = await GrainFactory.GetGrain<IUserGrain>(tx.ToUserId).GetProfileAsync();
             hold = await RequireFundsAsync(tx.Amount, recipient?.NationalityCountryCode ?? "");
         }
-        if (hold > 0) State.Holds[commandId] = hold;
+        if (hold > 0)
+        {
+            State.Holds[commandId] = hold;
+        }
+
         return await AcceptAsync(commandId, approverId, Organization.ApproveMultiSigTx, new ApproveMultiSigTxArgs(pendingTxId.ToString(), approverId.ToString()).ToArguments());
     }
 

@@ -1,5 +1,5 @@
-using GxProtocol.Fabric;
 using GxProtocol.Contract;
+using GxProtocol.Fabric;
 using GxProtocol.Grains.Commands;
 using GxProtocol.Grains.Interfaces.Commands;
 using GxProtocol.Grains.Interfaces.Errors;
@@ -44,7 +44,11 @@ public sealed partial class OrganizationGrain(
 
     public async Task<CommandAccepted> ProposeAsync(OrganizationProposal proposal)
     {
-        if (await handoff.RepeatedAsync(State.Log, proposal.CommandId, OrgId) is { } repeat) return repeat;
+        if (await handoff.RepeatedAsync(State.Log, proposal.CommandId, OrgId) is { } repeat)
+        {
+            return repeat;
+        }
+
         if (State.Exists)
         {
             throw DomainRuleException.Conflict("organization_exists", $"The organization id '{OrgId}' is already taken.");
@@ -105,7 +109,11 @@ public sealed partial class OrganizationGrain(
 
     public async Task<CommandAccepted> EndorseAsync(Guid stakeholderId, Guid commandId)
     {
-        if (await handoff.RepeatedAsync(State.Log, commandId, OrgId) is { } repeat) return repeat;
+        if (await handoff.RepeatedAsync(State.Log, commandId, OrgId) is { } repeat)
+        {
+            return repeat;
+        }
+
         RequireStakeholder(stakeholderId);
         if (ExpectedActive())
         {
@@ -120,7 +128,11 @@ public sealed partial class OrganizationGrain(
 
     public async Task<CommandAccepted> ActivateAsync(Guid stakeholderId, Guid commandId)
     {
-        if (await handoff.RepeatedAsync(State.Log, commandId, OrgId) is { } repeat) return repeat;
+        if (await handoff.RepeatedAsync(State.Log, commandId, OrgId) is { } repeat)
+        {
+            return repeat;
+        }
+
         RequireStakeholder(stakeholderId);
         if (ExpectedActive())
         {
@@ -136,7 +148,11 @@ public sealed partial class OrganizationGrain(
 
     public async Task<CommandAccepted> DefineRuleAsync(AuthRuleDefinition rule)
     {
-        if (await handoff.RepeatedAsync(State.Log, rule.CommandId, OrgId) is { } repeat) return repeat;
+        if (await handoff.RepeatedAsync(State.Log, rule.CommandId, OrgId) is { } repeat)
+        {
+            return repeat;
+        }
+
         RequireStakeholder(rule.CallerId);
         RequireActive();
         if (rule.ApproverIds.Count is 0 or > MaxStakeholders || rule.ApproverIds.Distinct().Count() != rule.ApproverIds.Count)

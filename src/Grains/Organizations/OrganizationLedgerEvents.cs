@@ -20,7 +20,11 @@ public static class OrganizationLedgerEvents
         {
             case nameof(OrganizationProposed):
                 var proposed = LedgerEventJson.Deserialize<OrganizationProposed>(ledgerEvent.Payload);
-                if (proposed.OrgId != orgId) break;
+                if (proposed.OrgId != orgId)
+                {
+                    break;
+                }
+
                 state.Status = state.Status == GxStatuses.OrganizationActive ? state.Status : GxStatuses.OrganizationProposed;
                 state.OrgName = proposed.OrgName;
                 state.OrgType = proposed.OrgType;
@@ -105,8 +109,11 @@ public static class OrganizationLedgerEvents
         // A transaction this grain did not accept (recovered state) is still tracked from the event alone.
         tx ??= state.PendingTxs[pendingTxId] = new PendingMultiSigTx
         {
-            InitiatorId = Guid.Parse(initiated.InitiatorId), ToUserId = Guid.TryParse(initiated.To, out var to) ? to : Guid.Empty,
-            Amount = initiated.Amount, Remark = initiated.Remark, ApproverIds = state.Rule?.ApproverIds.ToList() ?? [],
+            InitiatorId = Guid.Parse(initiated.InitiatorId),
+            ToUserId = Guid.TryParse(initiated.To, out var to) ? to : Guid.Empty,
+            Amount = initiated.Amount,
+            Remark = initiated.Remark,
+            ApproverIds = state.Rule?.ApproverIds.ToList() ?? [],
             InitiatedAt = DateTimeOffset.UtcNow,
         };
         tx.RequiredApprovals = initiated.RequiredApprovals;
@@ -127,7 +134,9 @@ public static class OrganizationLedgerEvents
         }
         tx ??= state.PendingTxs[pendingTxId] = new PendingMultiSigTx
         {
-            InitiatorId = Guid.Parse(proposed.InitiatorId), ApproverIds = state.Rule?.ApproverIds.ToList() ?? [], InitiatedAt = DateTimeOffset.UtcNow,
+            InitiatorId = Guid.Parse(proposed.InitiatorId),
+            ApproverIds = state.Rule?.ApproverIds.ToList() ?? [],
+            InitiatedAt = DateTimeOffset.UtcNow,
             ProposedRule = new AuthRuleView(proposed.AmountThreshold, proposed.RequiredApprovals, proposed.ApproverIds.Select(Guid.Parse).ToList()),
         };
         tx.RequiredApprovals = proposed.ApprovalsNeeded;

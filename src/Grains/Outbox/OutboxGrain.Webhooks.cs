@@ -15,8 +15,10 @@ public sealed partial class OutboxGrain
         var deadLetter = new WebhookEvent(WebhookEventTypes.OutboxDeadLettered, $"outbox:{row.CommandId:N}:{row.Attempts}", clock.GetUtcNow(),
             new Dictionary<string, string>
             {
-                ["commandId"] = row.CommandId.ToString(), ["transaction"] = row.Command.TransactionName,
-                ["attempts"] = row.Attempts.ToString(CultureInfo.InvariantCulture), ["lastError"] = row.LastError ?? "",
+                ["commandId"] = row.CommandId.ToString(),
+                ["transaction"] = row.Command.TransactionName,
+                ["attempts"] = row.Attempts.ToString(CultureInfo.InvariantCulture),
+                ["lastError"] = row.LastError ?? "",
                 ["shard"] = Shard.ToString(CultureInfo.InvariantCulture),
             });
         _ = PublishAsync();

@@ -177,7 +177,9 @@ public sealed partial class PaymentRequestGrain(
             var due = State.ExpiresAt - clock.GetUtcNow();
             _expiryTimer = this.RegisterGrainTimer(OnExpiryTimerAsync, new GrainTimerCreationOptions
             {
-                DueTime = due > TimeSpan.Zero ? due : TimeSpan.Zero, Period = TimeSpan.FromSeconds(1), KeepAlive = true,
+                DueTime = due > TimeSpan.Zero ? due : TimeSpan.Zero,
+                Period = TimeSpan.FromSeconds(1),
+                KeepAlive = true,
             });
         }
         else if (!open)
@@ -191,7 +193,9 @@ public sealed partial class PaymentRequestGrain(
         {
             _settleTimer = this.RegisterGrainTimer(_ => SettleAsync(), new GrainTimerCreationOptions
             {
-                DueTime = SettleInterval, Period = SettleInterval, KeepAlive = true,
+                DueTime = SettleInterval,
+                Period = SettleInterval,
+                KeepAlive = true,
             });
         }
         else if (!paying)

@@ -18,8 +18,14 @@ public static partial class ReadModelProjection
                 var proposed = LedgerEventJson.Deserialize<OrganizationProposed>(payload);
                 changes.Patch(Collections.Organizations, proposed.OrgId, new
                 {
-                    proposed.OrgId, proposed.OrgName, proposed.OrgType, proposed.Country, proposed.StakeholderIds, proposed.EndorsedBy,
-                    status = GxStatuses.OrganizationProposed, proposedAt = at,
+                    proposed.OrgId,
+                    proposed.OrgName,
+                    proposed.OrgType,
+                    proposed.Country,
+                    proposed.StakeholderIds,
+                    proposed.EndorsedBy,
+                    status = GxStatuses.OrganizationProposed,
+                    proposedAt = at,
                 }, Collections.All, GxStatuses.OrganizationProposed).Count(Counters.Organizations);
                 foreach (var stakeholder in proposed.StakeholderIds)
                 {
@@ -38,8 +44,16 @@ public static partial class ReadModelProjection
                 var initiated = LedgerEventJson.Deserialize<MultiSigTxInitiated>(payload);
                 changes.Patch(Collections.MultiSigTxs, initiated.PendingTxId, new
                 {
-                    initiated.PendingTxId, initiated.OrgId, initiated.InitiatorId, initiated.To, initiated.Amount, initiated.Remark,
-                    initiated.RequiredApprovals, initiated.Approvals, initiated.Status, initiatedAt = at,
+                    initiated.PendingTxId,
+                    initiated.OrgId,
+                    initiated.InitiatorId,
+                    initiated.To,
+                    initiated.Amount,
+                    initiated.Remark,
+                    initiated.RequiredApprovals,
+                    initiated.Approvals,
+                    initiated.Status,
+                    initiatedAt = at,
                 }, initiated.OrgId, initiated.Status);
                 MultiSigPayout(changes, initiated.OrgId, initiated.To, initiated.Fees, initiated.Balances, initiated.Remark);
                 break;
@@ -62,8 +76,16 @@ public static partial class ReadModelProjection
                 var applied = LedgerEventJson.Deserialize<LoanApplicationReceived>(payload);
                 changes.Patch(Collections.Loans, applied.LoanId, new
                 {
-                    applied.LoanId, applied.BorrowerId, applied.Amount, applied.AmountDue, totalRepaid = 0L, remaining = applied.AmountDue,
-                    applied.Status, applied.TermDays, applied.TrustScore, appliedAt = at,
+                    applied.LoanId,
+                    applied.BorrowerId,
+                    applied.Amount,
+                    applied.AmountDue,
+                    totalRepaid = 0L,
+                    remaining = applied.AmountDue,
+                    applied.Status,
+                    applied.TermDays,
+                    applied.TrustScore,
+                    appliedAt = at,
                 }, applied.BorrowerId, applied.Status).Count(Counters.Loans);
                 break;
             case nameof(LoanApproved):
@@ -84,8 +106,17 @@ public static partial class ReadModelProjection
                 var submitted = LedgerEventJson.Deserialize<ProposalSubmitted>(payload);
                 changes.Patch(Collections.Proposals, submitted.ProposalId, new
                 {
-                    submitted.ProposalId, submitted.ProposerId, submitted.Title, submitted.TargetParameter, submitted.ProposedValue,
-                    status = GxStatuses.ProposalActive, votesFor = 0L, votesAgainst = 0L, votesAbstain = 0L, submittedAt = at, submitted.VotingEndsAt,
+                    submitted.ProposalId,
+                    submitted.ProposerId,
+                    submitted.Title,
+                    submitted.TargetParameter,
+                    submitted.ProposedValue,
+                    status = GxStatuses.ProposalActive,
+                    votesFor = 0L,
+                    votesAgainst = 0L,
+                    votesAbstain = 0L,
+                    submittedAt = at,
+                    submitted.VotingEndsAt,
                 }, Collections.All, GxStatuses.ProposalActive).Count(Counters.Proposals);
                 break;
             case nameof(VoteCast):
@@ -96,14 +127,22 @@ public static partial class ReadModelProjection
                 var passed = LedgerEventJson.Deserialize<ProposalExecuted>(payload);
                 changes.Patch(Collections.Proposals, passed.ProposalId, new
                 {
-                    status = GxStatuses.ProposalExecuted, passed.VotesFor, passed.VotesAgainst, passed.VotesAbstain, outcome = passed.Reason,
+                    status = GxStatuses.ProposalExecuted,
+                    passed.VotesFor,
+                    passed.VotesAgainst,
+                    passed.VotesAbstain,
+                    outcome = passed.Reason,
                 }, status: GxStatuses.ProposalExecuted);
                 break;
             case nameof(ProposalFailed):
                 var failed = LedgerEventJson.Deserialize<ProposalFailed>(payload);
                 changes.Patch(Collections.Proposals, failed.ProposalId, new
                 {
-                    status = GxStatuses.ProposalFailed, failed.VotesFor, failed.VotesAgainst, failed.VotesAbstain, outcome = failed.Reason,
+                    status = GxStatuses.ProposalFailed,
+                    failed.VotesFor,
+                    failed.VotesAgainst,
+                    failed.VotesAbstain,
+                    outcome = failed.Reason,
                 }, status: GxStatuses.ProposalFailed);
                 break;
         }

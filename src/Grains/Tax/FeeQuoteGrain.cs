@@ -1,5 +1,5 @@
-using GxProtocol.Fabric;
 using GxProtocol.Contract;
+using GxProtocol.Fabric;
 using GxProtocol.Grains.Interfaces.Tax;
 using Orleans.Concurrency;
 

@@ -1,10 +1,10 @@
-using GxProtocol.Fabric;
 using GxProtocol.Contract;
+using GxProtocol.Fabric;
 using GxProtocol.Grains.Commands;
-using GxProtocol.Grains.Interfaces.System;
 using GxProtocol.Grains.Interfaces.Commands;
 using GxProtocol.Grains.Interfaces.Errors;
 using GxProtocol.Grains.Interfaces.Ledger;
+using GxProtocol.Grains.Interfaces.System;
 using GxProtocol.Grains.Interfaces.Tax;
 using GxProtocol.Grains.Interfaces.Users;
 using GxProtocol.Grains.Ledger;

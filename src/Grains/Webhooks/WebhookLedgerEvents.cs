@@ -40,8 +40,10 @@ public static class WebhookLedgerEvents
                 var executed = LedgerEventJson.Deserialize<ProposalExecuted>(ledgerEvent.Payload);
                 data = new()
                 {
-                    ["proposalId"] = executed.ProposalId, ["targetParameter"] = executed.TargetParameter,
-                    ["oldValue"] = executed.OldValue.ToString(CultureInfo.InvariantCulture), ["newValue"] = executed.NewValue.ToString(CultureInfo.InvariantCulture),
+                    ["proposalId"] = executed.ProposalId,
+                    ["targetParameter"] = executed.TargetParameter,
+                    ["oldValue"] = executed.OldValue.ToString(CultureInfo.InvariantCulture),
+                    ["newValue"] = executed.NewValue.ToString(CultureInfo.InvariantCulture),
                 };
                 break;
             case nameof(TransferWithFeesCompleted):
@@ -50,8 +52,11 @@ public static class WebhookLedgerEvents
                 {
                     data = new()
                     {
-                        ["commandId"] = transfer.CommandId, ["from"] = transfer.From, ["to"] = transfer.To,
-                        ["amount"] = NotificationProjection.Coins(transfer.Amount), ["fee"] = NotificationProjection.Coins(transfer.Fee),
+                        ["commandId"] = transfer.CommandId,
+                        ["from"] = transfer.From,
+                        ["to"] = transfer.To,
+                        ["amount"] = NotificationProjection.Coins(transfer.Amount),
+                        ["fee"] = NotificationProjection.Coins(transfer.Fee),
                     };
                 }
                 break;

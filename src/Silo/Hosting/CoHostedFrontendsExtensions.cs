@@ -1,6 +1,6 @@
 using GxProtocol.ApiFrontends.Documents;
-using GxProtocol.ApiFrontends.Infrastructure;
 using GxProtocol.ApiFrontends.Identity;
+using GxProtocol.ApiFrontends.Infrastructure;
 using GxProtocol.ApiFrontends.Services;
 
 namespace GxProtocol.Silo.Hosting;

@@ -1,6 +1,6 @@
+using GxProtocol.Grains.Infrastructure;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
-using GxProtocol.Grains.Infrastructure;
 using Orleans.Serialization;
 
 namespace GxProtocol.Silo.Postgres;

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.IdentityModel.JsonWebTokens;
 using GxProtocol.Backend.Tests.Support;
 using GxProtocol.Grains.Interfaces.Users;
+using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace GxProtocol.Backend.Tests.AdminSignIn;
 

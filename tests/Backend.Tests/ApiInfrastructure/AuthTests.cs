@@ -3,12 +3,12 @@ using System.Net.Http.Headers;
 using GxProtocol.ApiFrontends.Infrastructure;
 using GxProtocol.ApiFrontends.Infrastructure.Auth;
 using GxProtocol.ApiFrontends.Infrastructure.Problems;
+using GxProtocol.Backend.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
-using GxProtocol.Backend.Tests.Support;
 
 namespace GxProtocol.Backend.Tests.ApiInfrastructure;
 

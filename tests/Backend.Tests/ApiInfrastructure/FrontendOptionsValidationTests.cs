@@ -1,5 +1,5 @@
-using GxProtocol.Backend.Tests.Support;
 using GxProtocol.ApiFrontends.Identity;
+using GxProtocol.Backend.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 

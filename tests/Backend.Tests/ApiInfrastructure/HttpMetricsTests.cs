@@ -1,8 +1,8 @@
 using GxProtocol.ApiFrontends.Infrastructure.Metrics;
+using GxProtocol.Backend.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using GxProtocol.Backend.Tests.Support;
 
 namespace GxProtocol.Backend.Tests.ApiInfrastructure;
 

@@ -43,8 +43,11 @@ public sealed class PreferWaitTests
         Assert.Equal(202, result.StatusCode);
         Assert.Equal($"/identity/api/v1/commands/{commandId}", result.Location);
 
-        var context = new DefaultHttpContext { RequestServices = new ServiceCollection()
-            .AddLogging().ConfigureHttpJsonOptions(o => GxJson.Configure(o.SerializerOptions)).BuildServiceProvider() };
+        var context = new DefaultHttpContext
+        {
+            RequestServices = new ServiceCollection()
+            .AddLogging().ConfigureHttpJsonOptions(o => GxJson.Configure(o.SerializerOptions)).BuildServiceProvider()
+        };
         context.Response.Body = new MemoryStream();
         await result.ExecuteAsync(context);
         context.Response.Body.Position = 0;

@@ -1,10 +1,10 @@
 using System.Net;
 using GxProtocol.ApiFrontends.Infrastructure.Problems;
 using GxProtocol.ApiFrontends.Infrastructure.RateLimiting;
+using GxProtocol.Backend.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
-using GxProtocol.Backend.Tests.Support;
 
 namespace GxProtocol.Backend.Tests.ApiInfrastructure;
 

@@ -1,7 +1,7 @@
 using System.Net;
+using GxProtocol.Backend.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using GxProtocol.Backend.Tests.Support;
 
 namespace GxProtocol.Backend.Tests.ApiInfrastructure;
 

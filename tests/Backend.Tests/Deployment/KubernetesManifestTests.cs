@@ -30,8 +30,13 @@ public sealed partial class KubernetesManifestTests
     // The ports of API.md; the frontends listen on them (GxServiceNames.Ports).
     private static readonly Dictionary<string, int> ApiPorts = new()
     {
-        ["identity"] = 3001, ["admin"] = 3002, ["tokenomics"] = 3003, ["organization"] = 3004,
-        ["loanpool"] = 3005, ["governance"] = 3006, ["tax"] = 3007,
+        ["identity"] = 3001,
+        ["admin"] = 3002,
+        ["tokenomics"] = 3003,
+        ["organization"] = 3004,
+        ["loanpool"] = 3005,
+        ["governance"] = 3006,
+        ["tax"] = 3007,
     };
 
     private static readonly string RepoRoot = FindRepoRoot();

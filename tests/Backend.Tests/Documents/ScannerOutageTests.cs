@@ -1,8 +1,8 @@
 using System.Net;
 using GxProtocol.ApiFrontends.Documents;
+using GxProtocol.Backend.Tests.Support;
 using Microsoft.Extensions.Options;
 using static GxProtocol.Backend.Tests.Documents.DocumentApi;
-using GxProtocol.Backend.Tests.Support;
 
 namespace GxProtocol.Backend.Tests.Documents;
 

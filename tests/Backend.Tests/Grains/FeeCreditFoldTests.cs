@@ -1,9 +1,9 @@
+using GxProtocol.Backend.Tests.Support;
 using GxProtocol.Contract;
 using GxProtocol.Grains;
 using GxProtocol.Grains.Interfaces.Tax;
 using GxProtocol.Grains.Interfaces.Users;
 using GxProtocol.Grains.Tax;
-using GxProtocol.Backend.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,6 +1,6 @@
-using GxProtocol.Grains.Commands;
 using System.Text;
 using GxProtocol.Contract;
+using GxProtocol.Grains.Commands;
 using GxProtocol.Grains.Interfaces.Ledger;
 using GxProtocol.Grains.Ledger;
 using GxProtocol.Grains.ReadModels;

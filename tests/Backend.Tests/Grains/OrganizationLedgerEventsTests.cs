@@ -22,8 +22,13 @@ public sealed class OrganizationLedgerEventsTests
 
     private static OrganizationState ActiveOrganization() => new()
     {
-        Status = GxStatuses.OrganizationActive, OrgName = "Acme", OrgType = "business", ProposerId = Alice, Country = "MY",
-        StakeholderIds = [Alice, Bob, Carol], EndorsedBy = [Alice, Bob, Carol],
+        Status = GxStatuses.OrganizationActive,
+        OrgName = "Acme",
+        OrgType = "business",
+        ProposerId = Alice,
+        Country = "MY",
+        StakeholderIds = [Alice, Bob, Carol],
+        EndorsedBy = [Alice, Bob, Carol],
         Rule = new AuthRuleView(10 * GxChaincode.QiratPerCoin, 2, [Alice, Bob]),
     };
 
@@ -54,8 +59,13 @@ public sealed class OrganizationLedgerEventsTests
         state.Log.Pending[initiate.CommandId] = initiate;
         state.PendingTxs[pendingTxId] = new PendingMultiSigTx
         {
-            CommandId = initiate.CommandId, InitiatorId = Alice, ToUserId = Carol, Amount = 50_000_000, RequiredApprovals = 2,
-            ApproverIds = [Alice, Bob], Approvals = [Alice],
+            CommandId = initiate.CommandId,
+            InitiatorId = Alice,
+            ToUserId = Carol,
+            Amount = 50_000_000,
+            RequiredApprovals = 2,
+            ApproverIds = [Alice, Bob],
+            Approvals = [Alice],
         };
 
         OrganizationLedgerEvents.Apply(state, OrgId, Event(new MultiSigTxInitiated(pendingTxId.ToString(), OrgId, Alice.ToString(), Carol.ToString(),

@@ -21,7 +21,9 @@ public static class WalkResources
             var registered = await setup.CallAsync(setup.Backend.SuperAdmin, "POST", "/admin/api/v1/webhooks", new Dictionary<string, JsonNode?>
             {
                 // Port 9 (discard): nothing listens, so its deliveries, if any, fail quietly.
-                ["url"] = "http://127.0.0.1:9/walk", ["events"] = new JsonArray("proposal.executed"), ["secret"] = "the walk's webhook secret",
+                ["url"] = "http://127.0.0.1:9/walk",
+                ["events"] = new JsonArray("proposal.executed"),
+                ["secret"] = "the walk's webhook secret",
             });
             if (WalkSetup.IdFrom(registered, "id") is { } webhookId)
             {
@@ -183,7 +185,9 @@ public static class WalkResources
             var orgId = $"walk-{Guid.NewGuid():N}"[..20];
             var proposed = await setup.CallAsync(setup.Owner.Client, "POST", "/organization/api/v1/organizations", new Dictionary<string, JsonNode?>
             {
-                ["orgId"] = orgId, ["orgName"] = "Walk Org", ["orgType"] = "business",
+                ["orgId"] = orgId,
+                ["orgName"] = "Walk Org",
+                ["orgType"] = "business",
                 ["stakeholderIds"] = new JsonArray(setup.Owner.UserId, setup.Partner.UserId),
             });
             setup.Ids.Name(WalkSetup.IdFrom(proposed, "orgId") ?? orgId, "orgId");
@@ -193,7 +197,8 @@ public static class WalkResources
             await setup.CallAsync(setup.Owner.Client, "POST", "/organization/api/v1/organizations/{orgId}/activate");
             await setup.CallAsync(setup.Owner.Client, "POST", "/organization/api/v1/organizations/{orgId}/rules", new Dictionary<string, JsonNode?>
             {
-                ["amountThreshold"] = "1", ["requiredApprovals"] = 2,
+                ["amountThreshold"] = "1",
+                ["requiredApprovals"] = 2,
                 ["approverIds"] = new JsonArray(setup.Owner.UserId, setup.Partner.UserId),
             });
             var initiated = await setup.CallAsync(setup.Owner.Client, "POST", "/organization/api/v1/organizations/{orgId}/transactions",
@@ -244,8 +249,10 @@ public static class WalkResources
         {
             var submitted = await setup.CallAsync(setup.Backend.SuperAdmin, "POST", "/governance/api/v1/proposals", new Dictionary<string, JsonNode?>
             {
-                ["title"] = "Walk proposal", ["description"] = "Made by the cross-user walk.",
-                ["targetParameter"] = "votingPeriodDays", ["proposedValue"] = "14",
+                ["title"] = "Walk proposal",
+                ["description"] = "Made by the cross-user walk.",
+                ["targetParameter"] = "votingPeriodDays",
+                ["proposedValue"] = "14",
             });
             var proposalId = WalkSetup.IdFrom(submitted, "proposalId")
                 ?? (WalkSetup.IdFrom(submitted, "commandId") is { } commandId ? GxIds.ForRequest(Guid.Parse(commandId), GxIds.Proposal).ToString("D") : null);

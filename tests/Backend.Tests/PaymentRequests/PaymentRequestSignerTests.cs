@@ -16,7 +16,10 @@ public sealed class PaymentRequestSignerTests
     {
         var request = new PaymentRequestState
         {
-            Code = "QS-34679ACD", PayeeId = Guid.NewGuid(), AmountQirat = 12_500_000, ExpiresAt = DateTimeOffset.FromUnixTimeSeconds(1_800_000_000),
+            Code = "QS-34679ACD",
+            PayeeId = Guid.NewGuid(),
+            AmountQirat = 12_500_000,
+            ExpiresAt = DateTimeOffset.FromUnixTimeSeconds(1_800_000_000),
         };
         var siloA = Signer(PaymentRequestOptions.DeriveFromJwtKey(JwtKey));
         var siloB = Signer(PaymentRequestOptions.DeriveFromJwtKey(JwtKey));
@@ -30,7 +33,10 @@ public sealed class PaymentRequestSignerTests
         Assert.False(elsewhere.IsPayloadOf(payload, request));
         var moreExpensive = new PaymentRequestState
         {
-            Code = request.Code, PayeeId = request.PayeeId, AmountQirat = request.AmountQirat + 1, ExpiresAt = request.ExpiresAt,
+            Code = request.Code,
+            PayeeId = request.PayeeId,
+            AmountQirat = request.AmountQirat + 1,
+            ExpiresAt = request.ExpiresAt,
         };
         Assert.False(siloB.IsPayloadOf(payload, moreExpensive));
     }

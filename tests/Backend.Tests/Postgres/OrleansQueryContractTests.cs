@@ -1,9 +1,9 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using GxProtocol.Backend.Tests.Support;
 using Npgsql;
 using Orleans.Configuration;
 using Orleans.Storage;
-using GxProtocol.Backend.Tests.Support;
 
 namespace GxProtocol.Backend.Tests.Postgres;
 

@@ -1,5 +1,5 @@
-using Orleans.TestingHost;
 using GxProtocol.Backend.Tests.Support;
+using Orleans.TestingHost;
 
 namespace GxProtocol.Backend.Tests.Postgres;
 
@@ -9,11 +9,11 @@ namespace GxProtocol.Backend.Tests.Postgres;
 /// </summary>
 public sealed class PostgresClusterFixture : IAsyncLifetime
 {
-    private readonly PostgresFixture database = new();
+    private readonly PostgresFixture _database = new();
 
     public TestCluster Cluster { get; private set; } = null!;
 
-    public string ConnectionString => database.ConnectionString;
+    public string ConnectionString => _database.ConnectionString;
 
     /// <summary>
     /// Services of the first silo (TestCluster runs silos in this process), e.g. its IGrainStorage
@@ -26,11 +26,11 @@ public sealed class PostgresClusterFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await database.InitializeAsync();
+        await _database.InitializeAsync();
 
         var builder = new TestClusterBuilder(2);
         builder.Options.UseTestClusterMembership = false;
-        builder.Properties[PostgresTestClusterConfiguration.ConnectionStringKey] = database.ConnectionString;
+        builder.Properties[PostgresTestClusterConfiguration.ConnectionStringKey] = _database.ConnectionString;
         builder.AddSiloBuilderConfigurator<PostgresSiloConfigurator>();
         builder.AddClientBuilderConfigurator<PostgresClientConfigurator>();
         Cluster = builder.Build();
@@ -45,6 +45,6 @@ public sealed class PostgresClusterFixture : IAsyncLifetime
             await Cluster.DisposeAsync();
         }
 
-        await database.DisposeAsync();
+        await _database.DisposeAsync();
     }
 }

@@ -1,5 +1,5 @@
-using GxProtocol.Backend.Tests.Support;
 using System.Text;
+using GxProtocol.Backend.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Orleans.Serialization;

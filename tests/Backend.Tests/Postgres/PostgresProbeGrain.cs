@@ -8,7 +8,7 @@ public sealed class PostgresProbeGrain(
 {
     public const string ReminderName = "probe";
 
-    private readonly Guid activationId = Guid.NewGuid();
+    private readonly Guid _activationId = Guid.NewGuid();
 
     public async Task SaveAsync(string text, string attachmentLabel)
     {
@@ -21,7 +21,7 @@ public sealed class PostgresProbeGrain(
         state.State.Text,
         (state.State.Attachment as PostgresProbeAttachment)?.Label,
         state.State.ReminderTicks,
-        activationId));
+        _activationId));
 
     public Task DeactivateAsync()
     {

@@ -1,6 +1,6 @@
+using GxProtocol.Silo.Postgres;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using GxProtocol.Silo.Postgres;
 using Orleans.TestingHost;
 
 namespace GxProtocol.Backend.Tests.Postgres;

@@ -3,8 +3,8 @@ using GxProtocol.Grains.Interfaces.Audit;
 using GxProtocol.Grains.Interfaces.Ledger;
 using GxProtocol.Grains.Interfaces.Users;
 using GxProtocol.Grains.ReadModels;
-using Npgsql;
 using GxProtocol.Silo.ReadModels;
+using Npgsql;
 
 namespace GxProtocol.Backend.Tests.ReadModels;
 

@@ -1,5 +1,5 @@
-using GxProtocol.Grains.Commands;
 using GxProtocol.Contract;
+using GxProtocol.Grains.Commands;
 using GxProtocol.Grains.Interfaces.Commands;
 using GxProtocol.Grains.Interfaces.Ledger;
 using GxProtocol.Grains.Interfaces.System;
@@ -90,8 +90,11 @@ public sealed class AdminSystemLedgerEventsTests
     public void A_user_becomes_admin_and_records_genesis_from_their_events()
     {
         var userId = Guid.NewGuid();
-        var state = new UserState { Profile = new(userId, "a@b.c", "A", "B", null, null, "MY", new DateOnly(1990, 1, 1),
-            UserStatus.Active, UserRole.User, DateTimeOffset.UnixEpoch) };
+        var state = new UserState
+        {
+            Profile = new(userId, "a@b.c", "A", "B", null, null, "MY", new DateOnly(1990, 1, 1),
+            UserStatus.Active, UserRole.User, DateTimeOffset.UnixEpoch)
+        };
 
         UserLedgerEvents.Apply(state, new CommandLog(), userId, Event(new AdminAppointed(userId.ToString(), DateTimeOffset.UnixEpoch)));
         UserLedgerEvents.Apply(state, new CommandLog(), userId, Event(new GenesisDistributed(userId.ToString(), "MY", 1, 500, 50, [new(userId.ToString(), 500)])));

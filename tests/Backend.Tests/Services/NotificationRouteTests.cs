@@ -144,9 +144,18 @@ public sealed class NotificationRouteTests(ServicesBackend backend)
                     {
                         return new StreamEvent(name, id!, JsonNode.Parse(data)!);
                     }
-                    if (line.StartsWith("event: ", StringComparison.Ordinal)) name = line[7..];
-                    else if (line.StartsWith("id: ", StringComparison.Ordinal)) id = line[4..];
-                    else if (line.StartsWith("data: ", StringComparison.Ordinal)) data = line[6..];
+                    if (line.StartsWith("event: ", StringComparison.Ordinal))
+                    {
+                        name = line[7..];
+                    }
+                    else if (line.StartsWith("id: ", StringComparison.Ordinal))
+                    {
+                        id = line[4..];
+                    }
+                    else if (line.StartsWith("data: ", StringComparison.Ordinal))
+                    {
+                        data = line[6..];
+                    }
                 }
             }
             catch (OperationCanceledException)

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using GxProtocol.ApiFrontends.Infrastructure.Auth;
 using GxProtocol.ApiFrontends.Infrastructure;
+using GxProtocol.ApiFrontends.Infrastructure.Auth;
 using GxProtocol.Backend.Tests.ApiInfrastructure;
 using GxProtocol.Backend.Tests.Support;
 

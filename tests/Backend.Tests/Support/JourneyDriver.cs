@@ -52,8 +52,12 @@ public sealed class JourneyDriver(Func<Uri> apiBase)
         using var anonymous = new GxApiClient(apiBase());
         var registered = await anonymous.PostAsync("/identity/api/v1/users", new
         {
-            email, password = UserPassword, firstName = "Test", lastName = "User",
-            nationalityCountryCode = country, dateOfBirth = "1990-04-01",
+            email,
+            password = UserPassword,
+            firstName = "Test",
+            lastName = "User",
+            nationalityCountryCode = country,
+            dateOfBirth = "1990-04-01",
         });
         Assert.True(registered.Status == HttpStatusCode.Created, $"register {email}: {registered}");
         Assert.Equal("REGISTERED", registered["status"]);

@@ -1,13 +1,13 @@
-using Orleans.Providers;
 using GxProtocol.Fabric.Configuration;
 using GxProtocol.Grains;
 using GxProtocol.Grains.Outbox;
 using GxProtocol.Grains.ReadModels;
-using GxProtocol.Grains.Webhooks;
 using GxProtocol.Grains.Tax;
-using Microsoft.Extensions.DependencyInjection;
+using GxProtocol.Grains.Webhooks;
 using GxProtocol.Silo.Outbox;
 using GxProtocol.Silo.Postgres;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Providers;
 using Orleans.Serialization;
 using Orleans.TestingHost;
 

@@ -9,22 +9,22 @@ namespace GxProtocol.Backend.Tests.Support;
 /// </summary>
 public sealed class PostgresFixture : IAsyncLifetime
 {
-    private string? connectionString;
+    private string? _connectionString;
 
     /// <summary>Connection string to this fixture's database, migrated to the current schema.</summary>
-    public string ConnectionString => connectionString ?? throw new InvalidOperationException("PostgresFixture is not initialized yet.");
+    public string ConnectionString => _connectionString ?? throw new InvalidOperationException("PostgresFixture is not initialized yet.");
 
     public async Task InitializeAsync()
     {
-        connectionString = await PostgresTestServer.CreateDatabaseAsync();
-        await PostgresMigrator.MigrateAsync(connectionString, NullLogger.Instance);
+        _connectionString = await PostgresTestServer.CreateDatabaseAsync();
+        await PostgresMigrator.MigrateAsync(_connectionString, NullLogger.Instance);
     }
 
     public async Task DisposeAsync()
     {
-        if (connectionString is not null)
+        if (_connectionString is not null)
         {
-            await PostgresTestServer.DropDatabaseAsync(connectionString);
+            await PostgresTestServer.DropDatabaseAsync(_connectionString);
         }
     }
 }

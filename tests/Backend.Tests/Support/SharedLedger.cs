@@ -1,8 +1,8 @@
+using GxProtocol.Contract;
 using GxProtocol.DevLedger.Configuration;
 using GxProtocol.DevLedger.Hosting;
 using GxProtocol.Fabric.Client;
 using GxProtocol.Fabric.Configuration;
-using GxProtocol.Contract;
 using GxProtocol.Fabric.Identity;
 
 namespace GxProtocol.Backend.Tests.Support;
@@ -44,8 +44,10 @@ public sealed class SharedLedger : IAsyncDisposable
     /// <summary>A client with the backend's identity, for a test to act on the ledger behind the backend's back.</summary>
     public FabricLedgerClient ConnectClient() => FabricLedgerClient.Connect(new FabricOptions
     {
-        Endpoint = Host.Endpoint.ToString().TrimEnd('/'), MspId = MspId,
-        CertificatePem = Identity.CertificatePem, PrivateKeyPem = Identity.PrivateKeyPem,
+        Endpoint = Host.Endpoint.ToString().TrimEnd('/'),
+        MspId = MspId,
+        CertificatePem = Identity.CertificatePem,
+        PrivateKeyPem = Identity.PrivateKeyPem,
     });
 
     /// <summary>The balance the ledger holds for an account, read with a query as any client would.</summary>

@@ -35,8 +35,10 @@ public class ShiftedClockClusterFixture : IAsyncLifetime
         var settings = Ledger.SiloSettings();
         var fabric = new FabricOptions
         {
-            Endpoint = settings["Gx:Fabric:Endpoint"], MspId = settings["Gx:Fabric:MspId"],
-            CertificatePem = settings["Gx:Fabric:CertificatePem"], PrivateKeyPem = settings["Gx:Fabric:PrivateKeyPem"],
+            Endpoint = settings["Gx:Fabric:Endpoint"],
+            MspId = settings["Gx:Fabric:MspId"],
+            CertificatePem = settings["Gx:Fabric:CertificatePem"],
+            PrivateKeyPem = settings["Gx:Fabric:PrivateKeyPem"],
         };
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>

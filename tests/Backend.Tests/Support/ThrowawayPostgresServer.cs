@@ -14,20 +14,20 @@ internal sealed class ThrowawayPostgresServer
 {
     private const string BinDirectory = "/usr/lib/postgresql/15/bin";
 
-    private readonly string directory;
-    private readonly bool durableCommits;
+    private readonly string _directory;
+    private readonly bool _durableCommits;
 
     private ThrowawayPostgresServer(string directory, int port, bool durableCommits)
     {
-        this.directory = directory;
-        this.durableCommits = durableCommits;
+        _directory = directory;
+        _durableCommits = durableCommits;
         ConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres";
     }
 
     /// <summary>Superuser connection string to the "postgres" database.</summary>
     public string ConnectionString { get; }
 
-    private string DataDirectory => Path.Combine(directory, "data");
+    private string DataDirectory => Path.Combine(_directory, "data");
 
     public static async Task<ThrowawayPostgresServer> StartAsync(bool durableCommits = false)
     {
@@ -73,7 +73,7 @@ internal sealed class ThrowawayPostgresServer
         var stop = Environment.IsPrivilegedProcess
             ? $"runuser -u postgres -- {pgCtl} -D {DataDirectory} -m immediate -w stop"
             : $"{pgCtl} -D {DataDirectory} -m immediate -w stop";
-        var watchdog = $"while kill -0 {processId} 2>/dev/null; do sleep 1; done; {stop} >/dev/null 2>&1; rm -rf {directory}";
+        var watchdog = $"while kill -0 {processId} 2>/dev/null; do sleep 1; done; {stop} >/dev/null 2>&1; rm -rf {_directory}";
 
         var startInfo = new ProcessStartInfo("setsid") { UseShellExecute = false };
         foreach (var argument in new[] { "bash", "-c", watchdog })
@@ -101,14 +101,14 @@ internal sealed class ThrowawayPostgresServer
         {
             // Already stopped.
         }
-        Directory.Delete(directory, recursive: true);
+        Directory.Delete(_directory, recursive: true);
     }
 
     private Task StartServerAsync()
     {
         var port = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString).Port;
-        var serverOptions = $"-c listen_addresses=127.0.0.1 -p {port} -k {directory} -c fsync=off -c synchronous_commit={(durableCommits ? "on" : "off")} -c max_connections=300";
-        return RunAsPostgresOwnerAsync("pg_ctl", ["-D", DataDirectory, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "60", "-o", serverOptions, "start"]);
+        var serverOptions = $"-c listen_addresses=127.0.0.1 -p {port} -k {_directory} -c fsync=off -c synchronous_commit={(_durableCommits ? "on" : "off")} -c max_connections=300";
+        return RunAsPostgresOwnerAsync("pg_ctl", ["-D", DataDirectory, "-l", Path.Combine(_directory, "server.log"), "-w", "-t", "60", "-o", serverOptions, "start"]);
     }
 
     private static int FindFreePort()

@@ -166,7 +166,12 @@ public sealed class SmtpSignUpTests(SmtpBackend backend) : IClassFixture<SmtpBac
         var http = backend.Client();
         var registered = await PostAsync(http, $"{Identity}/users", new
         {
-            email, password = Password, firstName = "Mail", lastName = "Tester", nationalityCountryCode = "MY", dateOfBirth = "1990-04-01",
+            email,
+            password = Password,
+            firstName = "Mail",
+            lastName = "Tester",
+            nationalityCountryCode = "MY",
+            dateOfBirth = "1990-04-01",
         });
         var body = await registered.Content.ReadAsStringAsync();
         Assert.True(registered.StatusCode == HttpStatusCode.Created, body);

@@ -6,14 +6,14 @@ namespace GxProtocol.Ledger.Tests.Chaincode;
 
 public sealed class CalculateTransactionFeeTests
 {
-    private readonly ChaincodeHarness ledger = new ChaincodeHarness().Bootstrapped(("US", 10m), ("NG", 5m));
+    private readonly ChaincodeHarness _ledger = new ChaincodeHarness().Bootstrapped(("US", 10m), ("NG", 5m));
 
     public CalculateTransactionFeeTests()
     {
-        ledger.CreateUser("alice", "US");
-        ledger.CreateUser("bob", "US");
-        ledger.CreateUser("chidi", "NG");
-        ledger.Role = CallerRoles.PartnerApi;
+        _ledger.CreateUser("alice", "US");
+        _ledger.CreateUser("bob", "US");
+        _ledger.CreateUser("chidi", "NG");
+        _ledger.Role = CallerRoles.PartnerApi;
     }
 
     [Theory]
@@ -24,7 +24,7 @@ public sealed class CalculateTransactionFeeTests
     [InlineData("", "", "SYSTEM", 0, 0, 0)]
     public void Quote_matches_the_transfer_rule(string from, string to, string type, int bps, long fee, long fromSender)
     {
-        var quote = ledger.Evaluate<FeeQuoteResult>(Tax.CalculateTransactionFee, Qirat(100 * Coin + 1), from, to, type);
+        var quote = _ledger.Evaluate<FeeQuoteResult>(Tax.CalculateTransactionFee, Qirat(100 * Coin + 1), from, to, type);
         Assert.Equal((bps, fee, fromSender), (quote.FeeBps, quote.Fee, quote.FeeFromSender));
         Assert.Equal(100 * Coin + 1 + fromSender, quote.SenderDebit);
     }
@@ -32,8 +32,8 @@ public sealed class CalculateTransactionFeeTests
     [Fact]
     public void Quote_equals_what_the_transfer_then_charges()
     {
-        var quote = ledger.Evaluate<FeeQuoteResult>(Tax.CalculateTransactionFee, Qirat(123_456_789), "alice", "chidi", "TRANSFER");
-        var done = ledger.Submit<TransferWithFeesCompleted>(GxChaincode.Tokenomics.TransferWithFees, "alice", "chidi", Qirat(123_456_789), "", "");
+        var quote = _ledger.Evaluate<FeeQuoteResult>(Tax.CalculateTransactionFee, Qirat(123_456_789), "alice", "chidi", "TRANSFER");
+        var done = _ledger.Submit<TransferWithFeesCompleted>(GxChaincode.Tokenomics.TransferWithFees, "alice", "chidi", Qirat(123_456_789), "", "");
         Assert.Equal((quote.Fee, quote.FeeFromSender, quote.FeeFromReceiver, quote.NetReceived), (done.Fee, done.FeeFromSender, done.FeeFromReceiver, done.NetReceived));
     }
 
@@ -46,7 +46,7 @@ public sealed class CalculateTransactionFeeTests
     [InlineData("", "chidi", "NG", "", "TRANSFER", true, 10, 50_000)]
     public void A_side_may_be_named_by_its_country(string from, string to, string fromCountry, string toCountry, string type, bool same, int bps, long fromSender)
     {
-        var quote = ledger.Evaluate<FeeQuoteResult>(Tax.CalculateTransactionFee, Qirat(100 * Coin + 1), from, to, type, fromCountry, toCountry);
+        var quote = _ledger.Evaluate<FeeQuoteResult>(Tax.CalculateTransactionFee, Qirat(100 * Coin + 1), from, to, type, fromCountry, toCountry);
         Assert.Equal((same, bps, fromSender), (quote.SameCountry, quote.FeeBps, quote.FeeFromSender));
     }
 
@@ -56,27 +56,27 @@ public sealed class CalculateTransactionFeeTests
     [InlineData("pool:charitable", "")]
     public void System_accounts_are_not_quoted(string from, string to)
     {
-        var refused = ledger.Refused(400, Tax.CalculateTransactionFee, Qirat(100 * Coin), from, to, "TRANSFER");
+        var refused = _ledger.Refused(400, Tax.CalculateTransactionFee, Qirat(100 * Coin), from, to, "TRANSFER");
         Assert.Contains(from.Contains(':') ? "fromUserId" : "toUserId", refused.Message);
         // Refused before the pool is read: its balance is assembled from a range of credit keys.
-        Assert.DoesNotContain(ledger.LastStub!.Reads, read => read.Contains("pool:", StringComparison.Ordinal));
+        Assert.DoesNotContain(_ledger.LastStub!.Reads, read => read.Contains("pool:", StringComparison.Ordinal));
     }
 
     [Fact]
     public void An_unknown_account_is_not_found_rather_than_quoted_as_domestic() =>
-        ledger.Refused(404, Tax.CalculateTransactionFee, Qirat(100 * Coin), "alice", "nobody", "TRANSFER");
+        _ledger.Refused(404, Tax.CalculateTransactionFee, Qirat(100 * Coin), "alice", "nobody", "TRANSFER");
 
     [Theory]
     [InlineData("alice", "", "US", "")]
     [InlineData("", "", "USA", "")]
     [InlineData("", "", "", "1")]
     public void A_side_named_twice_or_a_malformed_country_is_a_bad_request(string from, string to, string fromCountry, string toCountry) =>
-        ledger.Refused(400, Tax.CalculateTransactionFee, Qirat(100 * Coin), from, to, "TRANSFER", fromCountry, toCountry);
+        _ledger.Refused(400, Tax.CalculateTransactionFee, Qirat(100 * Coin), from, to, "TRANSFER", fromCountry, toCountry);
 
     [Theory]
     [InlineData("0", "TRANSFER")]
     [InlineData("abc", "TRANSFER")]
     [InlineData("1000", "GIFT")]
     public void Bad_input_is_a_bad_request(string amount, string type) =>
-        ledger.Refused(400, Tax.CalculateTransactionFee, amount, "", "", type);
+        _ledger.Refused(400, Tax.CalculateTransactionFee, amount, "", "", type);
 }

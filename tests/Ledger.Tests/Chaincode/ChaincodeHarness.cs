@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using GxProtocol.DevLedger.Chaincode;
 using GxProtocol.Contract;
+using GxProtocol.DevLedger.Chaincode;
 
 namespace GxProtocol.Ledger.Tests.Chaincode;
 
@@ -14,8 +14,8 @@ public sealed class ChaincodeHarness
     public const long Coin = GxChaincode.QiratPerCoin;
     public static readonly DateTimeOffset Genesis = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private readonly GxContractChaincode chaincode = new();
-    private int sequence;
+    private readonly GxContractChaincode _chaincode = new();
+    private int _sequence;
 
     public FakeWorldState World { get; } = new();
     public DateTimeOffset Now { get; set; } = Genesis;
@@ -23,14 +23,18 @@ public sealed class ChaincodeHarness
     public FakeChaincodeStub? LastStub { get; private set; }
 
     public ChaincodeResponse Invoke(string function, params string[] args) =>
-        InvokeAs($"tx-{++sequence:D6}", function, args);
+        InvokeAs($"tx-{++_sequence:D6}", function, args);
 
     public ChaincodeResponse InvokeAs(string transactionId, string function, params string[] args)
     {
         var stub = World.Begin(transactionId, Now, Role);
-        var response = chaincode.Invoke(stub, function, args);
+        var response = _chaincode.Invoke(stub, function, args);
         LastStub = stub;
-        if (response.IsSuccess) World.Apply(stub);
+        if (response.IsSuccess)
+        {
+            World.Apply(stub);
+        }
+
         return response;
     }
 

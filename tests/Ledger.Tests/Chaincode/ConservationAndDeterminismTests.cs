@@ -22,7 +22,10 @@ public sealed class ConservationAndDeterminismTests
 
         ledger.Bootstrapped(("US", 10m), ("NG", 5m));
         foreach (var (id, cc) in new[] { ("alice", "US"), ("bob", "US"), ("chidi", "NG"), ("dayo", "NG") })
+        {
             Step(GxChaincode.Identity.CreateUser, id, cc, "30");
+        }
+
         Step(Tokenomics.TransferWithFees, "alice", "bob", "123456789", "a", "c1");
         Step(Tokenomics.TransferWithFees, "bob", "chidi", "300000001", "b", "c2");
         Step(Tokenomics.TransferWithFees, "chidi", "alice", "2999999", "c", "c3");

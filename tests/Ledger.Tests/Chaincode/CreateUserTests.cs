@@ -6,27 +6,27 @@ namespace GxProtocol.Ledger.Tests.Chaincode;
 
 public sealed class CreateUserTests
 {
-    private readonly ChaincodeHarness ledger = new();
+    private readonly ChaincodeHarness _ledger = new();
 
     [Fact]
     public void CreateUser_before_bootstrap_is_refused()
     {
-        ledger.Refused(409, Identity.CreateUser, "alice", "US", "30");
-        Assert.Empty(ledger.World.State);
+        _ledger.Refused(409, Identity.CreateUser, "alice", "US", "30");
+        Assert.Empty(_ledger.World.State);
     }
 
     [Fact]
     public void CreateUser_for_an_unknown_country_is_refused()
     {
-        ledger.Bootstrapped(("US", 10m));
-        ledger.Refused(404, Identity.CreateUser, "alice", "FR", "30");
+        _ledger.Bootstrapped(("US", 10m));
+        _ledger.Refused(404, Identity.CreateUser, "alice", "FR", "30");
     }
 
     [Fact]
     public void CreateUser_pays_genesis_and_the_treasury_share_and_reports_every_touched_balance()
     {
-        ledger.Bootstrapped(("US", 10m));
-        var created = ledger.CreateUser("alice", "us", 30);
+        _ledger.Bootstrapped(("US", 10m));
+        var created = _ledger.CreateUser("alice", "us", 30);
 
         Assert.Equal(("alice", "US", 30, 1, 500 * Coin, 50 * Coin),
             (created.UserId, created.Nationality, created.Age, created.GenesisPhase, created.GenesisAmount, created.TreasuryAmount));
@@ -36,16 +36,16 @@ public sealed class CreateUserTests
         Assert.Equal(577_500_000_000L * Coin - 500 * Coin, balances[GxSupply.UserGenesisPool]);
         Assert.Equal(152_000_000_000L * Coin - 50 * Coin, balances[GxSupply.GovernmentGenesisPool]);
         Assert.Equal(4, balances.Count);
-        Assert.Equal(GxSupply.TotalSupplyQirat, ledger.SumOfBalances());
+        Assert.Equal(GxSupply.TotalSupplyQirat, _ledger.SumOfBalances());
     }
 
     [Fact]
     public void A_user_is_created_once()
     {
-        ledger.Bootstrapped(("US", 10m));
-        ledger.CreateUser("alice");
-        ledger.Refused(409, Identity.CreateUser, "alice", "US", "30");
-        Assert.Equal(500 * Coin, ledger.Balance("alice"));
+        _ledger.Bootstrapped(("US", 10m));
+        _ledger.CreateUser("alice");
+        _ledger.Refused(409, Identity.CreateUser, "alice", "US", "30");
+        Assert.Equal(500 * Coin, _ledger.Balance("alice"));
     }
 
     [Theory]
@@ -55,22 +55,22 @@ public sealed class CreateUserTests
     [InlineData(74, 0)]
     public void Genesis_is_paid_only_to_ages_13_to_73(int age, long expectedCoins)
     {
-        ledger.Bootstrapped(("US", 10m));
-        var created = ledger.CreateUser("alice", "US", age);
+        _ledger.Bootstrapped(("US", 10m));
+        var created = _ledger.CreateUser("alice", "US", age);
         Assert.Equal(expectedCoins * Coin, created.GenesisAmount);
-        Assert.Equal(expectedCoins * Coin, ledger.Balance("alice"));
+        Assert.Equal(expectedCoins * Coin, _ledger.Balance("alice"));
     }
 
     [Fact]
     public void A_user_registered_too_young_gets_genesis_later_and_only_once()
     {
-        ledger.Bootstrapped(("US", 10m));
-        ledger.CreateUser("teen", "US", 12);
-        ledger.Refused(409, GxChaincode.Tokenomics.DistributeGenesis, "teen");
-        var paid = ledger.Submit<GenesisDistributed>(GxChaincode.Tokenomics.DistributeGenesis, "teen", "13");
+        _ledger.Bootstrapped(("US", 10m));
+        _ledger.CreateUser("teen", "US", 12);
+        _ledger.Refused(409, GxChaincode.Tokenomics.DistributeGenesis, "teen");
+        var paid = _ledger.Submit<GenesisDistributed>(GxChaincode.Tokenomics.DistributeGenesis, "teen", "13");
         Assert.Equal((1, 500 * Coin), (paid.GenesisPhase, paid.GenesisAmount));
-        ledger.Refused(409, GxChaincode.Tokenomics.DistributeGenesis, "teen");
-        Assert.Equal(500 * Coin, ledger.Balance("teen"));
+        _ledger.Refused(409, GxChaincode.Tokenomics.DistributeGenesis, "teen");
+        Assert.Equal(500 * Coin, _ledger.Balance("teen"));
     }
 
     [Theory]
@@ -80,29 +80,29 @@ public sealed class CreateUserTests
     [InlineData("ali ce", "US", "30")]
     public void Malformed_arguments_are_bad_requests(string userId, string nationality, string age)
     {
-        ledger.Bootstrapped(("US", 10m));
-        ledger.Refused(400, Identity.CreateUser, userId, nationality, age);
+        _ledger.Bootstrapped(("US", 10m));
+        _ledger.Refused(400, Identity.CreateUser, userId, nationality, age);
     }
 
     [Fact]
     public void Wrong_argument_count_is_a_bad_request()
     {
-        ledger.Bootstrapped(("US", 10m));
-        ledger.Refused(400, Identity.CreateUser, "alice", "US");
-        ledger.Refused(400, Identity.CreateUser, "alice", "US", "30", new string('a', 64), "extra");
+        _ledger.Bootstrapped(("US", 10m));
+        _ledger.Refused(400, Identity.CreateUser, "alice", "US");
+        _ledger.Refused(400, Identity.CreateUser, "alice", "US", "30", new string('a', 64), "extra");
     }
 
     [Fact]
     public void The_approved_kyc_evidence_hash_is_recorded_with_the_user_and_in_the_event()
     {
-        ledger.Bootstrapped(("US", 10m));
+        _ledger.Bootstrapped(("US", 10m));
         var evidence = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData("passport scan"u8));
 
-        var created = ledger.Submit<UserCreated>(Identity.CreateUser, "alice", "US", "30", evidence);
+        var created = _ledger.Submit<UserCreated>(Identity.CreateUser, "alice", "US", "30", evidence);
 
         Assert.Equal(evidence.ToLowerInvariant(), created.KycEvidenceHash);
-        Assert.Contains(evidence.ToLowerInvariant(), System.Text.Encoding.UTF8.GetString(ledger.World.State["user:alice"]));
-        Assert.Null(ledger.CreateUser("bob").KycEvidenceHash);
+        Assert.Contains(evidence.ToLowerInvariant(), System.Text.Encoding.UTF8.GetString(_ledger.World.State["user:alice"]));
+        Assert.Null(_ledger.CreateUser("bob").KycEvidenceHash);
     }
 
     [Theory]
@@ -111,16 +111,16 @@ public sealed class CreateUserTests
     [InlineData("ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab")]
     public void A_malformed_evidence_hash_is_a_bad_request_and_registers_no_one(string evidence)
     {
-        ledger.Bootstrapped(("US", 10m));
-        ledger.Refused(400, Identity.CreateUser, "alice", "US", "30", evidence);
-        Assert.DoesNotContain("user:alice", ledger.World.State.Keys);
+        _ledger.Bootstrapped(("US", 10m));
+        _ledger.Refused(400, Identity.CreateUser, "alice", "US", "30", evidence);
+        Assert.DoesNotContain("user:alice", _ledger.World.State.Keys);
     }
 
     [Fact]
     public void Partner_api_cannot_register_users()
     {
-        ledger.Bootstrapped(("US", 10m));
-        ledger.Role = CallerRoles.PartnerApi;
-        ledger.Refused(403, Identity.CreateUser, "alice", "US", "30");
+        _ledger.Bootstrapped(("US", 10m));
+        _ledger.Role = CallerRoles.PartnerApi;
+        _ledger.Refused(403, Identity.CreateUser, "alice", "US", "30");
     }
 }

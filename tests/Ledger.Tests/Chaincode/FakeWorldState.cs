@@ -7,21 +7,29 @@ namespace GxProtocol.Ledger.Tests.Chaincode;
 /// </summary>
 public sealed class FakeWorldState
 {
-    private readonly SortedDictionary<string, byte[]> state = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, byte[]> _state = new(StringComparer.Ordinal);
 
-    public IReadOnlyDictionary<string, byte[]> State => state;
+    public IReadOnlyDictionary<string, byte[]> State => _state;
 
     public FakeChaincodeStub Begin(string transactionId, DateTimeOffset timestamp, string role) => new(this, transactionId, timestamp, role);
 
     internal void Apply(FakeChaincodeStub stub)
     {
         foreach (var (key, value) in stub.Writes)
-            if (value is null) state.Remove(key);
-            else state[key] = value;
+        {
+            if (value is null)
+            {
+                _state.Remove(key);
+            }
+            else
+            {
+                _state[key] = value;
+            }
+        }
     }
 
-    internal byte[]? Get(string key) => state.GetValueOrDefault(key);
+    internal byte[]? Get(string key) => _state.GetValueOrDefault(key);
 
     internal IEnumerable<KeyValuePair<string, byte[]>> Range(string startKey, string endKey) =>
-        state.Where(entry => string.CompareOrdinal(entry.Key, startKey) >= 0 && string.CompareOrdinal(entry.Key, endKey) < 0).ToList();
+        _state.Where(entry => string.CompareOrdinal(entry.Key, startKey) >= 0 && string.CompareOrdinal(entry.Key, endKey) < 0).ToList();
 }

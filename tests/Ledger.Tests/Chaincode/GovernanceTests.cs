@@ -22,7 +22,11 @@ public sealed class GovernanceTests
     private static ChaincodeHarness LedgerWithVoters(int voters, int quorum)
     {
         var ledger = new ChaincodeHarness().Bootstrapped(("US", 10m));
-        for (var i = 0; i < voters; i++) ledger.CreateUser($"voter-{i}");
+        for (var i = 0; i < voters; i++)
+        {
+            ledger.CreateUser($"voter-{i}");
+        }
+
         ledger.Submit<SystemParameterUpdated>(GxChaincode.Admin.UpdateSystemParameter, GxParameters.MinProposalQuorum, quorum.ToString());
         return ledger;
     }
@@ -40,7 +44,10 @@ public sealed class GovernanceTests
         var proposalId = Submit(ledger);
         var votes = Enumerable.Repeat("FOR", votesFor).Concat(Enumerable.Repeat("AGAINST", against)).Concat(Enumerable.Repeat("ABSTAIN", abstain)).ToList();
         ledger.Role = CallerRoles.PartnerApi;
-        for (var i = 0; i < votes.Count; i++) ledger.Submit<VoteCast>(Governance.VoteOnProposal, proposalId, $"voter-{i}", votes[i], "");
+        for (var i = 0; i < votes.Count; i++)
+        {
+            ledger.Submit<VoteCast>(Governance.VoteOnProposal, proposalId, $"voter-{i}", votes[i], "");
+        }
 
         ledger.Role = CallerRoles.Admin;
         ledger.Now = Genesis.AddDays(14).AddTicks(-1);

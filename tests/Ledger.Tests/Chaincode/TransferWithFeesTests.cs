@@ -6,13 +6,13 @@ namespace GxProtocol.Ledger.Tests.Chaincode;
 
 public sealed class TransferWithFeesTests
 {
-    private readonly ChaincodeHarness ledger = new ChaincodeHarness().Bootstrapped(("US", 10m), ("NG", 5m));
+    private readonly ChaincodeHarness _ledger = new ChaincodeHarness().Bootstrapped(("US", 10m), ("NG", 5m));
 
     public TransferWithFeesTests()
     {
-        ledger.CreateUser("alice", "US");
-        ledger.CreateUser("bob", "US");
-        ledger.CreateUser("chidi", "NG");
+        _ledger.CreateUser("alice", "US");
+        _ledger.CreateUser("bob", "US");
+        _ledger.CreateUser("chidi", "NG");
     }
 
     [Theory]
@@ -25,8 +25,8 @@ public sealed class TransferWithFeesTests
     [InlineData("bob", 3_002_000, 5, 751, 750)]
     public void Transfer_charges_the_band_fee_split_between_both_sides(string to, long amount, int bps, long fromSender, long fromReceiver)
     {
-        var fundBefore = ledger.Balance(GxSupply.OperationsFundPool);
-        var completed = ledger.Submit<TransferWithFeesCompleted>(Tokenomics.TransferWithFees, "alice", to, Qirat(amount), "rent", "cmd-1");
+        var fundBefore = _ledger.Balance(GxSupply.OperationsFundPool);
+        var completed = _ledger.Submit<TransferWithFeesCompleted>(Tokenomics.TransferWithFees, "alice", to, Qirat(amount), "rent", "cmd-1");
 
         Assert.Equal((bps, fromSender, fromReceiver, amount - fromReceiver), (completed.FeeBps, completed.FeeFromSender, completed.FeeFromReceiver, completed.NetReceived));
         Assert.Equal(fromSender + fromReceiver, completed.Fee);
@@ -35,37 +35,37 @@ public sealed class TransferWithFeesTests
         var balances = completed.Balances.ToDictionary(b => b.Account, b => b.Balance);
         Assert.Equal(500 * Coin - amount - fromSender, balances["alice"]);
         Assert.Equal(500 * Coin + amount - fromReceiver, balances[to]);
-        Assert.Equal(balances["alice"], ledger.Balance("alice"));
-        Assert.Equal(balances[to], ledger.Balance(to));
+        Assert.Equal(balances["alice"], _ledger.Balance("alice"));
+        Assert.Equal(balances[to], _ledger.Balance(to));
         // The fee is credited to the fund without reading it, so the event cannot carry the fund's balance.
         Assert.DoesNotContain(GxSupply.OperationsFundPool, balances.Keys);
-        Assert.Equal(fundBefore + completed.Fee, ledger.Balance(GxSupply.OperationsFundPool));
-        Assert.Equal(GxSupply.TotalSupplyQirat, ledger.SumOfBalances());
+        Assert.Equal(fundBefore + completed.Fee, _ledger.Balance(GxSupply.OperationsFundPool));
+        Assert.Equal(GxSupply.TotalSupplyQirat, _ledger.SumOfBalances());
     }
 
     [Fact]
     public void Transfer_to_a_treasury_is_exempt()
     {
-        var completed = ledger.Submit<TransferWithFeesCompleted>(Tokenomics.TransferWithFees, "alice", "treasury:US", Qirat(200 * Coin), "", "");
+        var completed = _ledger.Submit<TransferWithFeesCompleted>(Tokenomics.TransferWithFees, "alice", "treasury:US", Qirat(200 * Coin), "", "");
         Assert.Equal((0, 0L, 200 * Coin), (completed.FeeBps, completed.Fee, completed.NetReceived));
     }
 
     [Fact]
     public void Transfer_from_an_active_treasury_is_exempt_and_needs_an_administrator()
     {
-        ledger.Submit<TreasuryActivated>(GxChaincode.Admin.ActivateTreasuryAccount, "US");
-        ledger.Role = CallerRoles.PartnerApi;
-        ledger.Refused(403, Tokenomics.TransferWithFees, "treasury:US", "alice", Qirat(10 * Coin), "", "");
-        ledger.Role = CallerRoles.Admin;
-        var completed = ledger.Submit<TransferWithFeesCompleted>(Tokenomics.TransferWithFees, "treasury:US", "alice", Qirat(10 * Coin), "", "");
+        _ledger.Submit<TreasuryActivated>(GxChaincode.Admin.ActivateTreasuryAccount, "US");
+        _ledger.Role = CallerRoles.PartnerApi;
+        _ledger.Refused(403, Tokenomics.TransferWithFees, "treasury:US", "alice", Qirat(10 * Coin), "", "");
+        _ledger.Role = CallerRoles.Admin;
+        var completed = _ledger.Submit<TransferWithFeesCompleted>(Tokenomics.TransferWithFees, "treasury:US", "alice", Qirat(10 * Coin), "", "");
         Assert.Equal(0, completed.Fee);
     }
 
     [Fact]
     public void Transfer_from_an_inactive_treasury_or_a_pool_is_refused()
     {
-        ledger.Refused(409, Tokenomics.TransferWithFees, "treasury:US", "alice", Qirat(1 * Coin), "", "");
-        ledger.Refused(403, Tokenomics.TransferWithFees, GxSupply.LoanPool, "alice", Qirat(1 * Coin), "", "");
+        _ledger.Refused(409, Tokenomics.TransferWithFees, "treasury:US", "alice", Qirat(1 * Coin), "", "");
+        _ledger.Refused(403, Tokenomics.TransferWithFees, GxSupply.LoanPool, "alice", Qirat(1 * Coin), "", "");
     }
 
     [Theory]
@@ -73,42 +73,42 @@ public sealed class TransferWithFeesTests
     [InlineData(499_750_126, false)]   // one Qirat more than the balance covers
     public void Sender_must_cover_amount_plus_its_fee_share(long amount, bool accepted)
     {
-        var response = ledger.Invoke(Tokenomics.TransferWithFees, "alice", "bob", Qirat(amount), "", "");
+        var response = _ledger.Invoke(Tokenomics.TransferWithFees, "alice", "bob", Qirat(amount), "", "");
         Assert.Equal(accepted, response.IsSuccess);
         if (!accepted)
         {
             Assert.Equal(409, response.Status);
             Assert.Contains("Insufficient balance", response.Message);
-            Assert.Equal(500 * Coin, ledger.Balance("alice"));
+            Assert.Equal(500 * Coin, _ledger.Balance("alice"));
         }
     }
 
     [Fact]
     public void Frozen_wallets_can_neither_send_nor_receive()
     {
-        ledger.Submit<WalletFrozen>(Tokenomics.FreezeWallet, "bob", "fraud review");
-        ledger.Refused(403, Tokenomics.TransferWithFees, "bob", "alice", Qirat(Coin), "", "");
-        ledger.Refused(403, Tokenomics.TransferWithFees, "alice", "bob", Qirat(Coin), "", "");
-        ledger.Submit<WalletUnfrozen>(Tokenomics.UnfreezeWallet, "bob");
-        ledger.Submit<TransferWithFeesCompleted>(Tokenomics.TransferWithFees, "bob", "alice", Qirat(Coin), "", "");
+        _ledger.Submit<WalletFrozen>(Tokenomics.FreezeWallet, "bob", "fraud review");
+        _ledger.Refused(403, Tokenomics.TransferWithFees, "bob", "alice", Qirat(Coin), "", "");
+        _ledger.Refused(403, Tokenomics.TransferWithFees, "alice", "bob", Qirat(Coin), "", "");
+        _ledger.Submit<WalletUnfrozen>(Tokenomics.UnfreezeWallet, "bob");
+        _ledger.Submit<TransferWithFeesCompleted>(Tokenomics.TransferWithFees, "bob", "alice", Qirat(Coin), "", "");
     }
 
     [Fact]
     public void Paused_system_refuses_transfers_until_resumed()
     {
-        ledger.Submit<SystemPaused>(GxChaincode.Admin.PauseSystem, "maintenance");
-        var refused = ledger.Refused(409, Tokenomics.TransferWithFees, "alice", "bob", Qirat(Coin), "", "");
+        _ledger.Submit<SystemPaused>(GxChaincode.Admin.PauseSystem, "maintenance");
+        var refused = _ledger.Refused(409, Tokenomics.TransferWithFees, "alice", "bob", Qirat(Coin), "", "");
         Assert.Contains("paused", refused.Message);
-        ledger.Submit<SystemResumed>(GxChaincode.Admin.ResumeSystem);
-        ledger.Submit<TransferWithFeesCompleted>(Tokenomics.TransferWithFees, "alice", "bob", Qirat(Coin), "", "");
+        _ledger.Submit<SystemResumed>(GxChaincode.Admin.ResumeSystem);
+        _ledger.Submit<TransferWithFeesCompleted>(Tokenomics.TransferWithFees, "alice", "bob", Qirat(Coin), "", "");
     }
 
     [Fact]
     public void The_same_command_id_never_moves_money_twice()
     {
-        ledger.Submit<TransferWithFeesCompleted>(Tokenomics.TransferWithFees, "alice", "bob", Qirat(Coin), "", "cmd-42");
-        ledger.Refused(409, Tokenomics.TransferWithFees, "alice", "bob", Qirat(Coin), "", "cmd-42");
-        Assert.Equal(499 * Coin, ledger.Balance("alice"));
+        _ledger.Submit<TransferWithFeesCompleted>(Tokenomics.TransferWithFees, "alice", "bob", Qirat(Coin), "", "cmd-42");
+        _ledger.Refused(409, Tokenomics.TransferWithFees, "alice", "bob", Qirat(Coin), "", "cmd-42");
+        Assert.Equal(499 * Coin, _ledger.Balance("alice"));
     }
 
     [Theory]
@@ -120,19 +120,19 @@ public sealed class TransferWithFeesTests
     [InlineData("al:ice", "bob", "1000")]
     [InlineData("", "bob", "1000")]
     public void Malformed_arguments_are_bad_requests(string from, string to, string amount) =>
-        ledger.Refused(400, Tokenomics.TransferWithFees, from, to, amount, "", "");
+        _ledger.Refused(400, Tokenomics.TransferWithFees, from, to, amount, "", "");
 
     [Fact]
     public void Unknown_accounts_are_not_found()
     {
-        ledger.Refused(404, Tokenomics.TransferWithFees, "alice", "nobody", Qirat(Coin), "", "");
-        ledger.Refused(404, Tokenomics.GetBalance, "nobody");
+        _ledger.Refused(404, Tokenomics.TransferWithFees, "alice", "nobody", Qirat(Coin), "", "");
+        _ledger.Refused(404, Tokenomics.GetBalance, "nobody");
     }
 
     [Fact]
     public void GetBalance_answers_without_writing_or_emitting()
     {
-        var balance = ledger.Evaluate<BalanceQueryResult>(Tokenomics.GetBalance, "chidi");
+        var balance = _ledger.Evaluate<BalanceQueryResult>(Tokenomics.GetBalance, "chidi");
         Assert.Equal(new BalanceQueryResult("chidi", "user", 500 * Coin, false, "NG"), balance);
     }
 }

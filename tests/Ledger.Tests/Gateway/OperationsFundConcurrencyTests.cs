@@ -1,11 +1,11 @@
 using System.Text.Json;
 using Grpc.Net.Client;
+using GxProtocol.Contract;
 using GxProtocol.DevLedger.Chaincode;
 using GxProtocol.DevLedger.Configuration;
 using GxProtocol.DevLedger.Hosting;
 using GxProtocol.Fabric;
 using GxProtocol.Fabric.Client;
-using GxProtocol.Contract;
 using GxProtocol.Fabric.Identity;
 using GxProtocol.Fabric.Protos.Common;
 
@@ -66,7 +66,7 @@ public sealed class OperationsFundConcurrencyTests
     /// <summary>A DevLedger running the GX chaincode, with a client registered as super_admin.</summary>
     private sealed class GxLedger(DevLedgerHost host, PemIdentity identity, FabricLedgerClient client) : IAsyncDisposable
     {
-        private readonly GrpcChannel channel = GrpcChannel.ForAddress(host.Endpoint);
+        private readonly GrpcChannel _channel = GrpcChannel.ForAddress(host.Endpoint);
 
         public DevLedgerHost Host => host;
 
@@ -88,7 +88,9 @@ public sealed class OperationsFundConcurrencyTests
                 [JsonSerializer.Serialize(new[] { new { code = "US", name = "United States", percentage = 10m } })]);
             // One at a time: every registration updates the country's genesis counter and the genesis pools.
             foreach (var userId in userIds)
+            {
                 await client.SubmitAsync(Guid.NewGuid().ToString(), GxChaincode.Identity.CreateUser, [userId, "US", "30"]);
+            }
         }
 
         public async Task<long> BalanceAsync(string account) =>
@@ -111,19 +113,25 @@ public sealed class OperationsFundConcurrencyTests
             host.Options.BatchTimeout = TimeSpan.FromSeconds(30);
             var gateway = Gateway();
             foreach (var (transactionId, envelope) in transactions)
+            {
                 await RawGateway.SubmitAsync(gateway, transactionId, envelope);
+            }
+
             var outcomes = new List<CommitOutcome>();
             foreach (var (transactionId, _) in transactions)
+            {
                 outcomes.Add(await Await.WithTimeout(client.GetCommitStatusAsync(transactionId), $"the commit of {transactionId}"));
+            }
+
             return outcomes;
         }
 
-        private Fabric.Protos.Gateway.Gateway.GatewayClient Gateway() => new(channel);
+        private Fabric.Protos.Gateway.Gateway.GatewayClient Gateway() => new(_channel);
 
         public async ValueTask DisposeAsync()
         {
             client.Dispose();
-            channel.Dispose();
+            _channel.Dispose();
             await host.DisposeAsync();
         }
     }

@@ -9,7 +9,7 @@ namespace GxProtocol.Ledger.Tests.Gateway;
 
 public sealed class PersistenceTests : IDisposable
 {
-    private readonly string directory = Path.Combine(Path.GetTempPath(), "devledger-test-" + Guid.NewGuid().ToString("N"));
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "devledger-test-" + Guid.NewGuid().ToString("N"));
 
     [Fact]
     public async Task The_chain_state_and_events_survive_a_restart_and_a_torn_tail()
@@ -17,15 +17,15 @@ public sealed class PersistenceTests : IDisposable
         var identity = DevelopmentIdentity.Create("persistent");
         var committed = new List<CommittedTransaction>();
         string transferCommand = Guid.NewGuid().ToString();
-        await using (var ledger = await LedgerFixture.StartAsync(options => options.DataDirectory = directory, identity))
+        await using (var ledger = await LedgerFixture.StartAsync(options => options.DataDirectory = _directory, identity))
         {
             committed.Add(await ledger.Client.SubmitAsync(Guid.NewGuid().ToString(), "KV:Put", ["alice", "100"]));
             committed.Add(await ledger.Client.SubmitAsync(transferCommand, "KV:Transfer", ["alice", "bob", "25"]));
         }
         // A crash in the middle of appending a block leaves a partial record behind.
-        await File.AppendAllBytesAsync(Path.Combine(directory, "blocks.bin"), [0, 0, 1, 0, 42, 42]);
+        await File.AppendAllBytesAsync(Path.Combine(_directory, "blocks.bin"), [0, 0, 1, 0, 42, 42]);
 
-        await using (var ledger = await LedgerFixture.StartAsync(options => options.DataDirectory = directory, identity))
+        await using (var ledger = await LedgerFixture.StartAsync(options => options.DataDirectory = _directory, identity))
         {
             Assert.Equal("75", Encoding.UTF8.GetString(ledger.Host.Ledger.GetState("alice")!));
             Assert.Equal("25", Encoding.UTF8.GetString(await ledger.Client.EvaluateAsync("KV:Get", ["bob"])));
@@ -57,9 +57,9 @@ public sealed class PersistenceTests : IDisposable
 
     public void Dispose()
     {
-        if (Directory.Exists(directory))
+        if (Directory.Exists(_directory))
         {
-            Directory.Delete(directory, recursive: true);
+            Directory.Delete(_directory, recursive: true);
         }
     }
 }

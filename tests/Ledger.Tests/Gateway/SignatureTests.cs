@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using Grpc.Core;
 using Google.Protobuf;
+using Grpc.Core;
 using GxProtocol.Fabric;
 using GxProtocol.Fabric.Identity;
 using GxProtocol.Fabric.Protos.Gateway;

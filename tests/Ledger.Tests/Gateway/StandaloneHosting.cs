@@ -8,11 +8,11 @@ namespace GxProtocol.Ledger.Tests.Gateway;
 /// <summary>The DevLedger wired as the standalone program wires it (configuration section, AddDevLedger), on a free port.</summary>
 public sealed class StandaloneHosting : IAsyncDisposable
 {
-    private readonly WebApplication application;
+    private readonly WebApplication _application;
 
     private StandaloneHosting(WebApplication application, Uri endpoint)
     {
-        this.application = application;
+        _application = application;
         Endpoint = endpoint;
     }
 
@@ -32,7 +32,7 @@ public sealed class StandaloneHosting : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await application.StopAsync();
-        await application.DisposeAsync();
+        await _application.StopAsync();
+        await _application.DisposeAsync();
     }
 }

@@ -1,11 +1,11 @@
 using System.Text;
 using Grpc.Core;
+using GxProtocol.Contract;
 using GxProtocol.DevLedger.Configuration;
 using GxProtocol.DevLedger.Hosting;
 using GxProtocol.Fabric;
 using GxProtocol.Fabric.Client;
 using GxProtocol.Fabric.Configuration;
-using GxProtocol.Contract;
 using GxProtocol.Fabric.Identity;
 using GxProtocol.Ledger.Tests.Support;
 
@@ -20,10 +20,10 @@ public sealed class TlsTests : IDisposable
     /// <summary>A refused handshake must surface well within this; a hang fails the test instead of stalling the run.</summary>
     private static readonly TimeSpan FailFast = TimeSpan.FromSeconds(15);
 
-    private readonly TestCertificateAuthority authority = TestCertificateAuthority.Create("GX DevLedger test TLS CA");
-    private readonly PemIdentity signer = DevelopmentIdentity.Create("tls-test-client");
+    private readonly TestCertificateAuthority _authority = TestCertificateAuthority.Create("GX DevLedger test TLS CA");
+    private readonly PemIdentity _signer = DevelopmentIdentity.Create("tls-test-client");
 
-    public void Dispose() => authority.Dispose();
+    public void Dispose() => _authority.Dispose();
 
     [Fact]
     public async Task A_client_trusting_the_ledger_CA_submits_and_evaluates_over_https()
@@ -31,7 +31,7 @@ public sealed class TlsTests : IDisposable
         await using var host = await StartAsync(mutual: false);
         Assert.Equal("https", host.Endpoint.Scheme);
         Assert.Equal("127.0.0.1", host.Endpoint.Host);
-        using var client = FabricLedgerClient.Connect(ClientOptions(host, authority.CertificatePem));
+        using var client = FabricLedgerClient.Connect(ClientOptions(host, _authority.CertificatePem));
 
         var committed = await Await.WithTimeout(client.SubmitAsync(Guid.NewGuid().ToString(), "KV:Put", ["tls", "over-https"]), "a submit over TLS");
         byte[] value = await Await.WithTimeout(client.EvaluateAsync("KV:Get", ["tls"]), "an evaluate over TLS");
@@ -79,18 +79,18 @@ public sealed class TlsTests : IDisposable
         using var stranger = TestCertificateAuthority.Create("Some other client CA");
         await using var host = await StartAsync(mutual: true, clientAuthority.CertificatePem);
 
-        using (var anonymous = FabricLedgerClient.Connect(ClientOptions(host, authority.CertificatePem)))
+        using (var anonymous = FabricLedgerClient.Connect(ClientOptions(host, _authority.CertificatePem)))
         {
             await Assert.ThrowsAsync<LedgerUnavailableException>(
                 () => Await.WithTimeout(anonymous.EvaluateAsync("KV:Get", ["mtls"]), "the call without a client certificate", FailFast));
         }
-        using (var foreign = FabricLedgerClient.Connect(ClientOptions(host, authority.CertificatePem, stranger.IssueClient("intruder"))))
+        using (var foreign = FabricLedgerClient.Connect(ClientOptions(host, _authority.CertificatePem, stranger.IssueClient("intruder"))))
         {
             await Assert.ThrowsAsync<LedgerUnavailableException>(
                 () => Await.WithTimeout(foreign.EvaluateAsync("KV:Get", ["mtls"]), "the call with a certificate from another CA", FailFast));
         }
 
-        using var member = FabricLedgerClient.Connect(ClientOptions(host, authority.CertificatePem, clientAuthority.IssueClient("gx-silo")));
+        using var member = FabricLedgerClient.Connect(ClientOptions(host, _authority.CertificatePem, clientAuthority.IssueClient("gx-silo")));
         var committed = await Await.WithTimeout(member.SubmitAsync(Guid.NewGuid().ToString(), "KV:Put", ["mtls", "admitted"]), "a submit over mutual TLS");
         Assert.True(committed.BlockNumber >= 1);
         Assert.Equal("admitted", Encoding.UTF8.GetString(await member.EvaluateAsync("KV:Get", ["mtls"])));
@@ -102,7 +102,7 @@ public sealed class TlsTests : IDisposable
         string directory = Directory.CreateTempSubdirectory("gx-devledger-tls-").FullName;
         try
         {
-            var server = authority.IssueServer();
+            var server = _authority.IssueServer();
             using var clientAuthority = TestCertificateAuthority.Create("GX DevLedger test client CA");
             var tlsClient = clientAuthority.IssueClient("gx-silo");
             var files = new Dictionary<string, string>
@@ -110,7 +110,7 @@ public sealed class TlsTests : IDisposable
                 ["server.crt"] = server.CertificatePem,
                 ["server.key"] = server.PrivateKeyPem,
                 ["client-ca.crt"] = clientAuthority.CertificatePem,
-                ["ca.crt"] = authority.CertificatePem,
+                ["ca.crt"] = _authority.CertificatePem,
                 ["client.crt"] = tlsClient.CertificatePem,
                 ["client.key"] = tlsClient.PrivateKeyPem,
             };
@@ -126,7 +126,7 @@ public sealed class TlsTests : IDisposable
                 ClientCaCertificatePath = Path.Combine(directory, "client-ca.crt"),
             };
             await using var host = await DevLedgerHost.StartAsync(options, CancellationToken.None, new KeyValueChaincode());
-            var clientOptions = LedgerFixture.ClientOptions(host, signer);
+            var clientOptions = LedgerFixture.ClientOptions(host, _signer);
             clientOptions.TlsCaCertificatePath = Path.Combine(directory, "ca.crt");
             clientOptions.TlsClientCertificatePath = Path.Combine(directory, "client.crt");
             clientOptions.TlsClientKeyPath = Path.Combine(directory, "client.key");
@@ -146,7 +146,7 @@ public sealed class TlsTests : IDisposable
     [Fact]
     public async Task The_standalone_ledger_takes_mutual_TLS_from_its_configuration_section()
     {
-        var server = authority.IssueServer();
+        var server = _authority.IssueServer();
         using var clientAuthority = TestCertificateAuthority.Create("GX DevLedger test client CA");
         await using var ledger = await StandaloneHosting.StartAsync(new Dictionary<string, string?>
         {
@@ -160,9 +160,9 @@ public sealed class TlsTests : IDisposable
         {
             Endpoint = ledger.Endpoint.ToString(),
             MspId = "GxStandaloneMSP",
-            CertificatePem = signer.CertificatePem,
-            PrivateKeyPem = signer.PrivateKeyPem,
-            TlsCaCertificatePem = authority.CertificatePem,
+            CertificatePem = _signer.CertificatePem,
+            PrivateKeyPem = _signer.PrivateKeyPem,
+            TlsCaCertificatePem = _authority.CertificatePem,
         };
         using (var anonymous = FabricLedgerClient.Connect(options))
         {
@@ -191,12 +191,12 @@ public sealed class TlsTests : IDisposable
     [Fact]
     public void TLS_option_failures_name_the_configuration_key()
     {
-        var server = authority.IssueServer();
-        var other = authority.IssueServer("other");
+        var server = _authority.IssueServer();
+        var other = _authority.IssueServer("other");
 
         Assert.Contains(Failures(new DevLedgerTlsOptions { CertificatePem = server.CertificatePem }),
             f => f.StartsWith("Gx:DevLedger:Tls:PrivateKeyPem or Gx:DevLedger:Tls:PrivateKeyPath is required", StringComparison.Ordinal));
-        Assert.Contains(Failures(new DevLedgerTlsOptions { PrivateKeyPem = server.PrivateKeyPem, ClientCaCertificatePem = authority.CertificatePem }),
+        Assert.Contains(Failures(new DevLedgerTlsOptions { PrivateKeyPem = server.PrivateKeyPem, ClientCaCertificatePem = _authority.CertificatePem }),
             f => f.StartsWith("Gx:DevLedger:Tls:CertificatePem or Gx:DevLedger:Tls:CertificatePath is required", StringComparison.Ordinal));
         Assert.Contains(Failures(new DevLedgerTlsOptions { CertificatePem = server.CertificatePem, PrivateKeyPem = other.PrivateKeyPem }),
             f => f.StartsWith("Gx:DevLedger:Tls:CertificatePem/Gx:DevLedger:Tls:PrivateKeyPem", StringComparison.Ordinal));
@@ -204,7 +204,7 @@ public sealed class TlsTests : IDisposable
             f => f.StartsWith("Gx:DevLedger:Tls:ClientCaCertificatePem", StringComparison.Ordinal));
         Assert.Contains(Failures(new DevLedgerTlsOptions { CertificatePath = "/nonexistent/gx/server.crt", PrivateKeyPem = server.PrivateKeyPem }),
             f => f.StartsWith("Gx:DevLedger:Tls:CertificatePath cannot be read", StringComparison.Ordinal));
-        Assert.Empty(Failures(new DevLedgerTlsOptions { CertificatePem = server.CertificatePem, PrivateKeyPem = server.PrivateKeyPem, ClientCaCertificatePem = authority.CertificatePem }));
+        Assert.Empty(Failures(new DevLedgerTlsOptions { CertificatePem = server.CertificatePem, PrivateKeyPem = server.PrivateKeyPem, ClientCaCertificatePem = _authority.CertificatePem }));
         Assert.Empty(Failures(new DevLedgerTlsOptions()));
     }
 
@@ -212,7 +212,7 @@ public sealed class TlsTests : IDisposable
     public async Task A_ledger_with_bad_TLS_settings_does_not_start()
     {
         var options = LedgerOptions();
-        options.Tls = new DevLedgerTlsOptions { CertificatePem = authority.IssueServer().CertificatePem };
+        options.Tls = new DevLedgerTlsOptions { CertificatePem = _authority.IssueServer().CertificatePem };
 
         var failure = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(
             () => DevLedgerHost.StartAsync(options, CancellationToken.None, new KeyValueChaincode()));
@@ -229,13 +229,13 @@ public sealed class TlsTests : IDisposable
     private DevLedgerOptions LedgerOptions()
     {
         var options = new DevLedgerOptions { Port = 0, BatchTimeout = TimeSpan.FromMilliseconds(20) };
-        options.AddIdentity(signer.CertificatePem, CallerRoles.SuperAdmin);
+        options.AddIdentity(_signer.CertificatePem, CallerRoles.SuperAdmin);
         return options;
     }
 
     private Task<DevLedgerHost> StartAsync(bool mutual, string? clientCaPem = null)
     {
-        var server = authority.IssueServer();
+        var server = _authority.IssueServer();
         var options = LedgerOptions();
         options.Tls = new DevLedgerTlsOptions
         {
@@ -248,7 +248,7 @@ public sealed class TlsTests : IDisposable
 
     private FabricOptions ClientOptions(DevLedgerHost host, string? caPem, PemIdentity? tlsClient = null)
     {
-        var options = LedgerFixture.ClientOptions(host, signer);
+        var options = LedgerFixture.ClientOptions(host, _signer);
         options.TlsCaCertificatePem = caPem;
         options.TlsClientCertificatePem = tlsClient?.CertificatePem;
         options.TlsClientKeyPem = tlsClient?.PrivateKeyPem;

@@ -1,10 +1,10 @@
 using System.Text.Json;
+using GxProtocol.Contract;
 using GxProtocol.DevLedger.Configuration;
 using GxProtocol.DevLedger.Hosting;
-using GxProtocol.Contract;
 using GxProtocol.Fabric.Identity;
-using Xunit.Abstractions;
 using GxProtocol.Ledger.Tests.Support;
+using Xunit.Abstractions;
 
 namespace GxProtocol.Ledger.Tests.Interop;
 

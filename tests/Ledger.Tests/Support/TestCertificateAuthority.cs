@@ -14,11 +14,11 @@ public sealed class TestCertificateAuthority : IDisposable
     private static readonly Oid ServerAuthentication = new("1.3.6.1.5.5.7.3.1");
     private static readonly Oid ClientAuthentication = new("1.3.6.1.5.5.7.3.2");
 
-    private readonly X509Certificate2 certificate;
+    private readonly X509Certificate2 _certificate;
 
     private TestCertificateAuthority(X509Certificate2 certificate)
     {
-        this.certificate = certificate;
+        _certificate = certificate;
         CertificatePem = certificate.ExportCertificatePem();
     }
 
@@ -46,7 +46,7 @@ public sealed class TestCertificateAuthority : IDisposable
 
     public PemIdentity IssueClient(string commonName) => Issue(commonName, ClientAuthentication, subjectAlternativeNames: null);
 
-    public void Dispose() => certificate.Dispose();
+    public void Dispose() => _certificate.Dispose();
 
     private PemIdentity Issue(string commonName, Oid usage, X509Extension? subjectAlternativeNames)
     {
@@ -55,7 +55,7 @@ public sealed class TestCertificateAuthority : IDisposable
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(certificateAuthority: false, hasPathLengthConstraint: false, pathLengthConstraint: 0, critical: true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, critical: true));
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([usage], critical: false));
-        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(certificate, includeKeyIdentifier: true, includeIssuerAndSerial: false));
+        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(_certificate, includeKeyIdentifier: true, includeIssuerAndSerial: false));
         if (subjectAlternativeNames is not null)
         {
             request.CertificateExtensions.Add(subjectAlternativeNames);
@@ -64,7 +64,7 @@ public sealed class TestCertificateAuthority : IDisposable
         byte[] serial = RandomNumberGenerator.GetBytes(16);
         // Serial numbers are DER INTEGERs: a set top bit would make this one negative, which strict parsers refuse.
         serial[0] &= 0x7F;
-        using var issued = request.Create(certificate, now.AddMinutes(-30), now.AddDays(1), serial);
+        using var issued = request.Create(_certificate, now.AddMinutes(-30), now.AddDays(1), serial);
         return new PemIdentity(issued.ExportCertificatePem(), key.ExportPkcs8PrivateKeyPem());
     }
 }

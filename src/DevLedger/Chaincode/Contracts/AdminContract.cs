@@ -1,5 +1,5 @@
-using GxProtocol.DevLedger.Chaincode.State;
 using GxProtocol.Contract;
+using GxProtocol.DevLedger.Chaincode.State;
 using Admin = GxProtocol.Contract.GxChaincode.Admin;
 
 namespace GxProtocol.DevLedger.Chaincode.Contracts;
@@ -24,10 +24,16 @@ internal static class AdminContract
     {
         BootstrapSystemArgs.Parse(args);
         context.RequireSuperAdmin();
-        if (context.Exists(StateKeys.System)) throw ChaincodeRejection.Conflict("The system is already bootstrapped; the supply is minted only once.");
+        if (context.Exists(StateKeys.System))
+        {
+            throw ChaincodeRejection.Conflict("The system is already bootstrapped; the supply is minted only once.");
+        }
 
         foreach (var pool in GxSupply.InitialPools)
+        {
             context.Accounts.Save(new AccountState(pool.Account, AccountState.PoolKind, pool.Balance, null, false, true, context.Now));
+        }
+
         context.Write(StateKeys.System, new SystemState(context.Now, Paused: false, PauseReason: ""));
         return context.Commit(new SystemBootstrapped(GxSupply.TotalSupplyQirat, GxSupply.InitialPools));
     }
@@ -38,18 +44,35 @@ internal static class AdminContract
         var given = InitializeCountryDataArgs.Parse(args).Countries;
         context.RequireSuperAdmin();
         if (given.Count == 0 || given.Count > MaxCountries)
+        {
             throw ChaincodeRejection.BadRequest($"countries must list 1 to {MaxCountries} entries; got {given.Count}.");
+        }
 
         var countries = new List<CountryAllocation>();
         foreach (var entry in given)
         {
-            if (entry is null) throw ChaincodeRejection.BadRequest("countries must not contain null entries.");
+            if (entry is null)
+            {
+                throw ChaincodeRejection.BadRequest("countries must not contain null entries.");
+            }
+
             var code = ContractArgs.NormalizeCountry(entry.Code, "countries[].code");
             var name = (entry.Name ?? "").Trim();
-            if (name.Length is 0 or > 100) throw ChaincodeRejection.BadRequest($"Country {code}: name must be 1 to 100 characters.");
+            if (name.Length is 0 or > 100)
+            {
+                throw ChaincodeRejection.BadRequest($"Country {code}: name must be 1 to 100 characters.");
+            }
+
             if (entry.Percentage <= 0 || entry.Percentage > 100)
+            {
                 throw ChaincodeRejection.BadRequest($"Country {code}: percentage must be above 0 and at most 100; got {entry.Percentage}.");
-            if (countries.Any(c => c.Code == code)) throw ChaincodeRejection.BadRequest($"Country {code} is listed twice.");
+            }
+
+            if (countries.Any(c => c.Code == code))
+            {
+                throw ChaincodeRejection.BadRequest($"Country {code} is listed twice.");
+            }
+
             countries.Add(new CountryAllocation(code, name, entry.Percentage));
         }
 
@@ -57,7 +80,10 @@ internal static class AdminContract
         var total = context.ReadPrefix<CountryState>(StateKeys.CountryPrefix)
             .Where(existing => countries.All(c => c.Code != existing.Code))
             .Sum(existing => existing.Percentage) + countries.Sum(c => c.Percentage);
-        if (total > 100) throw ChaincodeRejection.BadRequest($"Country percentages would add up to {total}; at most 100 is allowed.");
+        if (total > 100)
+        {
+            throw ChaincodeRejection.BadRequest($"Country percentages would add up to {total}; at most 100 is allowed.");
+        }
 
         foreach (var country in countries)
         {
@@ -67,7 +93,9 @@ internal static class AdminContract
                 : existing with { Name = country.Name, Percentage = country.Percentage });
             var treasury = GxSupply.TreasuryAccount(country.Code);
             if (context.Accounts.Find(treasury) is null)
+            {
                 context.Accounts.Save(new AccountState(treasury, AccountState.TreasuryKind, 0, country.Code, false, false, context.Now));
+            }
         }
         return context.Commit(new CountryDataInitialized(countries));
     }
@@ -76,7 +104,11 @@ internal static class AdminContract
     {
         var (name, value) = UpdateSystemParameterArgs.Parse(args);
         context.RequireAdministrator();
-        if (GxParameters.Validate(name, value) is { } violation) throw ChaincodeRejection.BadRequest(violation.Message);
+        if (GxParameters.Validate(name, value) is { } violation)
+        {
+            throw ChaincodeRejection.BadRequest(violation.Message);
+        }
+
         var old = context.Parameter(name);
         context.Write(StateKeys.Parameter(name), new ParameterState(name, value));
         return context.Commit(new SystemParameterUpdated(name, old, value));
@@ -87,7 +119,11 @@ internal static class AdminContract
         var reason = PauseSystemArgs.Parse(args).Reason;
         context.RequireSuperAdmin();
         var system = context.RequireBootstrapped();
-        if (system.Paused) throw ChaincodeRejection.Conflict("The system is already paused.");
+        if (system.Paused)
+        {
+            throw ChaincodeRejection.Conflict("The system is already paused.");
+        }
+
         context.Write(StateKeys.System, system with { Paused = true, PauseReason = reason });
         return context.Commit(new SystemPaused(reason, context.Now));
     }
@@ -97,7 +133,11 @@ internal static class AdminContract
         ResumeSystemArgs.Parse(args);
         context.RequireSuperAdmin();
         var system = context.RequireBootstrapped();
-        if (!system.Paused) throw ChaincodeRejection.Conflict("The system is not paused.");
+        if (!system.Paused)
+        {
+            throw ChaincodeRejection.Conflict("The system is not paused.");
+        }
+
         context.Write(StateKeys.System, system with { Paused = false, PauseReason = "" });
         return context.Commit(new SystemResumed(context.Now));
     }
@@ -106,7 +146,11 @@ internal static class AdminContract
     {
         var adminId = AppointAdminArgs.Parse(args).NewAdminId;
         context.RequireSuperAdmin();
-        if (context.Exists(StateKeys.Admin(adminId))) throw ChaincodeRejection.Conflict($"'{adminId}' is already an admin.");
+        if (context.Exists(StateKeys.Admin(adminId)))
+        {
+            throw ChaincodeRejection.Conflict($"'{adminId}' is already an admin.");
+        }
+
         context.Write(StateKeys.Admin(adminId), new AdminState(adminId, context.Now));
         return context.Commit(new AdminAppointed(adminId, context.Now));
     }
@@ -117,7 +161,11 @@ internal static class AdminContract
         context.RequireSuperAdmin();
         var account = GxSupply.TreasuryAccount(code);
         var treasury = context.Accounts.Find(account) ?? throw ChaincodeRejection.NotFound($"Country '{code}' is not initialized, so it has no treasury.");
-        if (treasury.Active) throw ChaincodeRejection.Conflict($"Treasury '{account}' is already active.");
+        if (treasury.Active)
+        {
+            throw ChaincodeRejection.Conflict($"Treasury '{account}' is already active.");
+        }
+
         context.Accounts.Save(treasury with { Active = true });
         return context.Commit(new TreasuryActivated(code, account, context.Accounts.TouchedBalances()));
     }

@@ -1,5 +1,5 @@
-using GxProtocol.DevLedger.Chaincode.State;
 using GxProtocol.Contract;
+using GxProtocol.DevLedger.Chaincode.State;
 using Admin = GxProtocol.Contract.GxChaincode.Admin;
 
 namespace GxProtocol.DevLedger.Chaincode.Contracts;
@@ -45,7 +45,11 @@ internal static class BlindCreditFolding
         foreach (var transactionId in transactionIds)
         {
             var key = StateKeys.Credit(account, transactionId);
-            if (context.Read<AccountCreditState>(key) is not { } credit) continue;
+            if (context.Read<AccountCreditState>(key) is not { } credit)
+            {
+                continue;
+            }
+
             amount = checked(amount + credit.Amount);
             folded++;
             context.Delete(key);

@@ -1,5 +1,5 @@
-using GxProtocol.DevLedger.Chaincode.State;
 using GxProtocol.Contract;
+using GxProtocol.DevLedger.Chaincode.State;
 using Governance = GxProtocol.Contract.GxChaincode.Governance;
 
 namespace GxProtocol.DevLedger.Chaincode.Contracts;
@@ -22,7 +22,11 @@ internal static class GovernanceContract
     {
         var (proposerId, title, description, parameter, value, requestId) = SubmitProposalArgs.Parse(args);
         context.RequireAdministrator();
-        if (GxParameters.Validate(parameter, value) is { } violation) throw ChaincodeRejection.BadRequest(violation.Message);
+        if (GxParameters.Validate(parameter, value) is { } violation)
+        {
+            throw ChaincodeRejection.BadRequest(violation.Message);
+        }
+
         context.RequireBootstrapped();
 
         var proposalId = GxIds.For(requestId ?? context.TransactionId, GxIds.Proposal);
@@ -41,10 +45,19 @@ internal static class GovernanceContract
 
         var proposal = context.Require<ProposalState>(StateKeys.Proposal(proposalId), $"Proposal '{proposalId}' does not exist.");
         if (proposal.Status != GxStatuses.ProposalActive || context.Now >= proposal.VotingEndsAt)
+        {
             throw ChaincodeRejection.Conflict($"Voting on proposal '{proposalId}' is closed.");
-        if (!context.Exists(StateKeys.User(voterId))) throw ChaincodeRejection.NotFound($"Voter '{voterId}' is not a registered identity.");
+        }
+
+        if (!context.Exists(StateKeys.User(voterId)))
+        {
+            throw ChaincodeRejection.NotFound($"Voter '{voterId}' is not a registered identity.");
+        }
+
         if (context.Exists(StateKeys.Vote(proposalId, voterId)))
+        {
             throw ChaincodeRejection.Conflict($"'{voterId}' has already voted on proposal '{proposalId}'.");
+        }
 
         context.Write(StateKeys.Vote(proposalId, voterId), new VoteState(proposalId, voterId, vote, context.Now));
         proposal = vote switch
@@ -64,9 +77,14 @@ internal static class GovernanceContract
         context.RequireAdministrator();
         var proposal = context.Require<ProposalState>(StateKeys.Proposal(proposalId), $"Proposal '{proposalId}' does not exist.");
         if (proposal.Status != GxStatuses.ProposalActive)
+        {
             throw ChaincodeRejection.Conflict($"Proposal '{proposalId}' is already {proposal.Status}.");
+        }
+
         if (context.Now < proposal.VotingEndsAt)
+        {
             throw ChaincodeRejection.Conflict($"Voting on proposal '{proposalId}' is open until {proposal.VotingEndsAt:O}.");
+        }
 
         var outcome = GxRules.EvaluateProposal(
             proposal.VotesFor, proposal.VotesAgainst, proposal.VotesAbstain, context.Parameter(GxParameters.MinProposalQuorum));

@@ -1,5 +1,5 @@
-using GxProtocol.DevLedger.Chaincode.State;
 using GxProtocol.Contract;
+using GxProtocol.DevLedger.Chaincode.State;
 using Identity = GxProtocol.Contract.GxChaincode.Identity;
 
 namespace GxProtocol.DevLedger.Chaincode.Contracts;
@@ -23,7 +23,10 @@ internal static class IdentityContract
         // Registration pays genesis, so it is a money-moving function: refused before bootstrap and while paused.
         context.RequireOperational();
         if (context.Exists(StateKeys.User(userId)) || context.Accounts.Find(userId) is not null)
+        {
             throw ChaincodeRejection.Conflict($"User '{userId}' already exists.");
+        }
+
         var country = context.Require<CountryState>(StateKeys.Country(nationality), $"Country '{nationality}' is not initialized (AdminContract:InitializeCountryData).");
 
         context.Accounts.Save(new AccountState(userId, AccountState.UserKind, 0, nationality, false, true, context.Now));

@@ -1,5 +1,5 @@
-using GxProtocol.DevLedger.Chaincode.State;
 using GxProtocol.Contract;
+using GxProtocol.DevLedger.Chaincode.State;
 using LoanPool = GxProtocol.Contract.GxChaincode.LoanPool;
 
 namespace GxProtocol.DevLedger.Chaincode.Contracts;
@@ -30,12 +30,14 @@ internal static class LoanPoolContract
         context.RequireBootstrapped();
         var borrower = context.Require<UserState>(StateKeys.User(borrowerId), $"Borrower '{borrowerId}' does not exist.");
         if (GxRules.CheckLoanApplication(amount, trustScore, borrower.OpenLoans, borrower.OutstandingQirat) is { } violation)
+        {
             throw violation.Code switch
             {
                 "LOAN_AMOUNT_OUT_OF_RANGE" => ChaincodeRejection.BadRequest(violation.Message),
                 "TRUST_SCORE_TOO_LOW" => ChaincodeRejection.Forbidden(violation.Message),
                 _ => ChaincodeRejection.Conflict(violation.Message),
             };
+        }
 
         var loanId = GxIds.For(requestId ?? context.TransactionId, GxIds.Loan);
         context.RequireNew(StateKeys.Loan(loanId), $"Loan '{loanId}' already exists.");
@@ -59,7 +61,10 @@ internal static class LoanPoolContract
         var loan = RequireLoanIn(context, loanId, GxStatuses.LoanPendingApproval);
         context.RequireOperational();
         var wallet = context.Accounts.Require(loan.BorrowerId);
-        if (wallet.Frozen) throw ChaincodeRejection.Forbidden($"Wallet '{loan.BorrowerId}' is frozen; the loan cannot be disbursed.");
+        if (wallet.Frozen)
+        {
+            throw ChaincodeRejection.Forbidden($"Wallet '{loan.BorrowerId}' is frozen; the loan cannot be disbursed.");
+        }
 
         context.Accounts.Move(GxSupply.LoanPool, loan.BorrowerId, loan.Amount);
         var dueAt = context.Now.AddDays(loan.TermDays);
@@ -83,16 +88,27 @@ internal static class LoanPoolContract
         var (loanId, amount, commandId) = RepayLoanArgs.Parse(args);
         context.RequireKnownRole();
         var loan = RequireLoanIn(context, loanId, GxStatuses.LoanActive);
-        if (amount > loan.Remaining) throw ChaincodeRejection.BadRequest($"Repayment of {amount} Qirat exceeds the {loan.Remaining} Qirat remaining.");
+        if (amount > loan.Remaining)
+        {
+            throw ChaincodeRejection.BadRequest($"Repayment of {amount} Qirat exceeds the {loan.Remaining} Qirat remaining.");
+        }
+
         context.RequireOperational();
         var wallet = context.Accounts.Require(loan.BorrowerId);
-        if (wallet.Frozen) throw ChaincodeRejection.Forbidden($"Wallet '{loan.BorrowerId}' is frozen; it cannot repay.");
+        if (wallet.Frozen)
+        {
+            throw ChaincodeRejection.Forbidden($"Wallet '{loan.BorrowerId}' is frozen; it cannot repay.");
+        }
 
         // A repayment is an outgoing transfer: it restarts the borrower's velocity-tax clock.
         context.Accounts.Save(wallet with { IdleSince = context.Now });
         context.Accounts.Move(loan.BorrowerId, GxSupply.LoanPool, amount);
         var repaid = loan with { Repaid = loan.Repaid + amount };
-        if (repaid.Remaining == 0) repaid = repaid with { Status = GxStatuses.LoanRepaid };
+        if (repaid.Remaining == 0)
+        {
+            repaid = repaid with { Status = GxStatuses.LoanRepaid };
+        }
+
         context.Write(StateKeys.Loan(loan.LoanId), repaid);
         ReleaseFromBorrower(context, loan.BorrowerId, amount, closesLoan: repaid.Remaining == 0);
         return context.Commit(new LoanRepaid(

@@ -1,5 +1,5 @@
-using GxProtocol.DevLedger.Chaincode.State;
 using GxProtocol.Contract;
+using GxProtocol.DevLedger.Chaincode.State;
 
 namespace GxProtocol.DevLedger.Chaincode.Contracts;
 
@@ -19,7 +19,10 @@ internal static partial class OrganizationContract
         var organization = RequireOrganization(context, orgId, GxStatuses.OrganizationActive);
         var rule = organization.Rule ?? throw ChaincodeRejection.Conflict($"Organization '{organization.OrgId}' has no authorization rule yet (DefineAuthRule).");
         if (!rule.ApproverIds.Contains(initiatorId))
+        {
             throw ChaincodeRejection.Forbidden($"'{initiatorId}' is not an approver of '{organization.OrgId}'.");
+        }
+
         context.Accounts.Require(to);
 
         var pendingTxId = GxIds.For(requestId ?? context.TransactionId, GxIds.MultiSigTx);
@@ -44,13 +47,24 @@ internal static partial class OrganizationContract
         context.RequireKnownRole();
         var pending = context.Require<MultiSigTxState>(StateKeys.MultiSigTx(pendingTxId), $"Multi-signature transaction '{pendingTxId}' does not exist.");
         if (pending.Status != GxStatuses.MultiSigPending)
+        {
             throw ChaincodeRejection.Conflict($"Multi-signature transaction '{pendingTxId}' is already {pending.Status}.");
+        }
+
         if (!pending.ApproverIds.Contains(approverId))
+        {
             throw ChaincodeRejection.Forbidden($"'{approverId}' is not an approver of this transaction.");
+        }
+
         if (pending.Approvals.Contains(approverId))
+        {
             throw ChaincodeRejection.Conflict($"'{approverId}' has already approved this transaction.");
+        }
+
         if (pending.ExpiresAt is { } expiresAt && context.Now >= expiresAt)
+        {
             throw ChaincodeRejection.Conflict($"Multi-signature transaction '{pendingTxId}' expired at {expiresAt:O}; it can only be cancelled.");
+        }
 
         pending = pending with { Approvals = [.. pending.Approvals, approverId] };
         if (pending.Approvals.Count < pending.RequiredApprovals)
@@ -83,9 +97,14 @@ internal static partial class OrganizationContract
         context.RequireKnownRole();
         var pending = context.Require<MultiSigTxState>(StateKeys.MultiSigTx(pendingTxId), $"Multi-signature transaction '{pendingTxId}' does not exist.");
         if (pending.InitiatorId != callerId && !pending.ApproverIds.Contains(callerId))
+        {
             throw ChaincodeRejection.Forbidden($"'{callerId}' is neither the initiator nor an approver of this transaction.");
+        }
+
         if (pending.Status != GxStatuses.MultiSigPending)
+        {
             throw ChaincodeRejection.Conflict($"Multi-signature transaction '{pendingTxId}' is already {pending.Status}.");
+        }
 
         context.Write(StateKeys.MultiSigTx(pendingTxId), pending with { Status = GxStatuses.MultiSigCancelled });
         return context.Commit(new MultiSigTxCancelled(pendingTxId, pending.OrgId, callerId));

@@ -1,5 +1,5 @@
-using GxProtocol.DevLedger.Chaincode.State;
 using GxProtocol.Contract;
+using GxProtocol.DevLedger.Chaincode.State;
 using Organization = GxProtocol.Contract.GxChaincode.Organization;
 
 namespace GxProtocol.DevLedger.Chaincode.Contracts;
@@ -27,12 +27,24 @@ internal static partial class OrganizationContract
     {
         var (proposerId, orgId, orgName, orgType, stakeholders) = ProposeOrganizationArgs.Parse(args);
         context.RequireKnownRole();
-        if (!stakeholders.Contains(proposerId)) throw ChaincodeRejection.Forbidden($"The proposer '{proposerId}' must be one of the stakeholders.");
+        if (!stakeholders.Contains(proposerId))
+        {
+            throw ChaincodeRejection.Forbidden($"The proposer '{proposerId}' must be one of the stakeholders.");
+        }
 
         if (context.Exists(StateKeys.Organization(orgId)) || context.Accounts.Find(orgId) is not null)
+        {
             throw ChaincodeRejection.Conflict($"'{orgId}' is already taken by an organization or a wallet.");
+        }
+
         foreach (var stakeholder in stakeholders)
-            if (!context.Exists(StateKeys.User(stakeholder))) throw ChaincodeRejection.NotFound($"Stakeholder '{stakeholder}' is not a registered user.");
+        {
+            if (!context.Exists(StateKeys.User(stakeholder)))
+            {
+                throw ChaincodeRejection.NotFound($"Stakeholder '{stakeholder}' is not a registered user.");
+            }
+        }
+
         var proposer = context.Read<UserState>(StateKeys.User(proposerId))!;
 
         var organization = new OrganizationState(
@@ -48,7 +60,9 @@ internal static partial class OrganizationContract
         var organization = RequireOrganization(context, request.OrgId, GxStatuses.OrganizationProposed);
         var stakeholderId = RequireStakeholder(organization, request.StakeholderId);
         if (organization.EndorsedBy.Contains(stakeholderId))
+        {
             throw ChaincodeRejection.Conflict($"'{stakeholderId}' has already endorsed '{organization.OrgId}'.");
+        }
 
         organization = organization with { EndorsedBy = [.. organization.EndorsedBy, stakeholderId] };
         context.Write(StateKeys.Organization(organization.OrgId), organization);
@@ -85,13 +99,19 @@ internal static partial class OrganizationContract
         var callerId = RequireStakeholder(organization, request.CallerId);
         var (threshold, required, approvers, requestId) = (request.AmountThresholdQirat, request.RequiredApprovals, request.ApproverIds, request.RequestId);
         if (approvers.FirstOrDefault(id => !organization.StakeholderIds.Contains(id)) is { } outsider)
+        {
             throw ChaincodeRejection.BadRequest($"Approver '{outsider}' is not a stakeholder of '{organization.OrgId}'.");
+        }
+
         var proposed = new AuthRuleState(threshold, required, approvers);
 
         if (organization.Rule is { RequiredApprovals: > 1 } current)
         {
             if (!current.ApproverIds.Contains(callerId))
+            {
                 throw ChaincodeRejection.Forbidden($"'{callerId}' is not an approver of the current rule of '{organization.OrgId}'; only they can propose a new one.");
+            }
+
             var pendingTxId = GxIds.For(requestId ?? context.TransactionId, GxIds.MultiSigTx);
             context.RequireNew(StateKeys.MultiSigTx(pendingTxId), $"Multi-signature transaction '{pendingTxId}' already exists.");
             var expiresAt = context.Now.AddDays(context.Parameter(GxParameters.MultiSigExpiryDays));
@@ -103,7 +123,9 @@ internal static partial class OrganizationContract
                 pendingTxId, organization.OrgId, callerId, threshold, required, approvers, approvals, current.RequiredApprovals, expiresAt));
         }
         if (organization.Rule is { } single && !single.ApproverIds.Contains(callerId))
+        {
             throw ChaincodeRejection.Forbidden($"'{callerId}' is not an approver of the current rule of '{organization.OrgId}'; only they can replace it.");
+        }
 
         context.Write(StateKeys.Organization(organization.OrgId), organization with { Rule = proposed });
         return context.Commit(new AuthRuleDefined(organization.OrgId, threshold, required, approvers));

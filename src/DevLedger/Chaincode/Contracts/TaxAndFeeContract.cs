@@ -1,5 +1,5 @@
-using GxProtocol.DevLedger.Chaincode.State;
 using GxProtocol.Contract;
+using GxProtocol.DevLedger.Chaincode.State;
 using Tax = GxProtocol.Contract.GxChaincode.Tax;
 
 namespace GxProtocol.DevLedger.Chaincode.Contracts;
@@ -24,13 +24,18 @@ internal static class TaxAndFeeContract
         context.RequireAdministrator();
         context.RequireOperational();
         var wallet = context.Accounts.Require(accountId);
-        if (!wallet.IsWallet || wallet.Country is null) throw ChaincodeRejection.BadRequest($"'{accountId}' is not a wallet.");
+        if (!wallet.IsWallet || wallet.Country is null)
+        {
+            throw ChaincodeRejection.BadRequest($"'{accountId}' is not a wallet.");
+        }
 
         var periodDays = (int)context.Parameter(GxParameters.VelocityTaxPeriodDays);
         if (!GxRules.IsVelocityTaxDue(wallet.Balance, wallet.IdleSince, context.Now, periodDays))
+        {
             throw ChaincodeRejection.Conflict(
                 $"Wallet '{accountId}' is not due: it needs more than {GxRules.VelocityTaxFloorQirat} Qirat and {periodDays} idle days; " +
                 $"it holds {wallet.Balance} and has been idle since {wallet.IdleSince:O}.");
+        }
 
         var charge = GxRules.ComputeVelocityTax(wallet.Balance);
         var idleDays = (int)(context.Now - wallet.IdleSince).TotalDays;
@@ -75,7 +80,10 @@ internal static class TaxAndFeeContract
                 _ => throw ChaincodeRejection.BadRequest($"transactionType must be TRANSFER, ORGANIZATION or SYSTEM; got '{type}'."),
             };
             if (kind == TransferKind.PersonToPerson && (from?.Kind == AccountState.OrganizationKind || to?.Kind == AccountState.OrganizationKind))
+            {
                 kind = TransferKind.Organization;
+            }
+
             sameCountry = fromCountry is null || toCountry is null || fromCountry == toCountry;
             quote = GxRules.QuoteTransferFee(amount, sameCountry, kind, (int)context.Parameter(GxParameters.TransactionFeeBps));
         }
@@ -89,10 +97,21 @@ internal static class TaxAndFeeContract
         ChaincodeContext context, string? accountId, string accountName, string? givenCountry, string countryName, out string? country)
     {
         country = givenCountry;
-        if (accountId is null) return null;
-        if (givenCountry is not null) throw ChaincodeRejection.BadRequest($"Give {accountName} or {countryName}, not both.");
+        if (accountId is null)
+        {
+            return null;
+        }
+
+        if (givenCountry is not null)
+        {
+            throw ChaincodeRejection.BadRequest($"Give {accountName} or {countryName}, not both.");
+        }
+
         if (GxSupply.IsSystemAccount(accountId))
+        {
             throw ChaincodeRejection.BadRequest($"{accountName} must be a user or organization id; pools and treasuries are not quoted.");
+        }
+
         var account = context.Accounts.Find(accountId) ?? throw ChaincodeRejection.NotFound($"{accountName} is not an account on the ledger.");
         country = account.Country;
         return account;

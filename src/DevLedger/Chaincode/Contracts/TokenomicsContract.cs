@@ -1,5 +1,5 @@
-using GxProtocol.DevLedger.Chaincode.State;
 using GxProtocol.Contract;
+using GxProtocol.DevLedger.Chaincode.State;
 using Tokenomics = GxProtocol.Contract.GxChaincode.Tokenomics;
 
 namespace GxProtocol.DevLedger.Chaincode.Contracts;
@@ -21,14 +21,20 @@ internal static class TokenomicsContract
         var request = TransferWithFeesArgs.Parse(args);
         var (from, to, amount, remark, commandId) = (request.From, request.To, request.AmountQirat, request.Remark ?? "", request.CommandId ?? "");
         context.RequireKnownRole();
-        if (from.StartsWith(GxSupply.TreasuryPrefix, StringComparison.Ordinal)) context.RequireAdministrator();
+        if (from.StartsWith(GxSupply.TreasuryPrefix, StringComparison.Ordinal))
+        {
+            context.RequireAdministrator();
+        }
 
         // The backend derives the transaction id from the command id already; this second guard also stops a
         // command resubmitted under a fresh transaction id from moving money twice.
         if (commandId.Length > 0)
         {
             if (context.Exists(StateKeys.TransferCommand(commandId)))
+            {
                 throw ChaincodeRejection.Conflict($"Transfer command '{commandId}' was already applied.");
+            }
+
             context.Write(StateKeys.TransferCommand(commandId), new TransferCommandState(commandId, context.TransactionId));
         }
 
@@ -45,7 +51,11 @@ internal static class TokenomicsContract
         context.RequireSuperAdmin();
         context.RequireOperational();
         var user = context.Require<UserState>(StateKeys.User(userId), $"User '{userId}' does not exist.");
-        if (age is { } currentAge) user = user with { Age = currentAge };
+        if (age is { } currentAge)
+        {
+            user = user with { Age = currentAge };
+        }
+
         var allocation = GenesisPayer.TryPay(context, ref user, out var whyNot) ?? throw ChaincodeRejection.Conflict(whyNot);
         context.Write(StateKeys.User(userId), user);
         return context.Commit(new GenesisDistributed(
@@ -59,7 +69,11 @@ internal static class TokenomicsContract
         var reason = request.Reason ?? "";
         context.RequireAdministrator();
         var wallet = RequireWallet(context, request.UserId);
-        if (wallet.Frozen) throw ChaincodeRejection.Conflict($"Wallet '{wallet.Account}' is already frozen.");
+        if (wallet.Frozen)
+        {
+            throw ChaincodeRejection.Conflict($"Wallet '{wallet.Account}' is already frozen.");
+        }
+
         context.Accounts.Save(wallet with { Frozen = true });
         return context.Commit(new WalletFrozen(wallet.Account, reason));
     }
@@ -69,7 +83,11 @@ internal static class TokenomicsContract
         var userId = UnfreezeWalletArgs.Parse(args).UserId;
         context.RequireAdministrator();
         var wallet = RequireWallet(context, userId);
-        if (!wallet.Frozen) throw ChaincodeRejection.Conflict($"Wallet '{wallet.Account}' is not frozen.");
+        if (!wallet.Frozen)
+        {
+            throw ChaincodeRejection.Conflict($"Wallet '{wallet.Account}' is not frozen.");
+        }
+
         context.Accounts.Save(wallet with { Frozen = false });
         return context.Commit(new WalletUnfrozen(wallet.Account));
     }
