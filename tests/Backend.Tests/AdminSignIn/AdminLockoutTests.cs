@@ -5,6 +5,8 @@ using GxProtocol.Grains.Interfaces.Users;
 namespace GxProtocol.Backend.Tests.AdminSignIn;
 
 /// <summary>Issue 13 point 3: an admin account locks for 30 minutes after five failures, wrong passwords and wrong codes alike.</summary>
+[Trait("Category", "Slow")]
+[Trait("Category", "Waits")]
 public sealed class AdminLockoutTests(AdminSignInFixture api) : IClassFixture<AdminSignInFixture>
 {
     [Fact]

@@ -11,6 +11,8 @@ namespace GxProtocol.Backend.Tests.AdminSignIn;
 /// Issue 13 point 3: an admin's sessions are listed and ended one by one (the ended session's refresh token fails at
 /// once), another admin's session id is 404, a super admin manages any admin's; admin tokens live shorter than users'.
 /// </summary>
+[Trait("Category", "Slow")]
+[Trait("Category", "Waits")]
 public sealed class AdminSessionTests(AdminSignInFixture api) : IClassFixture<AdminSignInFixture>
 {
     private async Task<HttpResponseMessage> RefreshAsync(string refreshToken) =>

@@ -9,6 +9,8 @@ namespace GxProtocol.Backend.Tests.AdminSignIn;
 /// Issue 13 point 3: an admin signs in with password and then a TOTP code (computed here with Otp.NET from the secret
 /// the enrolment gave), enrolment is confirmed by a first code, a code is accepted once, backup codes once each.
 /// </summary>
+[Trait("Category", "Slow")]
+[Trait("Category", "Waits")]
 public sealed class TwoFactorSignInTests(AdminSignInFixture api) : IClassFixture<AdminSignInFixture>
 {
     [Fact]

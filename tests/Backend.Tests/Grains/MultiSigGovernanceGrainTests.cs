@@ -10,6 +10,8 @@ namespace GxProtocol.Backend.Tests.Grains;
 /// Issue 10 points 1 and 2 on the organization grain and the real chaincode: a rule in force changes only with the
 /// approvals it requires; pending transactions can be cancelled and expire, so one approver cannot lock the organization.
 /// </summary>
+[Trait("Category", "Slow")]
+[Trait("Category", "Waits")]
 public sealed class MultiSigGovernanceGrainTests(ShiftedClockClusterFixture fixture) : IClassFixture<ShiftedClockClusterFixture>
 {
     private const long Coin = GrainJourney.Coin;

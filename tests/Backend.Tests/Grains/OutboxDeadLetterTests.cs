@@ -8,6 +8,8 @@ using GxProtocol.Grains.Interfaces.Users;
 namespace GxProtocol.Backend.Tests.Grains;
 
 /// <summary>A command the ledger keeps refusing is dead-lettered; an operator retries it (it commits once) or cancels it (holds released).</summary>
+[Trait("Category", "Slow")]
+[Trait("Category", "Waits")]
 public sealed class OutboxDeadLetterTests(ImpatientOutboxClusterFixture fixture) : IClassFixture<ImpatientOutboxClusterFixture>
 {
     private const long Coin = GrainJourney.Coin;

@@ -8,6 +8,7 @@ namespace GxProtocol.Backend.Tests.OpenApi;
 /// seven documents as the services serve them: every operation summarised, anonymous operations with an explicit
 /// <c>security: []</c>, servers without a trailing slash. ./test.sh installs the pinned CLI.
 /// </summary>
+[Trait("Category", "Slow")]
 [Trait("Category", "Process")]
 [Collection(ServicesCollection.Name)]
 public sealed class OpenApiLintTests(ServicesBackend backend)

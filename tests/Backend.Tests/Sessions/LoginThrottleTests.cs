@@ -11,6 +11,8 @@ namespace GxProtocol.Backend.Tests.Sessions;
 /// Issue 10 point 7: failed logins of one address are limited with backoff (429 + Retry-After) on top of the per-IP
 /// limit, for unknown addresses exactly as for known ones, and an unknown address costs the same password work.
 /// </summary>
+[Trait("Category", "Slow")]
+[Trait("Category", "Waits")]
 public sealed class LoginThrottleTests(IdentityApiFixture api) : IClassFixture<IdentityApiFixture>
 {
     private const string Password = "login throttle password";
