@@ -14,18 +14,10 @@ public static class LedgerEventTypes
     private static readonly ConcurrentDictionary<Type, PartyProperty[]> PartyProperties = new();
     private static readonly ConcurrentDictionary<Type, LedgerPartyKind[]> TypePartyKinds = new();
 
-    public static IReadOnlyDictionary<string, Type> ByName { get; } = new Type[]
-    {
-        typeof(SystemBootstrapped), typeof(CountryDataInitialized), typeof(SystemParameterUpdated), typeof(SystemPaused),
-        typeof(SystemResumed), typeof(AdminAppointed), typeof(TreasuryActivated), typeof(BlindCreditsFolded),
-        typeof(UserCreated), typeof(TransferWithFeesCompleted), typeof(GenesisDistributed), typeof(WalletFrozen), typeof(WalletUnfrozen),
-        typeof(OrganizationProposed), typeof(MembershipEndorsed), typeof(OrganizationActivated), typeof(AuthRuleDefined),
-        typeof(AuthRuleChangeProposed), typeof(MultiSigTxInitiated), typeof(MultiSigTxApproved), typeof(MultiSigTxExecuted),
-        typeof(MultiSigTxCancelled),
-        typeof(LoanApplicationReceived), typeof(LoanApproved), typeof(LoanRejected), typeof(LoanRepaid),
-        typeof(ProposalSubmitted), typeof(VoteCast), typeof(ProposalExecuted), typeof(ProposalFailed),
-        typeof(VelocityTaxApplied),
-    }.ToDictionary(type => type.Name, StringComparer.Ordinal);
+    /// <summary>Every event record of the contract (each <see cref="ILedgerEvent"/> in this assembly) by its name.</summary>
+    public static IReadOnlyDictionary<string, Type> ByName { get; } = typeof(ILedgerEvent).Assembly.GetTypes()
+        .Where(type => type is { IsClass: true, IsAbstract: false } && type.IsAssignableTo(typeof(ILedgerEvent)))
+        .ToDictionary(type => type.Name, StringComparer.Ordinal);
 
     /// <summary>The kinds an event type declares on itself (today only <see cref="LedgerPartyKind.System"/>).</summary>
     public static IReadOnlyList<LedgerPartyKind> TypeParties(Type eventType) => TypePartyKinds.GetOrAdd(

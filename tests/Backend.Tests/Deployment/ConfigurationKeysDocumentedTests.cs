@@ -47,9 +47,7 @@ public sealed partial class ConfigurationKeysDocumentedTests
         var sections = new HashSet<string>(StringComparer.Ordinal);
         foreach (var type in ProductAssemblies.SelectMany(name => Assembly.Load(name).GetTypes()))
         {
-            // The options engineer's rename (Section -> SectionName) may land before or after this test: accept both.
-            var field = type.GetField("SectionName", BindingFlags.Public | BindingFlags.Static)
-                ?? type.GetField("Section", BindingFlags.Public | BindingFlags.Static);
+            var field = type.GetField("SectionName", BindingFlags.Public | BindingFlags.Static);
             if (field is { IsLiteral: true } && field.GetRawConstantValue() is string section && section.StartsWith("Gx:", StringComparison.Ordinal))
             {
                 sections.Add(section);
@@ -58,7 +56,7 @@ public sealed partial class ConfigurationKeysDocumentedTests
         }
 
         var literals = new List<string>();
-        // Constants give keys built from other constants (Section + ":Tracing"); the source text gives inline ones.
+        // Constants give keys built from other constants (SectionName + ":Tracing"); the source text gives inline ones.
         foreach (var type in ProductAssemblies.SelectMany(name => Assembly.Load(name).GetTypes()))
         {
             foreach (var constant in type.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static))

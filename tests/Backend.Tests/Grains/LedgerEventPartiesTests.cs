@@ -4,28 +4,21 @@ using GxProtocol.Grains.System;
 namespace GxProtocol.Backend.Tests.Grains;
 
 /// <summary>
-/// Every chaincode event is registered under its name and declares whom it concerns, so routing can never silently
+/// Every chaincode event declares whom it concerns, so routing can never silently
 /// miss a party because of how a property is called.
 /// </summary>
 public sealed class LedgerEventPartiesTests
 {
-    private static readonly Type[] EventRecords = typeof(ILedgerEvent).Assembly.GetTypes()
-        .Where(type => type is { IsClass: true, IsAbstract: false } && typeof(ILedgerEvent).IsAssignableFrom(type))
-        .ToArray();
-
     public static TheoryData<string> EventNames => [.. LedgerEventTypes.ByName.Keys];
 
     [Fact]
-    public void Every_event_record_is_registered_under_its_name()
+    public void The_registry_holds_the_chaincode_events()
     {
-        Assert.NotEmpty(EventRecords);
-        var unregistered = EventRecords.Where(type => !LedgerEventTypes.ByName.ContainsKey(type.Name)).Select(type => type.Name).ToList();
-        Assert.True(unregistered.Count == 0, $"Event records missing from LedgerEventTypes.ByName: {string.Join(", ", unregistered)}");
-        Assert.All(LedgerEventTypes.ByName, entry =>
-        {
-            Assert.Equal(entry.Key, entry.Value.Name);
-            Assert.True(typeof(ILedgerEvent).IsAssignableFrom(entry.Value), $"{entry.Key} does not implement ILedgerEvent.");
-        });
+        // ByName is derived from the contract assembly: a sample of events proves the scan finds them, and nothing else.
+        Assert.Contains(nameof(TransferWithFeesCompleted), LedgerEventTypes.ByName.Keys);
+        Assert.Contains(nameof(SystemBootstrapped), LedgerEventTypes.ByName.Keys);
+        Assert.Contains(nameof(VoteCast), LedgerEventTypes.ByName.Keys);
+        Assert.DoesNotContain(nameof(TransferFees), LedgerEventTypes.ByName.Keys);
     }
 
     [Theory]
